@@ -1,0 +1,45 @@
+// Bit counting and packing for Arrow bitmaps.
+#include "segc/bitmap.h"
+
+#include <bit>
+#include <cstring>
+
+namespace segc::rt {
+
+int64_t CountSetBits(const uint8_t* bits, int64_t offset, int64_t length) {
+  int64_t count = 0;
+  int64_t i = offset;
+  const int64_t end = offset + length;
+  for (; i < end && (i & 63) != 0; ++i) count += GetBit(bits, i);
+  for (; i + 64 <= end; i += 64) {
+    uint64_t word;
+    std::memcpy(&word, bits + i / 8, 8);
+    count += std::popcount(word);
+  }
+  for (; i < end; ++i) count += GetBit(bits, i);
+  return count;
+}
+
+void PackBits(const uint8_t* bytes, int64_t n, uint8_t* dest, int64_t dest_offset) {
+  int64_t i = 0;
+  for (; i < n && ((dest_offset + i) & 7) != 0; ++i) {
+    if (bytes[i]) SetBit(dest, dest_offset + i);
+  }
+  uint8_t* out = dest + (dest_offset + i) / 8;
+  for (; i + 8 <= n; i += 8) {
+    uint8_t b = 0;
+    for (int k = 0; k < 8; ++k) b |= uint8_t((bytes[i + k] & 1) << k);
+    *out++ |= b;
+  }
+  for (; i < n; ++i) {
+    if (bytes[i]) SetBit(dest, dest_offset + i);
+  }
+}
+
+std::shared_ptr<Buffer> PackBitmap(const std::vector<uint8_t>& bytes) {
+  auto buffer = Buffer::Allocate(BitmapBytes(int64_t(bytes.size())));
+  PackBits(bytes.data(), int64_t(bytes.size()), buffer->mutable_data(), 0);
+  return buffer;
+}
+
+}  // namespace segc::rt

@@ -1,0 +1,35 @@
+// Schema: the runtime's description of a table (names, types, enum labels, date formats).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "segc/column.h"
+
+namespace segc::rt {
+
+/// One declared column. `enum_values` is used only for kEnum; `date_format` only for kDate
+/// (empty means ISO "%Y-%m-%d"). The compiler converts its `table` declaration into this.
+struct ColumnSpec {
+  std::string name;
+  ColumnType type = ColumnType::kString;
+  std::vector<std::string> enum_values;
+  std::string date_format;
+};
+
+/// A table declaration: its name, its key column and its columns in declaration order.
+struct Schema {
+  std::string table_name;
+  std::string key;
+  std::vector<ColumnSpec> columns;
+
+  /// Index of the column named `name`, or -1.
+  int FindColumn(std::string_view name) const;
+};
+
+/// Parses a segc type name ("int", "float", "bool", "string", "date", "enum").
+std::optional<ColumnType> ParseColumnType(std::string_view name);
+
+}  // namespace segc::rt
