@@ -7,12 +7,18 @@ namespace segc::rt {
 
 std::string_view ColumnTypeName(ColumnType type) {
   switch (type) {
-    case ColumnType::kInt: return "int";
-    case ColumnType::kFloat: return "float";
-    case ColumnType::kBool: return "bool";
-    case ColumnType::kString: return "string";
-    case ColumnType::kDate: return "date";
-    case ColumnType::kEnum: return "enum";
+    case ColumnType::kInt:
+      return "int";
+    case ColumnType::kFloat:
+      return "float";
+    case ColumnType::kBool:
+      return "bool";
+    case ColumnType::kString:
+      return "string";
+    case ColumnType::kDate:
+      return "date";
+    case ColumnType::kEnum:
+      return "enum";
   }
   return "?";
 }
@@ -20,9 +26,12 @@ std::string_view ColumnTypeName(ColumnType type) {
 int ValueWidth(ColumnType type) {
   switch (type) {
     case ColumnType::kInt:
-    case ColumnType::kFloat: return 8;
-    case ColumnType::kBool: return 0;
-    default: return 4;
+    case ColumnType::kFloat:
+      return 8;
+    case ColumnType::kBool:
+      return 0;
+    default:
+      return 4;
   }
 }
 

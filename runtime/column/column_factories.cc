@@ -13,7 +13,7 @@ template <typename T, typename Value>
 Column FromFixed(ColumnType type, const std::vector<std::optional<Value>>& values) {
   auto data = Buffer::Allocate(values.size() * sizeof(T));
   std::vector<uint8_t> valid(values.size());
-  T* out = data->mutable_as<T>();
+  T* out = data->template mutable_as<T>();
   for (size_t i = 0; i < values.size(); ++i) {
     valid[i] = values[i].has_value();
     out[i] = values[i] ? T(*values[i]) : T{};
@@ -31,8 +31,8 @@ Column FromCodes(ColumnType type, const std::vector<std::optional<int32_t>>& cod
     valid[i] = codes[i].has_value();
     data->mutable_as<int32_t>()[i] = codes[i].value_or(0);
   }
-  auto column = Column::Make(type, int64_t(codes.size()), data, PackBitmap(valid),
-                             Dictionary::Make(dict));
+  auto column =
+      Column::Make(type, int64_t(codes.size()), data, PackBitmap(valid), Dictionary::Make(dict));
   SEGC_CHECK(column.ok());
   return std::move(column).value();
 }
@@ -57,8 +57,8 @@ Column Column::FromBool(const std::vector<std::optional<bool>>& values) {
     valid[i] = values[i].has_value();
     bits[i] = values[i].value_or(false);
   }
-  auto column = Column::Make(ColumnType::kBool, int64_t(values.size()), PackBitmap(bits),
-                             PackBitmap(valid));
+  auto column =
+      Column::Make(ColumnType::kBool, int64_t(values.size()), PackBitmap(bits), PackBitmap(valid));
   SEGC_CHECK(column.ok());
   return std::move(column).value();
 }

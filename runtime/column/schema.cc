@@ -11,8 +11,8 @@ int Schema::FindColumn(std::string_view name) const {
 }
 
 std::optional<ColumnType> ParseColumnType(std::string_view name) {
-  for (ColumnType t : {ColumnType::kInt, ColumnType::kFloat, ColumnType::kBool,
-                       ColumnType::kString, ColumnType::kDate, ColumnType::kEnum}) {
+  for (ColumnType t : {ColumnType::kInt, ColumnType::kFloat, ColumnType::kBool, ColumnType::kString,
+                       ColumnType::kDate, ColumnType::kEnum}) {
     if (ColumnTypeName(t) == name) return t;
   }
   return std::nullopt;

@@ -20,6 +20,9 @@ class Buffer {
  public:
   /// Allocates `size` bytes, zero-initialised, 64-byte aligned. Aborts on out-of-memory.
   static std::shared_ptr<Buffer> Allocate(size_t size);
+  /// Like Allocate, but only the padding after `size` is zeroed: the caller overwrites all of
+  /// [0, size) before anyone reads it.
+  static std::shared_ptr<Buffer> AllocateUninitialized(size_t size);
   /// Wraps memory owned elsewhere; `owner` is released when the last reference goes away.
   static std::shared_ptr<Buffer> Wrap(const void* data, size_t size,
                                       std::shared_ptr<const void> owner);

@@ -1,0 +1,53 @@
+// Population statistics kernels with the semantics of LANGUAGE.md §5 (nulls excluded).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "segc/column.h"
+
+namespace segc::rt {
+
+// Every kernel takes an int, float or date column (dates as days since 1970-01-01; ints are
+// converted to double). Any other type is a bug in the caller (SEGC_CHECK). Results are
+// nullopt / null rows when the column has no non-null value.
+
+/// The non-null values of `x`, in row order, as doubles.
+std::vector<double> NonNullValues(const Column& x);
+
+/// PostgreSQL percentile_cont over `values` (reordered in place): with n values,
+/// pos = q * (n - 1), result = v[floor] + (v[ceil] - v[floor]) * (pos - floor(pos)) on the sorted
+/// values. O(n) expected (nth_element). `q` must be within [0, 1].
+std::optional<double> PercentileCont(std::vector<double>& values, double q);
+
+/// percentile(x, q): PercentileCont over the non-null values of `x`.
+std::optional<double> Percentile(const Column& x, double q);
+/// median(x) = percentile(x, 0.5).
+std::optional<double> Median(const Column& x);
+/// mean(x): sum / count over non-null values, summed in row order.
+std::optional<double> Mean(const Column& x);
+/// stddev(x): sample standard deviation (n - 1 denominator, two-pass); null with < 2 values.
+std::optional<double> StddevSamp(const Column& x);
+/// min_of(x).
+std::optional<double> MinOf(const Column& x);
+/// max_of(x).
+std::optional<double> MaxOf(const Column& x);
+
+/// The ntile cut points percentile(x, k/n) for k = 1..n-1 (one sort); empty when all null.
+/// `n` must be >= 1.
+std::vector<double> NtileCuts(const Column& x, int n);
+
+/// ntile(n, x) as an int column: 1 + count(k: x > cut_k), null where x is null. Ties share a
+/// tile; higher x gets a higher (or equal) tile.
+Column Ntile(const Column& x, int n);
+
+/// cumshare(x) as a float column: sum(x' >= x) / sum(x) over non-null x; tied values share
+/// one value (a RANGE window on descending x). Sums run in descending order, so the smallest
+/// value gets exactly 1. Null where x is null, and everywhere when sum(x) == 0.
+Column CumShare(const Column& x);
+
+/// percent_rank(x) as a float column, as SQL PERCENT_RANK() OVER (ORDER BY x) over the
+/// non-null rows: (rank - 1) / (n - 1) with rank = 1 + count(x' < x); 0 when n == 1.
+Column PercentRank(const Column& x);
+
+}  // namespace segc::rt

@@ -1,0 +1,71 @@
+// Parallel CSV parsing of one chunk of whole records into per-column vectors (csv_reader.cc).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "runtime/io/string_map.h"
+#include "runtime/io/value_parse.h"
+#include "segc/data_error.h"
+#include "segc/schema.h"
+
+namespace segc::rt {
+
+/// Read-only settings shared by all chunk parsers of one read.
+struct CsvContext {
+  const Schema* schema = nullptr;
+  std::string file;                      ///< name used in errors
+  std::vector<std::string> header;       ///< field names of the file, in file order
+  std::vector<int> file_to_schema;       ///< per file field: schema column index or -1 (ignored)
+  std::vector<DateFormat> date_formats;  ///< per schema column (unused for non-dates)
+  std::vector<StringMap> enum_codes;     ///< per schema column: enum label -> code
+  std::vector<std::string> null_tokens;
+  char delimiter = ',';
+  bool decimal_comma = false;
+  bool check_nul = false;  ///< the body contains a NUL byte somewhere
+  bool keep_rejects = false;
+  int max_errors = 20;
+};
+
+/// Values of one schema column parsed from one chunk. Only the vector of its type is used.
+struct ColumnChunk {
+  std::vector<int64_t> i64;
+  std::vector<double> f64;
+  std::vector<int32_t> i32;            ///< dates, and dictionary codes (local for strings)
+  std::vector<uint8_t> bits;           ///< bools, one byte per row
+  std::vector<uint8_t> valid;          ///< one byte per row
+  StringMap dict_map;                  ///< string columns: text -> local code
+  std::vector<std::string_view> dict;  ///< string columns: local dictionary in first-seen order
+};
+
+/// A record that had an error (kept when rejects are written or bad rows skipped).
+struct RejectedRecord {
+  int64_t line;
+  int64_t record;  ///< chunk-local until the reader adds the chunk's base
+  DataErrorKind kind;
+  std::string_view text;
+};
+
+/// Everything one chunk produced. Record numbers in `errors`/`rejects` are chunk-local.
+struct ChunkResult {
+  std::vector<ColumnChunk> columns;
+  int64_t rows = 0;
+  int64_t records = 0;
+  std::vector<DataError> errors;  ///< the first max_errors errors of the chunk
+  int64_t error_count = 0;
+  std::vector<RejectedRecord> rejects;
+  std::deque<std::string> owned;  ///< storage for unescaped dictionary strings
+};
+
+/// Parses the whole records in [begin, end); `first_line` is the physical line of `begin`.
+void ParseChunk(const CsvContext& ctx, const char* begin, const char* end, int64_t first_line,
+                ChunkResult* out);
+
+/// Builds the message of a field-level error of `kind` about `value` in column `spec`.
+std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::string_view value,
+                              const std::string& date_format);
+
+}  // namespace segc::rt

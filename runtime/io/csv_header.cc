@@ -1,0 +1,160 @@
+// Schema preparation, delimiter detection, header parsing and decimal-comma detection.
+#include "runtime/io/csv_header.h"
+
+#include <fmt/format.h>
+
+#include "runtime/io/csv_scan.h"
+
+namespace segc::rt {
+
+Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContext* ctx) {
+  ctx->schema = &schema;
+  ctx->null_tokens = options.null_tokens;
+  ctx->max_errors = std::max(1, options.max_errors);
+  ctx->keep_rejects = !options.rejects_path.empty() || options.skip_bad_rows;
+  ctx->date_formats.clear();
+  ctx->enum_codes.assign(schema.columns.size(), StringMap());
+  for (size_t i = 0; i < schema.columns.size(); ++i) {
+    const ColumnSpec& spec = schema.columns[i];
+    if (schema.FindColumn(spec.name) != int(i)) {
+      return Status::InvalidArgument(fmt::format("schema declares column '{}' twice", spec.name));
+    }
+    SEGC_TRY(DateFormat f, DateFormat::Compile(spec.date_format));
+    ctx->date_formats.push_back(std::move(f));
+    for (size_t k = 0; spec.type == ColumnType::kEnum && k < spec.enum_values.size(); ++k) {
+      if (ctx->enum_codes[i].Insert(spec.enum_values[k], int32_t(k)) != int32_t(k)) {
+        return Status::InvalidArgument(
+            fmt::format("enum column '{}' lists '{}' twice", spec.name, spec.enum_values[k]));
+      }
+    }
+  }
+  return Status::Ok();
+}
+
+char DetectDelimiter(std::string_view data) {
+  const char candidates[] = {',', ';', '\t', '|'};
+  int64_t counts[4] = {0, 0, 0, 0};
+  bool in_quotes = false;
+  for (char c : data) {
+    if (c == '"') in_quotes = !in_quotes;
+    if (in_quotes) continue;
+    if (c == '\n') break;
+    for (int k = 0; k < 4; ++k) counts[k] += c == candidates[k];
+  }
+  int best = 0;
+  for (int k = 1; k < 4; ++k) {
+    if (counts[k] > counts[best]) best = k;
+  }
+  return candidates[best];
+}
+
+namespace {
+
+DataError HeaderError(const CsvContext& ctx, DataErrorKind kind, int column, std::string message) {
+  DataError e;
+  e.file = ctx.file;
+  e.line = 1;
+  e.column = column;
+  e.column_name = column > 0 && size_t(column) <= ctx.header.size() ? ctx.header[column - 1] : "";
+  e.message = std::move(message);
+  e.kind = kind;
+  return e;
+}
+
+void MapHeader(CsvContext* ctx, std::vector<DataError>* errors) {
+  const Schema& schema = *ctx->schema;
+  ctx->file_to_schema.assign(ctx->header.size(), -1);
+  std::vector<bool> seen(schema.columns.size());
+  for (size_t i = 0; i < ctx->header.size(); ++i) {
+    const std::string& name = ctx->header[i];
+    if (!IsValidUtf8(name)) {
+      errors->push_back(
+          HeaderError(*ctx, DataErrorKind::kInvalidUtf8, int(i) + 1,
+                      fmt::format("invalid UTF-8 in column name '{}'", EscapeForMessage(name))));
+    }
+    int col = schema.FindColumn(name);
+    if (col < 0) continue;
+    if (seen[col]) {
+      errors->push_back(HeaderError(*ctx, DataErrorKind::kDuplicateColumn, int(i) + 1,
+                                    fmt::format("column '{}' appears twice in the header", name)));
+      continue;
+    }
+    seen[col] = true;
+    ctx->file_to_schema[i] = col;
+  }
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    if (seen[c]) continue;
+    const ColumnSpec& spec = schema.columns[c];
+    errors->push_back(
+        HeaderError(*ctx, DataErrorKind::kMissingColumn, 0,
+                    fmt::format("missing column '{}' ({}) declared in table '{}'", spec.name,
+                                ColumnTypeName(spec.type), schema.table_name)));
+  }
+}
+
+}  // namespace
+
+int64_t ParseHeader(std::string_view data, CsvContext* ctx, std::vector<DataError>* errors) {
+  const char* begin = data.data();
+  const char* end = begin + data.size();
+  const char* p = begin;
+  std::string scratch;
+  ctx->header.clear();
+  while (true) {
+    RawField f;
+    FieldEnd how;
+    p = ScanField(p, end, ctx->delimiter, &f, &how);
+    if (how >= FieldEnd::kUnterminated) {
+      errors->push_back(HeaderError(*ctx, DataErrorKind::kStrayQuote, int(ctx->header.size()) + 1,
+                                    "malformed quoting in the header row"));
+      int64_t lines = 0;
+      return FindRecordEnd(begin, end, &lines) - begin;
+    }
+    ctx->header.emplace_back(f.has_escapes ? Unescape(f.text, &scratch) : f.text);
+    if (how == FieldEnd::kRecordEnd) break;
+    if (p == end) {
+      ctx->header.emplace_back();
+      break;
+    }
+  }
+  MapHeader(ctx, errors);
+  return p - begin;
+}
+
+namespace {
+// "12,5" / "-3,25": digits, one comma, digits.
+bool LooksDecimalComma(std::string_view s) {
+  if (!s.empty() && s[0] == '-') s.remove_prefix(1);
+  size_t comma = s.find(',');
+  if (comma == 0 || comma == std::string_view::npos || comma + 1 == s.size()) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i != comma && (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+}  // namespace
+
+bool DetectDecimalComma(std::string_view body, const CsvContext& ctx) {
+  constexpr int kSampleRecords = 1000;
+  const char* p = body.data();
+  const char* end = p + body.size();
+  bool comma = false;
+  for (int r = 0; r < kSampleRecords && p < end; ++r) {
+    for (size_t field = 0;; ++field) {
+      RawField f;
+      FieldEnd how;
+      p = ScanField(p, end, ctx.delimiter, &f, &how);
+      if (how >= FieldEnd::kUnterminated) return comma;
+      int col = field < ctx.file_to_schema.size() ? ctx.file_to_schema[field] : -1;
+      if (col >= 0 && ctx.schema->columns[col].type == ColumnType::kFloat) {
+        std::string_view v = TrimBlanks(f.text);
+        if (v.find('.') != std::string_view::npos) return false;
+        comma = comma || LooksDecimalComma(v);
+      }
+      if (how == FieldEnd::kRecordEnd || p == end) break;
+    }
+  }
+  return comma;
+}
+
+}  // namespace segc::rt

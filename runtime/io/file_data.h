@@ -1,0 +1,39 @@
+// FileData: the whole content of an input file in memory (mmap, or inflated when gzip).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "segc/result.h"
+
+namespace segc::rt {
+
+/// Read-only bytes of a file. Plain files are memory-mapped; gzip files (detected by their
+/// magic bytes, multi-member allowed) are inflated into memory. Move-only.
+class FileData {
+ public:
+  /// Maps or inflates `path`; kIoError when it cannot be opened or decompressed.
+  static Result<FileData> Read(const std::string& path);
+
+  FileData() = default;
+  FileData(FileData&& other) noexcept { *this = std::move(other); }
+  FileData& operator=(FileData&& other) noexcept;
+  FileData(const FileData&) = delete;
+  FileData& operator=(const FileData&) = delete;
+  ~FileData();
+
+  std::string_view view() const {
+    return map_ ? std::string_view(static_cast<const char*>(map_), map_size_) : inflated_;
+  }
+
+ private:
+  void* map_ = nullptr;
+  size_t map_size_ = 0;
+  std::string inflated_;
+};
+
+/// Inflates gzip bytes (all members). kIoError when the stream is corrupt or truncated.
+Result<std::string> GunzipBytes(std::string_view compressed, const std::string& name);
+
+}  // namespace segc::rt

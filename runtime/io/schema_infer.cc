@@ -1,0 +1,135 @@
+// InferSchema: column types from a sample of records (see segc/schema_infer.h for the rules).
+#include "segc/schema_infer.h"
+
+#include <algorithm>
+#include <cstring>
+#include <set>
+#include <unordered_set>
+
+#include "runtime/io/csv_header.h"
+#include "runtime/io/csv_scan.h"
+#include "runtime/io/file_data.h"
+#include "runtime/io/value_parse.h"
+
+namespace segc::rt {
+namespace {
+
+// What the sampled values of one column are compatible with.
+struct ColumnEvidence {
+  int64_t values = 0;
+  bool is_int = true, is_float = true, is_comma_float = true, is_bool = true;
+  bool only_01 = true, is_iso_date = true, is_dmy_date = true;
+  std::set<std::string> distinct;       // capped at max_enum_values + 1
+  std::unordered_set<std::string> all;  // for key detection (id-like columns only)
+  bool unique = true;
+};
+
+struct Formats {
+  DateFormat iso = DateFormat::Compile("").value();
+  DateFormat dmy = DateFormat::Compile("%d/%m/%Y").value();
+};
+
+bool LooksLikeKey(std::string_view name) {
+  return name == "id" || (name.size() > 3 && name.substr(name.size() - 3) == "_id");
+}
+
+void Observe(ColumnEvidence& e, std::string_view raw, bool key_like, int max_enum,
+             const Formats& f) {
+  std::string_view v = TrimBlanks(raw);
+  if (v.empty()) return;
+  ++e.values;
+  int64_t i;
+  double d;
+  bool b;
+  e.is_int = e.is_int && ParseInt64(v, &i);
+  e.is_float = e.is_float && ParseFloat64(v, false, &d) == FloatParse::kOk;
+  e.is_comma_float = e.is_comma_float && ParseFloat64(v, true, &d) == FloatParse::kOk;
+  e.is_bool = e.is_bool && ParseBool(v, &b);
+  e.only_01 = e.only_01 && (v == "0" || v == "1");
+  e.is_iso_date = e.is_iso_date && f.iso.Parse(v).has_value();
+  e.is_dmy_date = e.is_dmy_date && f.dmy.Parse(v).has_value();
+  if (int(e.distinct.size()) <= max_enum) e.distinct.emplace(raw);
+  if (key_like && e.unique) e.unique = e.all.emplace(raw).second;
+}
+
+ColumnSpec Decide(const std::string& name, const ColumnEvidence& e, bool comma_ok, int max_enum) {
+  ColumnSpec spec{name, ColumnType::kString, {}, ""};
+  if (e.values == 0) return spec;
+  if (e.is_int)
+    spec.type = ColumnType::kInt;
+  else if (e.is_bool && !e.only_01)
+    spec.type = ColumnType::kBool;
+  else if (e.is_float || (comma_ok && e.is_comma_float))
+    spec.type = ColumnType::kFloat;
+  else if (e.is_iso_date)
+    spec.type = ColumnType::kDate;
+  else if (e.is_dmy_date)
+    spec.type = ColumnType::kDate, spec.date_format = "%d/%m/%Y";
+  else if (int(e.distinct.size()) <= max_enum && e.values >= 2 * int64_t(e.distinct.size())) {
+    spec.type = ColumnType::kEnum;
+    spec.enum_values.assign(e.distinct.begin(), e.distinct.end());
+  }
+  return spec;
+}
+
+// Reads one record's fields (unescaped) into `out`; false at end of input or on bad quoting.
+bool NextRecord(const char** p, const char* end, char delim, std::vector<std::string>* out) {
+  while (*p < end && (**p == '\n' || **p == '\r')) ++*p;  // skip blank lines
+  if (*p >= end) return false;
+  out->clear();
+  std::string scratch;
+  while (true) {
+    RawField f;
+    FieldEnd how;
+    *p = ScanField(*p, end, delim, &f, &how);
+    if (how >= FieldEnd::kUnterminated) return false;
+    out->emplace_back(f.has_escapes ? Unescape(f.text, &scratch) : f.text);
+    if (how == FieldEnd::kRecordEnd) return true;
+    if (*p == end) return out->emplace_back(), true;
+  }
+}
+
+std::string DefaultTableName(const std::string& path) {
+  std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
+  base = base.substr(0, base.find('.'));
+  return base.empty() ? "data" : base;
+}
+
+}  // namespace
+
+Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& options) {
+  if (data.size() >= 3 && std::memcmp(data.data(), "\xEF\xBB\xBF", 3) == 0) data.remove_prefix(3);
+  if (data.empty()) return Status::DataError("cannot infer a schema from an empty file");
+  const char delim = options.delimiter ? options.delimiter : DetectDelimiter(data);
+  const char* p = data.data();
+  const char* end = p + data.size();
+  std::vector<std::string> header, fields;
+  if (!NextRecord(&p, end, delim, &header)) return Status::DataError("malformed header row");
+  std::vector<ColumnEvidence> evidence(header.size());
+  Formats formats;
+  for (int64_t r = 0; r < options.sample_rows && NextRecord(&p, end, delim, &fields); ++r) {
+    for (size_t c = 0; c < std::min(fields.size(), header.size()); ++c) {
+      Observe(evidence[c], fields[c], LooksLikeKey(header[c]), options.max_enum_values, formats);
+    }
+  }
+  Schema schema;
+  schema.table_name = options.table_name.empty() ? "data" : options.table_name;
+  for (size_t c = 0; c < header.size(); ++c) {
+    schema.columns.push_back(Decide(header[c], evidence[c], delim == ';', options.max_enum_values));
+    if (schema.key.empty() && LooksLikeKey(header[c]) && evidence[c].unique &&
+        evidence[c].values > 0) {
+      schema.key = header[c];
+    }
+  }
+  if (schema.key.empty() && !header.empty()) schema.key = header[0];
+  return schema;
+}
+
+Result<Schema> InferSchema(const std::string& path, const InferOptions& options) {
+  SEGC_TRY(FileData file, FileData::Read(path));
+  InferOptions o = options;
+  if (o.table_name.empty()) o.table_name = DefaultTableName(path);
+  return InferSchemaFromBuffer(file.view(), o);
+}
+
+}  // namespace segc::rt
