@@ -1,0 +1,39 @@
+// Lookups on the checked project.
+#include "compiler/sema/checked_project.h"
+
+namespace segc::sema {
+
+uint32_t Schema::Find(const std::string& name) const {
+  auto it = by_name.find(name);
+  return it == by_name.end() ? kNone : it->second;
+}
+
+uint32_t Unit::Find(const std::string& name) const {
+  auto it = names.find(name);
+  return it == names.end() ? kNone : it->second;
+}
+
+const ExprInfo& CheckedProject::info(ast::NodeId id) const {
+  static const ExprInfo kUnknown;
+  return id < exprs.size() ? exprs[id] : kUnknown;
+}
+
+const ast::Expr* CheckedProject::ValueOf(uint32_t instance, uint32_t decl) const {
+  const Instance& self = instances[instance];
+  if (self.parent != kNone) {
+    const Import& import = units[instances[self.parent].unit]->imports[self.import];
+    auto bound = import.bindings.find(decl);
+    if (bound != import.bindings.end()) return bound->second;
+  }
+  const DeclInfo& info = units[self.unit]->decls[decl];
+  if (const auto* param = std::get_if<ast::ParamDecl>(&info.ast->kind)) return param->value.get();
+  return nullptr;
+}
+
+std::string CheckedProject::QualifiedName(const DeclRef& ref) const {
+  const Instance& instance = instances[ref.instance];
+  const std::string& name = units[instance.unit]->decls[ref.decl].name;
+  return instance.path.empty() ? name : instance.path + "." + name;
+}
+
+}  // namespace segc::sema

@@ -1,0 +1,59 @@
+// Private: the state shared by sema's passes, and each pass's entry point.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/sema/check.h"
+#include "compiler/sema/checked_project.h"
+
+namespace segc::sema::detail {
+
+/// What every pass works on: the project being built and where diagnostics go.
+struct Context {
+  CheckedProject& project;
+  diag::SourceManager& sources;
+  ast::NodeIdAllocator& ids;
+  diag::DiagnosticSink& sink;
+  const CheckOptions& options;
+
+  /// The side-table entry of `id`, growing the table as needed.
+  ExprInfo& Info(ast::NodeId id);
+  void Report(diag::Diagnostic d) { sink.Report(std::move(d)); }
+};
+
+/// Quotes a name for messages: 'name'.
+inline std::string Quote(const std::string& name) { return "'" + name + "'"; }
+
+// ---- passes, in the order check.cc runs them ----
+/// Reads the table of the project's files into project.schema (E0113-E0116).
+void CollectSchema(Context& ctx, const std::vector<const ast::File*>& files);
+/// Registers the declarations of a unit's files: names, as_of, inputs, imports (E0104, E0118,
+/// E0119, E0122, E0109).
+void CollectUnit(Context& ctx, Unit& unit);
+/// Finds, parses and collects every imported module, recursively (E0106, E0110), and checks the
+/// binding names of every import (E0107, E0108).
+void LoadModules(Context& ctx);
+/// Resolves every name in every unit (E0101-E0103, E0117, E0216) and records dependencies.
+void ResolveUnit(Context& ctx, uint32_t unit);
+/// Orders each unit's declarations, builds the instance tree and the global order (E0105).
+void OrderProject(Context& ctx);
+/// Type-checks one unit's declarations in dependency order (E02xx, E0111, E0112, E0120, E0121).
+void TypeCheckUnit(Context& ctx, uint32_t unit);
+/// Types the import bindings of a unit against the module inputs (E0210, E0215).
+void CheckBindings(Context& ctx, uint32_t unit);
+/// Unused lets/params, unreachable score ranges, segments that never match (W03xx).
+void WarnUnit(Context& ctx, uint32_t unit);
+
+}  // namespace segc::sema::detail
+
+namespace segc::sema::detail {
+/// The type a column or input declaration gives (enum types are owned by `owner`).
+Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner);
+/// A classify's label type; reports duplicate labels (E0120) and a misplaced otherwise (E0121).
+Type ClassifyType(Context& ctx, const ast::ClassifyDecl& classify);
+/// Reports `code` at `name` with "defined again here" / "first defined here" labels.
+void ReportDuplicate(Context& ctx, diag::Code code, const ast::Ident& name, diag::SourceRange first,
+                     std::string message);
+}  // namespace segc::sema::detail

@@ -1,0 +1,73 @@
+// Private: the expression type checker (split over typecheck_expr/_compare/_call.cc).
+#pragma once
+
+#include <string>
+
+#include "compiler/sema/detail/context.h"
+
+namespace segc::sema::detail {
+
+/// Types expressions of one unit bottom-up into the side table. Reports only root causes: an
+/// operand that already has kError makes the parent kError without a new diagnostic.
+class ExprChecker {
+ public:
+  ExprChecker(Context& ctx, uint32_t unit) : ctx_(ctx), unit_(*ctx.project.units[unit]) {}
+
+  /// Types `expr` (and its children) and returns its side-table entry.
+  const ExprInfo& Check(const ast::Expr& expr);
+  /// Types a condition (segment where, rule/arm when, and/or/not operand): must be bool (E0202).
+  /// `what` names the context for the message ("the condition of segment 'X'").
+  Type CheckCondition(const ast::Expr& expr, const std::string& what);
+
+  /// The source text of an expression, quoted, or "this expression" when it is long.
+  std::string Show(const ast::Expr& expr) const;
+
+ private:
+  // typecheck_expr.cc
+  void CheckKind(const ast::Expr& expr, ExprInfo& info);
+  void Name(const ast::Expr& expr, ExprInfo& info);
+  void Member(const ast::Expr& expr, ExprInfo& info);
+  void FromDecl(const DeclInfo& decl, ExprInfo& info);
+  void Unary(const ast::Expr& expr, const ast::Unary& unary, ExprInfo& info);
+  void Arithmetic(const ast::Binary& binary, ExprInfo& info);
+  void Logical(const ast::Logical& logical, ExprInfo& info);
+  void LonePercentile(const ast::Expr& expr, const ast::PercentileRef& ref);
+  void Ago(const ast::Expr& expr, const ast::Ago& ago, ExprInfo& info);
+  Type Fail(diag::Diagnostic d);
+
+  // typecheck_compare.cc
+  void Compare(const ast::Expr& expr, const ast::Binary& binary, ExprInfo& info);
+  void Between(const ast::Expr& expr, const ast::Between& between, ExprInfo& info);
+  void InList(const ast::Expr& expr, const ast::InList& in, ExprInfo& info);
+  void Within(const ast::Expr& expr, const ast::Within& within, ExprInfo& info);
+  /// Types `operand`; a `pNN` operand borrows `other` (LANGUAGE.md §5: x OP pNN).
+  const ExprInfo& Operand(const ast::Expr& operand, const ast::Expr* other);
+  bool Borrow(const ast::Expr& ref, const ast::Expr* other);
+  /// Checks that a == / in / ordering operand pair is comparable; reports E0201/E0111/E0112.
+  bool Comparable(const ast::Expr& lhs, const ast::Expr& rhs, diag::SourceRange at,
+                  diag::Code code);
+  bool CheckValueInSet(const ast::Expr& set_side, const ast::Expr& literal);
+  Type CompareDuration(const ast::Expr& expr, const ast::Expr& date, const ast::Expr& duration,
+                       ast::BinaryOp op, ExprInfo& info);
+  bool IsCalendar(const ast::Expr& duration) const;
+
+  // typecheck_call.cc
+  void Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& info);
+  Type CallResult(const ast::Expr& expr, const ast::Call& call, const stdlib::BuiltinInfo& fn,
+                  ExprInfo& info);
+  bool ArgCount(const ast::Call& call, const stdlib::BuiltinInfo& fn, diag::SourceRange at);
+  bool ArgIs(const ast::Call& call, size_t index, bool ok, const std::string& expected);
+  Type StatisticArg(const ast::Call& call, size_t index, bool allow_date);
+  bool ConstantArg(const ast::Call& call, size_t index, double low, double high, bool integer,
+                   const std::string& what);
+  Type CommonArgs(const ast::Call& call, bool allow_date, bool allow_any);
+
+  const Type& TypeOf(const ast::Expr& expr) { return ctx_.Info(expr.id).type; }
+  /// An example column for help texts (`p90(cltv)`): the first numeric column or input.
+  std::string ExampleColumn() const;
+
+  Context& ctx_;
+  Unit& unit_;
+};
+
+}  // namespace segc::sema::detail

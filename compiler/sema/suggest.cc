@@ -1,0 +1,72 @@
+// Edit distance and did-you-mean help texts.
+#include "compiler/sema/suggest.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace segc::sema {
+namespace {
+
+std::string Lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+}  // namespace
+
+size_t EditDistance(std::string_view a, std::string_view b) {
+  // Three rolling rows of the optimal-string-alignment table.
+  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+    }
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+size_t SuggestionThreshold(std::string_view name) { return std::max<size_t>(1, name.size() / 3); }
+
+std::vector<std::string> ClosestNames(std::string_view name,
+                                      const std::vector<std::string>& candidates, size_t limit) {
+  const std::string lower = Lower(name);
+  const size_t threshold = SuggestionThreshold(name);
+  std::vector<std::pair<size_t, size_t>> scored;  // (distance, candidate index)
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    const std::string& candidate = candidates[i];
+    if (candidate == name) continue;
+    size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size()
+                                                       : name.size() - candidate.size();
+    if (length_gap > threshold) continue;
+    size_t distance = EditDistance(lower, Lower(candidate));
+    // A candidate that shares nothing with a short name ("D" → "A") is no suggestion.
+    if (distance <= threshold && distance < name.size()) scored.emplace_back(distance, i);
+  }
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<std::string> names;
+  for (const auto& [distance, index] : scored) {
+    if (names.size() == limit) break;
+    if (std::find(names.begin(), names.end(), candidates[index]) == names.end()) {
+      names.push_back(candidates[index]);
+    }
+  }
+  return names;
+}
+
+std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates) {
+  std::vector<std::string> best = ClosestNames(name, candidates);
+  if (best.empty()) return "";
+  return "did you mean '" + best[0] + "'?";
+}
+
+}  // namespace segc::sema

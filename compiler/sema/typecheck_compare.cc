@@ -1,0 +1,235 @@
+// Comparisons: ==, ordering, between, in, within; dates against durations; pNN borrowing
+// (E0111, E0112, E0201, E0205, E0206, E0208, E0213, E0217).
+#include <charconv>
+
+#include "compiler/sema/detail/expr_checker.h"
+#include "compiler/sema/suggest.h"
+
+namespace segc::sema::detail {
+namespace {
+
+using diag::Code;
+using diag::Make;
+
+bool IsPercentile(const ast::Expr& expr) {
+  return std::holds_alternative<ast::PercentileRef>(expr.kind);
+}
+
+/// `a OP b` ≡ `b Mirror(OP) a`.
+ast::BinaryOp Mirror(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::kLt:
+      return ast::BinaryOp::kGt;
+    case ast::BinaryOp::kLe:
+      return ast::BinaryOp::kGe;
+    case ast::BinaryOp::kGt:
+      return ast::BinaryOp::kLt;
+    case ast::BinaryOp::kGe:
+      return ast::BinaryOp::kLe;
+    default:
+      return op;
+  }
+}
+
+bool IsOrdering(ast::BinaryOp op) { return op >= ast::BinaryOp::kLt; }
+
+bool ParsesAsNumber(const std::string& text) {
+  double value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  return !text.empty() && error == std::errc() && end == text.data() + text.size();
+}
+
+bool IsNumberLiteral(const ast::Expr& expr) {
+  return std::holds_alternative<ast::IntLit>(expr.kind) ||
+         std::holds_alternative<ast::FloatLit>(expr.kind);
+}
+
+}  // namespace
+
+bool ExprChecker::Borrow(const ast::Expr& ref, const ast::Expr* other) {
+  double percent = std::get<ast::PercentileRef>(ref.kind).percent;
+  ExprInfo& info = ctx_.Info(ref.id);
+  std::string name(ctx_.sources.Text(ref.range));
+  if (percent < 0 || percent > 100) {
+    diag::Diagnostic d = Make(Code::kPercentileOutOfRange, ref.range,
+                              "percentile " + Quote(name) + " is outside 0..100");
+    d.help = "use p0 (the minimum) to p100 (the maximum)";
+    info.type = Fail(std::move(d));
+    return true;
+  }
+  const ExprInfo& column = ctx_.Info(other->id);
+  if (column.type.is_error()) return true;
+  const Type& type = column.type;
+  if (column.row_dependent && (type.is_numeric() || type.kind() == TypeKind::kDate)) {
+    info.type = type.kind() == TypeKind::kDate ? Type::Date() : Type::Float();
+    info.desugar = Desugar::kPercentileOf;
+    info.borrowed = other->id;
+    info.quantile = percent / 100.0;
+    return true;
+  }
+  diag::Diagnostic d = Make(Code::kPercentileWithoutColumn, ref.range,
+                            "percentile shorthand " + Quote(name) + " has no column to borrow");
+  d.label = column.row_dependent ? Show(*other) + " is " + Described(type) + ", not a number"
+                                 : Show(*other) + " is a constant, not a column";
+  d.help = "write the explicit form: `" + name + "(" + ExampleColumn() + ")`";
+  info.type = Fail(std::move(d));
+  return true;
+}
+
+const ExprInfo& ExprChecker::Operand(const ast::Expr& operand, const ast::Expr* other) {
+  if (other != nullptr && IsPercentile(operand) && Borrow(operand, other)) {
+    return ctx_.Info(operand.id);
+  }
+  return Check(operand);
+}
+
+void ExprChecker::Compare(const ast::Expr& expr, const ast::Binary& binary, ExprInfo& info) {
+  const ast::Expr& lhs = *binary.lhs;
+  const ast::Expr& rhs = *binary.rhs;
+  if (IsPercentile(lhs) && !IsPercentile(rhs)) {
+    Check(rhs);
+    Operand(lhs, &rhs);
+  } else {
+    Check(lhs);
+    Operand(rhs, IsPercentile(lhs) ? nullptr : &lhs);
+  }
+  const Type& a = TypeOf(lhs);
+  const Type& b = TypeOf(rhs);
+  info.row_dependent = ctx_.Info(lhs.id).row_dependent || ctx_.Info(rhs.id).row_dependent;
+  if (a.is_error() || b.is_error()) return;
+  if (a.kind() == TypeKind::kDate && b.kind() == TypeKind::kDuration) {
+    info.type = CompareDuration(expr, lhs, rhs, binary.op, info);
+    return;
+  }
+  if (a.kind() == TypeKind::kDuration && b.kind() == TypeKind::kDate) {
+    info.type = CompareDuration(expr, rhs, lhs, Mirror(binary.op), info);
+    return;
+  }
+  if (a.kind() == TypeKind::kDuration || b.kind() == TypeKind::kDuration) {
+    bool both = a.kind() == b.kind();
+    // Name the calendar duration first when both are durations.
+    bool lhs_first = a.kind() == TypeKind::kDuration && (!both || IsCalendar(lhs));
+    const ast::Expr& duration = lhs_first ? lhs : rhs;
+    const ast::Expr& other = lhs_first ? rhs : lhs;
+    if (!both || IsCalendar(lhs) || IsCalendar(rhs)) {
+      diag::Diagnostic d = Make(Code::kDurationNeedsDate, binary.op_range,
+                                "duration " + Show(duration) + " compared with " + Show(other) +
+                                    ", which is " + Described(TypeOf(other)));
+      d.help = both ? "months and years have no fixed length; compare with days or weeks (`180d`)"
+                    : (TypeOf(other).is_numeric()
+                           ? "durations compare with dates (`last_purchase < 90d`); to compare "
+                             "numbers, drop the unit"
+                           : "durations compare with dates (`last_purchase < 90d`)");
+      info.type = Fail(std::move(d));
+      return;
+    }
+  }
+  if (IsOrdering(binary.op) && (!a.is_ordered() || !b.is_ordered()) && a.kind() == b.kind()) {
+    diag::Diagnostic d = Make(Code::kNotComparable, binary.op_range,
+                              "values of type " + a.ToString() + " cannot be ordered");
+    d.help = a.kind() == TypeKind::kBool ? "booleans can only be compared with == and !="
+                                         : "only numbers, dates and strings can be ordered";
+    info.type = Fail(std::move(d));
+    return;
+  }
+  info.type =
+      Comparable(lhs, rhs, binary.op_range, Code::kTypeMismatch) ? Type::Bool() : Type::Error();
+}
+
+Type ExprChecker::CompareDuration(const ast::Expr& expr, const ast::Expr& date,
+                                  const ast::Expr& duration, ast::BinaryOp op, ExprInfo& info) {
+  if (!IsOrdering(op)) {
+    diag::Diagnostic d =
+        Make(Code::kDurationNeedsDate, expr.range, "a date cannot be equal to a duration");
+    d.help = "use `" + std::string(ctx_.sources.Text(date.range)) +
+             " within D` for \"in the last D\", or compare with a date: `D ago`";
+    return Fail(std::move(d));
+  }
+  // LANGUAGE.md §5: `d < D` means "less than D ago", i.e. `d > as_of - D` (mirrored for all).
+  info.desugar = Desugar::kRecency;
+  info.date_side = date.id;
+  info.recency_op = Mirror(op);
+  (void)duration;
+  return Type::Bool();
+}
+
+bool ExprChecker::IsCalendar(const ast::Expr& duration) const {
+  if (const auto* lit = std::get_if<ast::DurationLit>(&duration.kind)) {
+    return lit->unit == ast::DurationUnit::kMonths || lit->unit == ast::DurationUnit::kYears;
+  }
+  if (const auto* unary = std::get_if<ast::Unary>(&duration.kind))
+    return IsCalendar(*unary->operand);
+  const ExprInfo& info = ctx_.Info(duration.id);
+  if (info.symbol.kind != Symbol::Kind::kDecl) return false;
+  const DeclInfo& decl = unit_.decls[info.symbol.index];
+  if (decl.kind != DeclKind::kParam) return false;
+  return IsCalendar(*std::get<ast::ParamDecl>(decl.ast->kind).value);
+}
+
+bool ExprChecker::Comparable(const ast::Expr& lhs, const ast::Expr& rhs, diag::SourceRange at,
+                             Code code) {
+  const Type& a = TypeOf(lhs);
+  const Type& b = TypeOf(rhs);
+  if (a.is_error() || b.is_error()) return false;
+  if (a.ComparableWith(b)) {
+    if (!a.values().empty() && std::holds_alternative<ast::StringLit>(rhs.kind)) {
+      return CheckValueInSet(lhs, rhs);
+    }
+    if (!b.values().empty() && std::holds_alternative<ast::StringLit>(lhs.kind)) {
+      return CheckValueInSet(rhs, lhs);
+    }
+    return true;
+  }
+  bool in_list = code == Code::kInListMismatch;
+  diag::Diagnostic d =
+      in_list ? Make(code, rhs.range,
+                     "list item " + Show(rhs) + " is " + Described(b) + ", but " + Show(lhs) +
+                         " is " + Described(a))
+              : Make(code, at, "cannot compare " + Described(a) + " with " + Described(b));
+  if (!in_list)
+    d.label = Show(lhs) + " is " + Described(a) + ", " + Show(rhs) + " is " + Described(b);
+  const ast::Expr& string_side = a.is_stringlike() ? lhs : rhs;
+  const ast::Expr& other_side = a.is_stringlike() ? rhs : lhs;
+  const auto* lit = std::get_if<ast::StringLit>(&string_side.kind);
+  const Type& other = TypeOf(other_side);
+  if (lit != nullptr && other.is_numeric() && ParsesAsNumber(lit->value)) {
+    d.help = "remove the quotes to compare numbers: `" + lit->value + "`";
+  } else if (a.is_stringlike() != b.is_stringlike() && other.is_numeric() &&
+             IsNumberLiteral(other_side)) {
+    d.help = "quote the number to compare strings: `\"" +
+             std::string(ctx_.sources.Text(other_side.range)) + "\"`";
+  } else if (lit != nullptr && other.kind() == TypeKind::kDate) {
+    d.help = "write dates without quotes: `2026-01-31`";
+  } else if (lit != nullptr && other.kind() == TypeKind::kBool) {
+    d.help = "write `true` or `false` without quotes";
+  } else {
+    d.help = "compare values of the same type (int and float mix)";
+  }
+  Fail(std::move(d));
+  return false;
+}
+
+bool ExprChecker::CheckValueInSet(const ast::Expr& set_side, const ast::Expr& literal) {
+  const Type& type = TypeOf(set_side);
+  const std::string& value = std::get<ast::StringLit>(literal.kind).value;
+  if (ValueSet{"", type.values()}.Contains(value)) return true;
+  bool is_enum = type.kind() == TypeKind::kEnum;
+  diag::Diagnostic d =
+      is_enum ? Make(Code::kUnknownEnumValue, literal.range,
+                     "\"" + value + "\" is not a value of enum " + Quote(type.owner()))
+              : Make(Code::kUnknownClassLabel, literal.range,
+                     "\"" + value + "\" is not a label of classify " + Quote(type.owner()));
+  std::vector<std::string> best = ClosestNames(value, type.values());
+  if (!best.empty()) {
+    d.help = "did you mean \"" + best[0] + "\"?";
+  } else {
+    d.help = is_enum ? "the values are:" : "the labels are:";
+    for (size_t i = 0; i < type.values().size(); ++i) {
+      d.help += (i ? ", \"" : " \"") + type.values()[i] + "\"";
+    }
+  }
+  Fail(std::move(d));
+  return false;
+}
+
+}  // namespace segc::sema::detail

@@ -1,0 +1,188 @@
+// Declarations: params, lets, segments, scores, classifies and import bindings
+// (E0202, E0209-E0212, E0215).
+#include <cmath>
+
+#include "compiler/sema/detail/expr_checker.h"
+
+namespace segc::sema::detail {
+namespace {
+
+using diag::Code;
+using diag::Make;
+
+/// A param value: a literal, possibly negated (design-decisions.md).
+bool IsLiteral(const ast::Expr& expr) {
+  if (const auto* unary = std::get_if<ast::Unary>(&expr.kind)) {
+    return unary->op == ast::UnaryOp::kNeg && IsLiteral(*unary->operand);
+  }
+  return std::visit(ast::Overloaded{
+                        [](const ast::IntLit&) { return true; },
+                        [](const ast::FloatLit&) { return true; },
+                        [](const ast::PercentLit&) { return true; },
+                        [](const ast::StringLit&) { return true; },
+                        [](const ast::BoolLit&) { return true; },
+                        [](const ast::DateLit&) { return true; },
+                        [](const ast::DurationLit&) { return true; },
+                        [](const auto&) { return false; },
+                    },
+                    expr.kind);
+}
+
+std::string Number(double value) {
+  std::string text = std::to_string(value);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+class DeclChecker {
+ public:
+  DeclChecker(Context& ctx, uint32_t unit)
+      : ctx_(ctx), unit_(*ctx.project.units[unit]), exprs_(ctx, unit) {}
+
+  void Run() {
+    for (uint32_t index : unit_.order) Check(unit_.decls[index]);
+  }
+
+  /// Types a param value; reports E0210 when it is not a literal.
+  Type Param(const ast::Expr& value, const std::string& what) {
+    if (!IsLiteral(value)) {
+      diag::Diagnostic d = Make(Code::kInvalidParamValue, value.range,
+                                what + " must be a literal, but " + exprs_.Show(value) + " is not");
+      d.help =
+          "write a number, percent, string, date, duration or true/false; use `let` for "
+          "expressions";
+      ctx_.Report(std::move(d));
+      return Type::Error();
+    }
+    return exprs_.Check(value).type;
+  }
+
+  ExprChecker& exprs() { return exprs_; }
+
+ private:
+  void Check(DeclInfo& decl) {
+    std::visit(ast::Overloaded{
+                   [&](const ast::ParamDecl& p) {
+                     decl.type = Param(*p.value, "the value of param " + Quote(p.name.name));
+                   },
+                   [&](const ast::LetDecl& let) { decl.type = exprs_.Check(*let.value).type; },
+                   [&](const ast::SegmentDecl& segment) { Segment(segment); },
+                   [&](const ast::ScoreDecl& score) { decl.type = Score(score); },
+                   [&](const ast::ClassifyDecl& classify) { Classify(classify); },
+                   [](const auto&) {},
+               },
+               decl.ast->kind);
+    if (decl.in_cycle) decl.type = Type::Error();
+  }
+
+  void Segment(const ast::SegmentDecl& segment) {
+    exprs_.CheckCondition(*segment.where, "the condition of segment " + Quote(segment.name.name));
+    if (segment.expect) ExpectSize(*segment.expect);
+  }
+
+  void ExpectSize(const ast::ExpectSize& expect) {
+    for (const ast::SizeBound* bound : {&expect.low, &expect.high}) {
+      if (bound->percent && bound->value > 1.0) {
+        diag::Diagnostic d =
+            Make(Code::kInvalidExpectSize, bound->range,
+                 "expected size " + Number(bound->value * 100) + "% is more than 100% of the rows");
+        d.help = "percent bounds go from 0% to 100%";
+        ctx_.Report(std::move(d));
+        return;
+      }
+    }
+    if (expect.low.percent == expect.high.percent && expect.low.value > expect.high.value) {
+      diag::Diagnostic d = Make(Code::kInvalidExpectSize, expect.range,
+                                "expect size bounds are reversed: the low bound is above the high "
+                                "bound");
+      d.help = "write the smaller bound first: `between " +
+               std::string(ctx_.sources.Text(expect.high.range)) + " and " +
+               std::string(ctx_.sources.Text(expect.low.range)) + "`";
+      ctx_.Report(std::move(d));
+    }
+  }
+
+  Type Score(const ast::ScoreDecl& score) {
+    if (score.range && !(score.range->low < score.range->high)) {
+      diag::Diagnostic d = Make(Code::kInvalidRange, score.range->range,
+                                "score range " + Number(score.range->low) + ".." +
+                                    Number(score.range->high) + " is empty or reversed");
+      d.help = "write the lower bound first: `range LO..HI` with LO < HI";
+      ctx_.Report(std::move(d));
+    }
+    if (score.expr) return Points(*score.expr, "the value of score " + Quote(score.name.name));
+    Type result = Type::Int();
+    for (const ast::ScoreRule& rule : score.rules) {
+      Type points = Points(*rule.points, "the points of score " + Quote(score.name.name));
+      if (rule.when) exprs_.CheckCondition(*rule.when, "the condition of a score rule");
+      result = points.is_error() ? result : CommonNumeric(result, points);
+    }
+    return result;
+  }
+
+  Type Points(const ast::Expr& expr, const std::string& what) {
+    const ExprInfo& info = exprs_.Check(expr);
+    if (info.type.is_error() || info.type.is_numeric()) return info.type;
+    diag::Diagnostic d =
+        Make(Code::kScoreNotNumeric, expr.range,
+             what + " must be a number, but " + exprs_.Show(expr) + " is " + Described(info.type));
+    d.help = info.type.kind() == TypeKind::kBool
+                 ? "to add points when a condition holds, write `+10 when " +
+                       std::string(ctx_.sources.Text(expr.range)) + "`"
+                 : "score points must be numbers";
+    ctx_.Report(std::move(d));
+    return Type::Error();
+  }
+
+  void Classify(const ast::ClassifyDecl& classify) {
+    for (const ast::ClassifyArm& arm : classify.arms) {
+      if (arm.when) {
+        exprs_.CheckCondition(*arm.when, "the condition of label \"" + arm.label.name + "\"");
+      }
+    }
+  }
+
+  Context& ctx_;
+  Unit& unit_;
+  ExprChecker exprs_;
+};
+
+}  // namespace
+
+void TypeCheckUnit(Context& ctx, uint32_t unit) { DeclChecker(ctx, unit).Run(); }
+
+void CheckBindings(Context& ctx, uint32_t unit_index) {
+  Unit& unit = *ctx.project.units[unit_index];
+  DeclChecker checker(ctx, unit_index);
+  for (const Import& import : unit.imports) {
+    if (import.unit == kNone) continue;
+    const Unit& module = *ctx.project.units[import.unit];
+    for (const ast::Binding& binding : import.ast->bindings) {
+      uint32_t decl = module.Find(binding.name.name);
+      auto bound = decl == kNone ? import.bindings.end() : import.bindings.find(decl);
+      if (bound == import.bindings.end() || bound->second != binding.value.get()) continue;
+      const DeclInfo& target = module.decls[decl];
+      bool param = target.kind == DeclKind::kParam;
+      Type type = param ? checker.Param(*binding.value,
+                                        "the value bound to param " + Quote(binding.name.name))
+                        : checker.exprs().Check(*binding.value).type;
+      if (type.is_error() || target.type.is_error()) continue;
+      bool ok = target.type.kind() == TypeKind::kFloat ? type.is_numeric()
+                : target.type.kind() == TypeKind::kEnum || target.type.kind() == TypeKind::kString
+                    ? type.is_stringlike()
+                    : type.kind() == target.type.kind();
+      if (ok) continue;
+      diag::Diagnostic d =
+          Make(Code::kInputTypeMismatch, binding.value->range,
+               std::string(param ? "param " : "input ") + Quote(binding.name.name) + " of module " +
+                   Quote(module.name) + " is " + Described(target.type) + ", but " +
+                   checker.exprs().Show(*binding.value) + " is " + Described(type));
+      d.secondary.push_back({target.name_range, "declared here"});
+      d.help = "bind it to " + Described(target.type) + " of your table";
+      ctx.Report(std::move(d));
+    }
+  }
+}
+
+}  // namespace segc::sema::detail

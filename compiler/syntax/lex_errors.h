@@ -1,0 +1,14 @@
+// Diagnostics for the lexer's error tokens (E0001 E0002 E0004 E0005 E0006 E0009), with help.
+#pragma once
+
+#include <string_view>
+
+#include "compiler/diag/diagnostic.h"
+#include "compiler/syntax/token_kind.h"
+
+namespace segc::syntax {
+
+/// Describes one error token; `text` is the token's source text and `range` its location.
+diag::Diagnostic DescribeLexError(Tok kind, std::string_view text, diag::SourceRange range);
+
+}  // namespace segc::syntax

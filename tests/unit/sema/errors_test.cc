@@ -1,0 +1,165 @@
+// Every E01xx/E02xx code sema emits for a project, with its exact message and help; each case
+// must produce exactly one diagnostic (only the root cause is reported).
+#include <gtest/gtest.h>
+
+#include "tests/unit/sema/sema_test_util.h"
+
+namespace segc::sema::testing {
+namespace {
+
+struct ErrorCase {
+  const char* name;
+  const char* rules;
+  const char* code;
+  const char* message;
+  const char* help;
+};
+
+class SemaError : public ::testing::TestWithParam<ErrorCase> {};
+
+TEST_P(SemaError, ReportsOnlyTheRootCause) {
+  const ErrorCase& c = GetParam();
+  auto checked = CheckRules(c.rules);
+  ASSERT_EQ(checked->sink.diagnostics().size(), 1u) << checked->Dump();
+  const diag::Diagnostic& d = checked->sink.diagnostics()[0];
+  EXPECT_EQ(diag::Info(d.code).id, c.code) << checked->Dump();
+  EXPECT_EQ(d.message, c.message);
+  EXPECT_EQ(d.help, c.help);
+}
+
+const ErrorCase kCases[] = {
+    {"UnknownColumnSuggestsNearest", "segment A where cltv2 > 5", "E0101",
+     "unknown column 'cltv2' in table 'customers'", "did you mean 'cltv'?"},
+    {"UnknownColumnTransposition", "segment A where agr > 5", "E0101",
+     "unknown column 'agr' in table 'customers'", "did you mean 'age'?"},
+    {"UnquotedEnumValue", "segment A where lifecycle_stage == lead", "E0101",
+     "unknown column 'lead' in table 'customers'",
+     "to compare with the value \"lead\", write it as a string: \"lead\""},
+    {"UnknownNameSuggestsSegment", "segment VIP where cltv > 5\nsegment A where VIPP", "E0102",
+     "unknown name 'VIPP'", "did you mean 'VIP'?"},
+    {"UnknownNameWithoutSuggestion", "segment A where Winback", "E0102", "unknown name 'Winback'",
+     ""},
+    {"UnknownFunction", "segment A where lenght(country) > 3", "E0103", "unknown function 'lenght'",
+     "did you mean 'length'?"},
+    {"DuplicateName", "segment A where consent_email\nsegment A where age > 3", "E0104",
+     "'A' is defined twice", ""},
+    {"NameShadowsColumn", "segment country where consent_email", "E0104",
+     "'country' is already a column of table 'customers'", ""},
+    {"ReferenceCycle", "segment A where B\nsegment B where C\nsegment C where A", "E0105",
+     "reference cycle: 'A' → 'B' → 'C' → 'A'",
+     "break the cycle: one of these must not refer (directly or not) to the others"},
+    {"SelfReference", "let x = x + 1\nsegment A where x > 2", "E0105", "reference cycle: 'x' → 'x'",
+     "break the cycle: one of these must not refer (directly or not) to the others"},
+    {"UnknownEnumValue", "segment A where lifecycle_stage == \"custmer\"", "E0111",
+     "\"custmer\" is not a value of enum 'lifecycle_stage'", "did you mean \"customer\"?"},
+    {"UnknownEnumValueInList", "segment A where lifecycle_stage in (\"lead\", \"x\")", "E0111",
+     "\"x\" is not a value of enum 'lifecycle_stage'",
+     "the values are: \"lead\", \"prospect\", \"customer\", \"churned\""},
+    {"UnknownClassLabel",
+     "classify abc {\n \"A\" when cltv > 5\n \"B\" otherwise\n}\nsegment X where abc == \"D\"",
+     "E0112", "\"D\" is not a label of classify 'abc'", "the labels are: \"A\", \"B\""},
+    {"DuplicateAsOf", "as_of 2026-01-01\nas_of 2026-02-01\nsegment A where consent_email", "E0118",
+     "as_of is declared more than once",
+     "keep one as_of for the project; `segc run --as-of` overrides it"},
+    {"InputOutsideModule", "input x: int\nsegment A where consent_email", "E0119",
+     "input 'x' declared outside a library module",
+     "inputs belong to modules imported with `import`; in a project use a column or a `let`"},
+    {"DuplicateLabel", "classify c {\n \"A\" when age > 3\n \"A\" when age > 1\n}", "E0120",
+     "label \"A\" is used twice in classify 'c'", ""},
+    {"MisplacedOtherwise", "classify c {\n \"A\" otherwise\n \"B\" when age > 1\n}", "E0121",
+     "'otherwise' arm 'A' is not the last arm of classify 'c'",
+     "move the 'otherwise' arm to the end"},
+    {"UnknownModuleAlias", "segment A where rfm.Champions", "E0102",
+     "unknown module 'rfm' in 'rfm.Champions'", "import it first: `import rfm(...)`"},
+    {"QuotedNumber", "segment A where age == \"42\"", "E0201",
+     "cannot compare an int with a string", "remove the quotes to compare numbers: `42`"},
+    {"UnquotedNumber", "segment A where country == 42", "E0201",
+     "cannot compare a string with an int", "quote the number to compare strings: `\"42\"`"},
+    {"QuotedDate", "segment A where last_purchase > \"2026-01-01\"", "E0201",
+     "cannot compare a date with a string", "write dates without quotes: `2026-01-31`"},
+    {"WithinNeedsDuration", "segment A where last_purchase within 30", "E0201",
+     "'within' needs a duration on its right, but '30' is an int", "add a unit: `30d`"},
+    {"AgoNeedsDuration", "segment A where last_purchase > 3 ago", "E0201",
+     "'ago' needs a duration, but '3' is an int",
+     "write a duration with a unit: `30d ago`, `6mo ago`"},
+    {"ConditionNotBool", "segment A where age", "E0202",
+     "the condition of segment 'A' is an int, not a boolean",
+     "compare it with a number, e.g. `x > 0`"},
+    {"AndOperandNotBool", "segment A where consent_email and country", "E0202",
+     "an operand of 'and' is a string, not a boolean",
+     "compare it with a string, e.g. `x == \"value\"`"},
+    {"WrongArgumentCount", "segment A where abs(age, 2) > 1", "E0203",
+     "'abs' takes 1 argument, but 2 were given", ""},
+    {"WrongArgumentType", "segment A where days_since(age) > 3", "E0204",
+     "the first argument of 'days_since' must be a date, but 'age' is an int", ""},
+    {"StatisticOfConstant", "segment A where age > mean(3)", "E0204",
+     "'mean' is a statistic over the table, but '3' does not depend on any column",
+     "pass a column or an expression of columns, e.g. `mean(cltv)`"},
+    {"InvalidRegex", "segment A where matches(email, \"(a\")", "E0204",
+     "invalid regular expression \"(a\"",
+     "write an ECMAScript regular expression, e.g. `^[a-z.]+@example\\.com$`"},
+    {"PercentileWithoutColumn", "segment A where p90 > 3", "E0205",
+     "percentile shorthand 'p90' has no column to borrow", "write the explicit form: `p90(cltv)`"},
+    {"PercentileAsCondition", "segment A where p90", "E0205",
+     "percentile shorthand 'p90' has no column to borrow", "write the explicit form: `p90(cltv)`"},
+    {"PercentileOfString", "segment A where country > p50", "E0205",
+     "percentile shorthand 'p50' has no column to borrow", "write the explicit form: `p50(cltv)`"},
+    {"DurationWithNumber", "segment A where age < 90d", "E0206",
+     "duration '90d' compared with 'age', which is an int",
+     "durations compare with dates (`last_purchase < 90d`); to compare numbers, drop the unit"},
+    {"DateEqualsDuration", "segment A where last_purchase == 90d", "E0206",
+     "a date cannot be equal to a duration",
+     "use `last_purchase within D` for \"in the last D\", or compare with a date: `D ago`"},
+    {"CalendarDurationDifference", "segment A where last_purchase - first_purchase > 6mo", "E0206",
+     "duration '6mo' compared with 'last_purchase - first_purchase', which is a duration",
+     "months and years have no fixed length; compare with days or weeks (`180d`)"},
+    {"WithinOnNumber", "segment A where age within 30d", "E0206",
+     "'within' needs a date on its left, but 'age' is an int",
+     "`d within 30d` means as_of - 30d <= d <= as_of"},
+    {"StringArithmetic", "segment A where country + 1 > 2", "E0207",
+     "cannot add a string and an int",
+     "arithmetic works on numbers, and on dates with durations (`d - 30d`, `d1 - d2`)"},
+    {"DateSum", "segment A where last_purchase + first_purchase > 2026-01-01", "E0207",
+     "cannot add a date and a date",
+     "arithmetic works on numbers, and on dates with durations (`d - 30d`, `d1 - d2`)"},
+    {"InListMismatch", "segment A where age in (1, \"2\")", "E0208",
+     "list item '\"2\"' is a string, but 'age' is an int",
+     "remove the quotes to compare numbers: `2`"},
+    {"ScoreNotNumeric", "score s { +country when consent_email }", "E0209",
+     "the points of score 's' must be a number, but 'country' is a string",
+     "score points must be numbers"},
+    {"ScoreBoolPoints", "score s = consent_email", "E0209",
+     "the value of score 's' must be a number, but 'consent_email' is a boolean",
+     "to add points when a condition holds, write `+10 when consent_email`"},
+    {"ParamNotLiteral", "param p = age\nsegment A where p > 3", "E0210",
+     "the value of param 'p' must be a literal, but 'age' is not",
+     "write a number, percent, string, date, duration or true/false; use `let` for expressions"},
+    {"ReversedRange", "score s range 10..5 { +1 when consent_email }", "E0211",
+     "score range 10..5 is empty or reversed",
+     "write the lower bound first: `range LO..HI` with LO < HI"},
+    {"ReversedExpectSize", "segment A where consent_email expect size between 20% and 10%", "E0212",
+     "expect size bounds are reversed: the low bound is above the high bound",
+     "write the smaller bound first: `between 10% and 20%`"},
+    {"ExpectSizeOver100", "segment A where consent_email expect size between 10% and 150%", "E0212",
+     "expected size 150% is more than 100% of the rows", "percent bounds go from 0% to 100%"},
+    {"QuantileOutOfRange", "segment A where cltv > percentile(cltv, 1.5)", "E0213",
+     "the quantile of 'percentile' is 1.5, outside 0..1",
+     "the quantile is a fraction: 0.9 (or 90%) for the 90th percentile"},
+    {"NtileZero", "segment A where ntile(0, cltv) > 1", "E0214",
+     "the number of tiles of 'ntile' is 0, outside 1..1000000", "use a value in 1..1000000"},
+    {"NtileNotConstant", "segment A where ntile(orders, cltv) > 1", "E0214",
+     "the number of tiles of 'ntile' must be a constant integer, but 'orders' is not",
+     "write a literal (or a param) in 1..1000000"},
+    {"TableIsNotAValue", "segment A where customers", "E0216",
+     "'customers' is the table, not a value", "refer to one of its columns"},
+    {"BoolOrdering", "segment A where consent_email < true", "E0217",
+     "values of type bool cannot be ordered", "booleans can only be compared with == and !="},
+    {"NoCascadeFromUnknownColumn", "segment A where (cltv2 + 1) * 2 > \"x\" and consent_email",
+     "E0101", "unknown column 'cltv2' in table 'customers'", "did you mean 'cltv'?"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Codes, SemaError, ::testing::ValuesIn(kCases),
+                         [](const auto& info) { return std::string(info.param.name); });
+
+}  // namespace
+}  // namespace segc::sema::testing

@@ -1,0 +1,84 @@
+// The built-in function registry and the embedded stdlib modules.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "compiler/syntax/parse.h"
+#include "stdlib/builtins.h"
+#include "stdlib/stdlib.h"
+#include "tests/unit/sema/sema_test_util.h"
+
+namespace segc::sema::testing {
+namespace {
+
+TEST(Builtins, LanguageFunctionsAreRegistered) {
+  for (const char* name :
+       {"days_since", "year",       "month",       "weekday",   "abs",         "round",
+        "floor",      "ceil",       "min",         "max",       "clamp",       "lower",
+        "upper",      "length",     "starts_with", "ends_with", "contains",    "matches",
+        "coalesce",   "percentile", "median",      "mean",      "stddev",      "min_of",
+        "max_of",     "zscore",     "ntile",       "cumshare",  "percent_rank"}) {
+    EXPECT_NE(stdlib::FindBuiltin(name), nullptr) << name;
+  }
+  EXPECT_EQ(stdlib::FindBuiltin("p90"), nullptr) << "pNN(x) is resolved by sema, not listed";
+}
+
+TEST(Builtins, TableIsConsistent) {
+  std::set<std::string_view> names, symbols;
+  for (size_t i = 0; i < stdlib::AllBuiltins().size(); ++i) {
+    const stdlib::BuiltinInfo& info = stdlib::AllBuiltins()[i];
+    EXPECT_EQ(static_cast<size_t>(info.id), i);
+    EXPECT_TRUE(names.insert(info.name).second) << info.name;
+    EXPECT_TRUE(symbols.insert(info.jit_symbol).second) << info.jit_symbol;
+    EXPECT_EQ(info.jit_symbol.substr(0, 8), "segc_rt_");
+    EXPECT_TRUE(info.max_args < 0 || info.max_args >= info.min_args) << info.name;
+    EXPECT_EQ(&stdlib::Builtin(info.id), &info);
+  }
+  EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kMedian).kind, stdlib::BuiltinKind::kAggregate);
+  EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kNtile).kind, stdlib::BuiltinKind::kWindow);
+  EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kCoalesce).null_policy,
+            stdlib::NullPolicy::kInternal);
+}
+
+TEST(Stdlib, EveryModuleIsEmbedded) {
+  std::vector<std::string_view> names = stdlib::StdlibModuleNames();
+  EXPECT_EQ(names, (std::vector<std::string_view>{"rfm", "abc", "lifecycle", "lead_scoring"}));
+  for (std::string_view name : names) {
+    std::optional<std::string_view> text = stdlib::FindStdlibModule(name);
+    ASSERT_TRUE(text.has_value()) << name;
+    EXPECT_FALSE(text->empty()) << name;
+  }
+  EXPECT_FALSE(stdlib::FindStdlibModule("nope").has_value());
+}
+
+/// A table with one column per input of `module`, and an import binding each input to it.
+std::pair<std::string, std::string> ProjectFor(std::string_view name, std::string_view text) {
+  diag::SourceManager sources;
+  diag::DiagnosticSink sink;
+  ast::NodeIdAllocator ids;
+  auto file = syntax::Parse(sources, sources.Add("m.seg", std::string(text)), ids, sink);
+  std::string schema = "table t key row_id {\n  row_id: int\n";
+  std::string import = "import " + std::string(name) + "(";
+  bool first = true;
+  for (const ast::Decl& decl : file->decls) {
+    const auto* input = std::get_if<ast::InputDecl>(&decl.kind);
+    if (input == nullptr) continue;
+    std::string type = std::string(sources.Text(input->type.range));
+    schema += "  col_" + input->name.name + ": " + type + "\n";
+    import += (first ? "" : ", ") + input->name.name + " = col_" + input->name.name;
+    first = false;
+  }
+  return {schema + "}\n", first ? "import " + std::string(name) : import + ")"};
+}
+
+TEST(Stdlib, EveryModuleChecksCleanly) {
+  for (std::string_view name : stdlib::StdlibModuleNames()) {
+    auto [schema, import] = ProjectFor(name, *stdlib::FindStdlibModule(name));
+    auto checked = CheckFiles({{"schema.seg", schema}, {"rules.seg", import}});
+    EXPECT_FALSE(checked->sink.has_errors()) << name << ":\n" << import << "\n" << checked->Dump();
+    EXPECT_EQ(checked->project->instances.size(), 2u) << name;
+  }
+}
+
+}  // namespace
+}  // namespace segc::sema::testing
