@@ -11,7 +11,8 @@ namespace segc::diag {
 using FileId = uint32_t;
 inline constexpr FileId kNoFile = UINT32_MAX;
 
-/// A half-open byte range [begin, end) in one source file. Lines/columns are computed at render time.
+/// A half-open byte range [begin, end) in one source file. Lines/columns are computed at render
+/// time.
 struct SourceRange {
   FileId file = kNoFile;
   uint32_t begin = 0;

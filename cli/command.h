@@ -1,0 +1,31 @@
+// The shape every subcommand file follows: add its CLI11 app to the root, return how to run it.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace segc::cli {
+
+/// A registered subcommand: its CLI11 app (options bound to its own state) and its action, which
+/// returns the process exit code. The state lives in the closure, so each file keeps its options
+/// private.
+struct Subcommand {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+/// `segc check PATH...` (check.cc).
+Subcommand AddCheckCommand(CLI::App& root);
+/// `segc help [TOPIC]` (help.cc): subcommands, error codes, the list of codes.
+Subcommand AddHelpCommand(CLI::App& root);
+
+/// Adds every subcommand in the order `segc --help` lists them. New subcommands (run, fmt, test,
+/// explain, sql, schema) go here, each in its own file.
+std::vector<Subcommand> AddAllCommands(CLI::App& root);
+
+/// Prints "segc: error: MESSAGE" and, when given, a hint line, to stderr.
+void PrintUsageError(const std::string& message, const std::string& hint);
+
+}  // namespace segc::cli

@@ -1,0 +1,202 @@
+// The human-readable diagnostic form: header, gutter, source lines with carets, help and notes.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "compiler/diag/render.h"
+#include "compiler/diag/render_common.h"
+#include "compiler/diag/render_layout.h"
+
+namespace segc::diag {
+namespace {
+
+constexpr std::string_view kReset = "\x1b[0m";
+constexpr std::string_view kBold = "\x1b[1m";
+constexpr std::string_view kRed = "\x1b[1;31m";
+constexpr std::string_view kYellow = "\x1b[1;33m";
+constexpr std::string_view kGreen = "\x1b[1;32m";
+constexpr std::string_view kBlue = "\x1b[1;34m";
+
+/// One underline under a source line: display columns [begin, end) and its label.
+struct Mark {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  bool primary = false;
+  std::string_view label;
+};
+
+/// The marked lines of one file, in line order.
+struct FileSnippet {
+  FileId file = kNoFile;
+  std::string where;  // "path:line:col" of the first mark, shown for files other than the primary's
+  std::map<uint32_t, std::vector<Mark>> lines;
+};
+
+class TextRenderer {
+ public:
+  TextRenderer(const SourceManager& sources, const RenderOptions& options)
+      : sources_(sources), options_(options) {}
+
+  void Render(const Diagnostic& d, std::string& out);
+  void RenderCapLine(std::string& out) const;
+
+ private:
+  std::string Paint(std::string_view colour, std::string_view text) const;
+  std::string_view SeverityColour(Severity severity) const;
+  void RenderHeader(const Diagnostic& d, std::string& out) const;
+  std::vector<FileSnippet> CollectSnippets(const Diagnostic& d) const;
+  void AddMark(std::vector<FileSnippet>& snippets, SourceRange range, bool primary,
+               std::string_view label) const;
+  void RenderSnippet(const FileSnippet& snippet, bool primary_file, Severity severity,
+                     std::string& out) const;
+  void RenderLine(FileId file, uint32_t line, const std::vector<Mark>& marks, Severity severity,
+                  std::string& out) const;
+  void RenderFooter(std::string_view kind, std::string_view text, std::string& out) const;
+  std::string Gutter(std::string_view number = {}) const;
+
+  const SourceManager& sources_;
+  const RenderOptions& options_;
+  size_t gutter_width_ = 1;
+};
+
+std::string TextRenderer::Paint(std::string_view colour, std::string_view text) const {
+  if (!options_.color || text.empty()) return std::string(text);
+  return fmt::format("{}{}{}", colour, text, kReset);
+}
+
+std::string_view TextRenderer::SeverityColour(Severity severity) const {
+  switch (severity) {
+    case Severity::kError:
+      return kRed;
+    case Severity::kWarning:
+      return kYellow;
+    case Severity::kNote:
+      return kGreen;
+  }
+  return kRed;
+}
+
+void TextRenderer::RenderHeader(const Diagnostic& d, std::string& out) const {
+  if (auto loc = detail::Resolve(sources_, d.range)) {
+    out += Paint(kBold, fmt::format("{}:{}:{}: ", loc->path, loc->line, loc->column));
+  }
+  std::string kind = fmt::format("{}[{}]", detail::SeverityName(d.severity), Info(d.code).id);
+  out += Paint(SeverityColour(d.severity), kind);
+  out += Paint(kBold, fmt::format(": {}", d.message));
+  out += '\n';
+}
+
+void TextRenderer::AddMark(std::vector<FileSnippet>& snippets, SourceRange range, bool primary,
+                           std::string_view label) const {
+  auto loc = detail::Resolve(sources_, range);
+  if (!loc) return;
+  auto it = std::find_if(snippets.begin(), snippets.end(),
+                         [&](const FileSnippet& s) { return s.file == range.file; });
+  if (it == snippets.end()) {
+    std::string where = fmt::format("{}:{}:{}", loc->path, loc->line, loc->column);
+    it = snippets.insert(snippets.end(), FileSnippet{range.file, std::move(where), {}});
+  }
+  const SourceFile& file = sources_.file(range.file);
+  uint32_t line_start = file.line_starts[loc->line - 1];
+  std::string_view text = sources_.LineText(range.file, loc->line);
+  detail::LineLayout layout(text, options_.tab_width);
+  // A span that runs past its first line is underlined to the end of that line.
+  uint32_t end_offset = std::max(range.begin, range.end);
+  size_t end = loc->end_line == loc->line ? end_offset - line_start : text.size();
+  Mark mark{layout.ColumnAt(range.begin - line_start), layout.ColumnAt(end), primary, label};
+  mark.end = std::max(mark.end, mark.begin + 1);
+  it->lines[loc->line].push_back(mark);
+}
+
+std::vector<FileSnippet> TextRenderer::CollectSnippets(const Diagnostic& d) const {
+  std::vector<FileSnippet> snippets;
+  AddMark(snippets, d.range, true, d.label);
+  for (const Label& label : d.secondary) AddMark(snippets, label.range, false, label.message);
+  return snippets;
+}
+
+std::string TextRenderer::Gutter(std::string_view number) const {
+  return Paint(kBlue, fmt::format("{:>{}} |", number, gutter_width_ + 1));
+}
+
+void TextRenderer::RenderLine(FileId file, uint32_t line, const std::vector<Mark>& marks,
+                              Severity severity, std::string& out) const {
+  detail::LineLayout layout(sources_.LineText(file, line), options_.tab_width);
+  out += Gutter(std::to_string(line));
+  if (!layout.text().empty()) out += ' ' + layout.text();
+  out += '\n';
+  for (const Mark& mark : marks) {
+    char stroke = mark.primary ? '^' : '-';
+    std::string underline(mark.end - mark.begin, stroke);
+    out += Gutter() + ' ' + std::string(mark.begin, ' ');
+    out += Paint(mark.primary ? SeverityColour(severity) : kBlue,
+                 mark.label.empty() ? underline : fmt::format("{} {}", underline, mark.label));
+    out += '\n';
+  }
+}
+
+void TextRenderer::RenderSnippet(const FileSnippet& snippet, bool primary_file, Severity severity,
+                                 std::string& out) const {
+  if (!primary_file) {
+    out += fmt::format("{:>{}}{} {}\n", "", gutter_width_ + 1, Paint(kBlue, ":::"), snippet.where);
+  }
+  out += Gutter() + '\n';
+  uint32_t previous = 0;
+  for (const auto& [line, marks] : snippet.lines) {
+    if (previous != 0 && line == previous + 2)
+      RenderLine(snippet.file, line - 1, {}, severity, out);
+    if (previous != 0 && line > previous + 2) out += Paint(kBlue, "...") + '\n';
+    std::vector<Mark> ordered = marks;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Mark& a, const Mark& b) {
+      return a.primary != b.primary ? a.primary : a.begin < b.begin;
+    });
+    RenderLine(snippet.file, line, ordered, severity, out);
+    previous = line;
+  }
+}
+
+void TextRenderer::RenderFooter(std::string_view kind, std::string_view text,
+                                std::string& out) const {
+  std::string indent(gutter_width_ + 2 + kind.size() + 4, ' ');
+  out += fmt::format("{:>{}}{} {}: ", "", gutter_width_ + 2, Paint(kBlue, "="), Paint(kBold, kind));
+  for (char c : text) {
+    out += c;
+    if (c == '\n') out += indent;
+  }
+  out += '\n';
+}
+
+void TextRenderer::Render(const Diagnostic& d, std::string& out) {
+  RenderHeader(d, out);
+  std::vector<FileSnippet> snippets = CollectSnippets(d);
+  uint32_t max_line = 1;
+  for (const FileSnippet& s : snippets) max_line = std::max(max_line, s.lines.rbegin()->first);
+  gutter_width_ = std::to_string(max_line).size();
+  for (size_t i = 0; i < snippets.size(); ++i) {
+    RenderSnippet(snippets[i], i == 0 && d.range.valid(), d.severity, out);
+  }
+  if (!d.help.empty()) RenderFooter("help", d.help, out);
+  for (const std::string& note : d.notes) RenderFooter("note", note, out);
+  out += '\n';
+}
+
+void TextRenderer::RenderCapLine(std::string& out) const {
+  out += Paint(kRed, "error");
+  out += Paint(kBold, ": " + detail::TooManyErrorsLine(options_.max_errors));
+  out += '\n';
+}
+
+}  // namespace
+
+std::string RenderText(const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
+                       const RenderOptions& options) {
+  TextRenderer renderer(sources, options);
+  std::string out;
+  size_t shown = detail::ShownCount(diagnostics, options.max_errors);
+  for (size_t i = 0; i < shown; ++i) renderer.Render(diagnostics[i], out);
+  if (shown < diagnostics.size()) renderer.RenderCapLine(out);
+  return out;
+}
+
+}  // namespace segc::diag

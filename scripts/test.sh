@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The whole test suite (what CI runs): install dependencies, release build + every CTest label,
+# ASan/UBSan build + the unit and golden-diagnostic tests, and the clang-format check.
+# Every step runs even if an earlier one failed; the exit status says whether all passed.
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+jobs="$(nproc 2>/dev/null || echo 2)"
+failed=()
+
+step() {
+  local name="$1"
+  shift
+  echo
+  echo "=== $name"
+  local start=$SECONDS
+  if "$@"; then
+    echo "=== $name: ok ($((SECONDS - start))s)"
+  else
+    echo "=== $name: FAILED ($((SECONDS - start))s)"
+    failed+=("$name")
+  fi
+}
+
+format_check() {
+  local files
+  if git -C "$root" rev-parse --git-dir >/dev/null 2>&1; then
+    mapfile -t files < <(git -C "$root" ls-files --cached --others --exclude-standard \
+      'compiler/*.h' 'compiler/*.cc' 'runtime/*.h' 'runtime/*.cc' 'cli/*.h' 'cli/*.cc' \
+      'stdlib/*.h' 'stdlib/*.cc' 'tests/*.h' 'tests/*.cc' 'bench/*.h' 'bench/*.cc')
+  else
+    mapfile -t files < <(find compiler runtime cli stdlib tests bench \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
+  fi
+  echo "clang-format: ${#files[@]} files"
+  clang-format --dry-run -Werror "${files[@]}"
+}
+
+step "setup" bash scripts/setup.sh
+step "release build" bash scripts/build.sh release
+step "release tests (all labels)" ctest --test-dir build --output-on-failure -j "$jobs"
+step "asan+ubsan build" bash scripts/build.sh asan
+step "asan+ubsan tests (unit, diag)" ctest --test-dir build-asan --output-on-failure -j "$jobs" -L 'unit|diag'
+step "clang-format" format_check
+
+echo
+if ((${#failed[@]} == 0)); then
+  echo "test.sh: all steps passed in ${SECONDS}s"
+  exit 0
+fi
+echo "test.sh: failed steps: ${failed[*]} (${SECONDS}s)"
+exit 1
