@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "runtime/io/csv_scan.h"
+#include "runtime/io/file_data.h"
 
 namespace segc::rt {
 namespace {
@@ -15,12 +16,18 @@ class ChunkParser {
       : ctx_(ctx), begin_(begin), end_(end), line_(line), out_(*out) {
     out_.columns.resize(ctx.schema->columns.size());
     scratch_.resize(ctx.header.size());
+    ends_.resize(ctx.header.size());
     Reserve(EstimateRows());
   }
 
   void Run() {
     const char* p = begin_;
+    const char* released = begin_;
     while (p < end_) {
+      if (ctx_.release_input && p - released > kReleaseStride) {
+        ReleaseMappedPages(released, p);
+        released = p;
+      }
       if (*p == '\n' || (*p == '\r' && (p + 1 == end_ || p[1] == '\n'))) {
         p += *p == '\n' ? 1 : std::min<ptrdiff_t>(2, end_ - p);  // blank line: skipped
         ++line_;
@@ -28,6 +35,7 @@ class ChunkParser {
       }
       p = ParseRecord(p);
     }
+    if (ctx_.release_input) ReleaseMappedPages(released, end_);
   }
 
  private:
@@ -35,6 +43,8 @@ class ChunkParser {
   void Reserve(int64_t rows);
   const char* ParseRecord(const char* start);
   const char* ScanFields(const char* start, int64_t line, bool* ok);
+  const char* ParsePlainRecord(const char* start, const char* stop);
+  void FinishRecord(const char* start, const char* stop, int64_t line);
   void Convert(int schema_col, int file_col, const RawField& f);
   bool ConvertString(ColumnChunk& col, std::string_view s, bool in_scratch);
   void AddError(DataErrorKind kind, int64_t line, int file_col, std::string_view value,
@@ -54,6 +64,7 @@ class ChunkParser {
   int64_t line_;
   ChunkResult& out_;
   std::vector<RawField> fields_;
+  std::vector<const char*> ends_;  ///< field terminators found by ScanPlainRecord
   std::vector<std::string> scratch_;
   int64_t record_line_ = 0;
   bool row_bad_ = false;
@@ -130,10 +141,44 @@ const char* ChunkParser::ScanFields(const char* start, int64_t line, bool* ok) {
   return p;
 }
 
+// Converts the fields of a record that ScanPlainRecord split (ends_), ending at `stop`.
+const char* ChunkParser::ParsePlainRecord(const char* start, const char* stop) {
+  const int64_t line = line_++;
+  row_bad_ = false;
+  const int n = int(ends_.size());
+  const char* field = start;
+  for (int i = 0; i < n; ++i) {
+    const char* fe = ends_[i];
+    const int schema_col = ctx_.file_to_schema[i];
+    if (schema_col >= 0) {
+      RawField f;
+      f.text = std::string_view(field, size_t(fe - field));
+      if (i == n - 1 && fe > field && fe[-1] == '\r') f.text.remove_suffix(1);
+      Convert(schema_col, i, f);
+    }
+    field = fe + 1;
+  }
+  FinishRecord(start, stop, line);
+  return stop;
+}
+
+void ChunkParser::FinishRecord(const char* start, const char* stop, int64_t line) {
+  if (row_bad_) {
+    Truncate();
+    Reject(start, stop, line, first_kind_);
+  } else {
+    ++out_.rows;
+  }
+}
+
 const char* ChunkParser::ParseRecord(const char* start) {
   ++out_.records;
   const int64_t line = line_;
   record_line_ = line;
+  if (const char* stop =
+          ScanPlainRecord(start, end_, ctx_.delimiter, ends_.data(), int(ends_.size()))) {
+    return ParsePlainRecord(start, stop);
+  }
   bool ok;
   const char* p = ScanFields(start, line, &ok);
   if (!ok) {
@@ -154,12 +199,7 @@ const char* ChunkParser::ParseRecord(const char* start) {
     int schema_col = ctx_.file_to_schema[i];
     if (schema_col >= 0) Convert(schema_col, int(i), fields_[i]);
   }
-  if (row_bad_) {
-    Truncate();
-    Reject(start, p, line, first_kind_);
-  } else {
-    ++out_.rows;
-  }
+  FinishRecord(start, p, line);
   return p;
 }
 
@@ -174,9 +214,10 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
   ColumnChunk& col = out_.columns[schema_col];
   const ColumnSpec& spec = ctx_.schema->columns[schema_col];
   std::string_view s = f.has_escapes ? Unescape(f.text, &scratch_[file_col]) : f.text;
-  const bool has_nul = ctx_.check_nul && s.find('\0') != std::string_view::npos;
+  const bool has_nul = f.has_nul;
   bool is_text = spec.type == ColumnType::kString || spec.type == ColumnType::kEnum;
-  std::string_view v = is_text ? s : TrimBlanks(s);
+  std::string_view v =
+      is_text || s.empty() || (s.front() > ' ' && s.back() > ' ') ? s : TrimBlanks(s);
   bool null = has_nul || v.empty() || (!f.quoted && !ctx_.null_tokens.empty() && IsNullToken(v));
   col.valid.push_back(!null);
   bool ok = true;
@@ -198,8 +239,8 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
       break;
     }
     case ColumnType::kBool: {
-      bool x = false;
-      ok = null || ParseBool(v, &x);
+      bool x = v == "true";  // the common spellings first, then all of ParseBool's
+      ok = null || x || v == "false" || ParseBool(v, &x);
       kind = DataErrorKind::kBadBool;
       col.bits.push_back(x);
       break;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/io/string_map.h"
+#include "runtime/io/value_array.h"
 #include "runtime/io/value_parse.h"
 #include "segc/data_error.h"
 #include "segc/schema.h"
@@ -25,16 +26,16 @@ struct CsvContext {
   std::vector<std::string> null_tokens;
   char delimiter = ',';
   bool decimal_comma = false;
-  bool check_nul = false;  ///< the body contains a NUL byte somewhere
   bool keep_rejects = false;
+  bool release_input = false;  ///< the body is a file mapping: release parsed pages
   int max_errors = 20;
 };
 
 /// Values of one schema column parsed from one chunk. Only the vector of its type is used.
 struct ColumnChunk {
-  std::vector<int64_t> i64;
-  std::vector<double> f64;
-  std::vector<int32_t> i32;            ///< dates, and dictionary codes (local for strings)
+  ValueArray<int64_t> i64;
+  ValueArray<double> f64;
+  ValueArray<int32_t> i32;             ///< dates, and dictionary codes (local for strings)
   std::vector<uint8_t> bits;           ///< bools, one byte per row
   std::vector<uint8_t> valid;          ///< one byte per row
   StringMap dict_map;                  ///< string columns: text -> local code

@@ -77,7 +77,7 @@ std::vector<ChunkResult> ParseBody(const CsvContext& ctx, std::string_view body,
   const char* begin = body.data();
   std::vector<ChunkRange> ranges =
       SplitRecords(begin, begin + body.size(), first_line,
-                   ChunkCount(int64_t(body.size()), pool.size(), options), pool);
+                   ChunkCount(int64_t(body.size()), pool.size(), options), pool, ctx.release_input);
   std::vector<ChunkResult> chunks(ranges.size());
   pool.ParallelFor(int64_t(ranges.size()), [&](int64_t i) {
     ParseChunk(ctx, ranges[i].begin, ranges[i].end, ranges[i].first_line, &chunks[i]);
@@ -86,10 +86,11 @@ std::vector<ChunkResult> ParseBody(const CsvContext& ctx, std::string_view body,
 }
 
 Result<Table> ReadImpl(std::string_view data, const std::string& file, const Schema& schema,
-                       const CsvOptions& options, CsvReport* report) {
+                       const CsvOptions& options, CsvReport* report, bool mapped) {
   *report = CsvReport();
   CsvContext ctx;
   ctx.file = file;
+  ctx.release_input = mapped;
   SEGC_RETURN_IF_ERROR(PrepareContext(schema, options, &ctx));
   data = StripBom(data);
   if (data.empty()) {
@@ -106,7 +107,6 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
     return DataFailure(*report);
   }
   std::string_view body = data.substr(size_t(body_start));
-  ctx.check_nul = std::memchr(body.data(), 0, body.size()) != nullptr;
   ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
                       (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
                        DetectDecimalComma(body, ctx));
@@ -132,7 +132,7 @@ Result<Table> ReadCsvBuffer(std::string_view data, const Schema& schema, const C
                             CsvReport* report) {
   CsvReport local;
   std::string file = options.display_name.empty() ? "<buffer>" : options.display_name;
-  return ReadImpl(data, file, schema, options, report ? report : &local);
+  return ReadImpl(data, file, schema, options, report ? report : &local, false);
 }
 
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options,
@@ -140,7 +140,7 @@ Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOp
   SEGC_TRY(FileData file, FileData::Read(path));
   CsvReport local;
   std::string name = options.display_name.empty() ? path : options.display_name;
-  return ReadImpl(file.view(), name, schema, options, report ? report : &local);
+  return ReadImpl(file.view(), name, schema, options, report ? report : &local, file.mapped());
 }
 
 }  // namespace segc::rt

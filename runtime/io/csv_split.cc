@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "runtime/io/file_data.h"
+
 namespace segc::rt {
 namespace {
 
@@ -13,7 +15,7 @@ struct PieceScan {
   int64_t newlines_before[2] = {0, 0};
 };
 
-PieceScan ScanPiece(const char* b, const char* e) {
+PieceScan ScanPiece(const char* b, const char* e, bool release_input) {
   PieceScan s;
   const char* p = b;
   for (; p < e; ++p) {
@@ -33,22 +35,29 @@ PieceScan ScanPiece(const char* b, const char* e) {
     }
   }
   // Both boundaries known: only the totals remain, which std::count does quickly.
-  s.quotes += std::count(p, e, '"');
-  s.newlines += std::count(p, e, '\n');
+  const char* released = b;
+  while (p < e) {
+    const char* stop = e - p > kReleaseStride ? p + kReleaseStride : e;
+    s.quotes += std::count(p, stop, '"');
+    s.newlines += std::count(p, stop, '\n');
+    p = stop;
+    if (release_input) ReleaseMappedPages(released, p), released = p;
+  }
   return s;
 }
 
 }  // namespace
 
 std::vector<ChunkRange> SplitRecords(const char* begin, const char* end, int64_t first_line,
-                                     int n_pieces, ThreadPool& pool) {
+                                     int n_pieces, ThreadPool& pool, bool release_input) {
   const int64_t size = end - begin;
   n_pieces = int(std::max<int64_t>(1, std::min<int64_t>(n_pieces, size)));
   if (n_pieces == 1) return {{begin, end, first_line}};
   std::vector<const char*> cut(n_pieces + 1);
   for (int k = 0; k <= n_pieces; ++k) cut[k] = begin + size * k / n_pieces;
   std::vector<PieceScan> scans(n_pieces);
-  pool.ParallelFor(n_pieces, [&](int64_t k) { scans[k] = ScanPiece(cut[k], cut[k + 1]); });
+  pool.ParallelFor(n_pieces,
+                   [&](int64_t k) { scans[k] = ScanPiece(cut[k], cut[k + 1], release_input); });
 
   std::vector<ChunkRange> out{{begin, end, first_line}};
   int parity = 0;

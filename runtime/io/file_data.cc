@@ -59,6 +59,13 @@ Result<FileData> FileData::Read(const std::string& path) {
   return data;
 }
 
+void ReleaseMappedPages(const char* begin, const char* end) {
+  const uintptr_t page = uintptr_t(sysconf(_SC_PAGESIZE));
+  const uintptr_t b = (uintptr_t(begin) + page - 1) & ~(page - 1);
+  const uintptr_t e = uintptr_t(end) & ~(page - 1);
+  if (e > b) madvise(reinterpret_cast<void*>(b), e - b, MADV_DONTNEED);
+}
+
 Result<std::string> GunzipBytes(std::string_view compressed, const std::string& name) {
   z_stream zs{};
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::IoError("zlib init failed");

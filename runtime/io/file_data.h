@@ -23,6 +23,9 @@ class FileData {
   FileData& operator=(const FileData&) = delete;
   ~FileData();
 
+  /// True when the bytes are a read-only file mapping (see ReleaseMappedPages).
+  bool mapped() const { return map_ != nullptr; }
+
   std::string_view view() const {
     return map_ ? std::string_view(static_cast<const char*>(map_), map_size_) : inflated_;
   }
@@ -32,6 +35,16 @@ class FileData {
   size_t map_size_ = 0;
   std::string inflated_;
 };
+
+/// Drops the resident pages lying fully inside [begin, end) of a read-only file mapping
+/// (MADV_DONTNEED), so pages already parsed do not count in the process RSS. Touching them
+/// again re-reads them from the page cache, so this never changes what the bytes are. Only
+/// for memory returned by FileData::Read of a plain (mapped) file: on anonymous memory it
+/// would zero the data.
+void ReleaseMappedPages(const char* begin, const char* end);
+
+/// Bytes parsed between two ReleaseMappedPages calls of one parser.
+inline constexpr int64_t kReleaseStride = 8 << 20;
 
 /// Inflates gzip bytes (all members). kIoError when the stream is corrupt or truncated.
 Result<std::string> GunzipBytes(std::string_view compressed, const std::string& name);

@@ -96,7 +96,10 @@ Status WriteMembership(const std::string& path, const OutputColumn& key,
   SEGC_TRY(AtomicFileWriter w, AtomicFileWriter::Open(path));
   std::string buf;
   if (format == Format::kCsv) {
-    for (size_t k = 0; k < cols.size(); ++k) buf += (k ? "," : "") + CsvField(cols[k]->name);
+    for (size_t k = 0; k < cols.size(); ++k) {
+      if (k > 0) buf += ',';
+      buf += CsvField(cols[k]->name);
+    }
     buf += '\n';
   }
   for (int64_t i = 0; i < key.column.length(); ++i) {

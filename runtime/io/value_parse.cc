@@ -9,32 +9,8 @@
 
 namespace segc::rt {
 
-std::string_view TrimBlanks(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-bool ParseInt64(std::string_view s, int64_t* out) {
-  const char* p = s.data();
-  const char* end = p + s.size();
-  bool negative = false;
-  if (p < end && (*p == '-' || *p == '+')) negative = *p++ == '-';
-  if (p == end) return false;
-  uint64_t value = 0;
-  for (; p < end; ++p) {
-    unsigned digit = unsigned(*p) - '0';
-    if (digit > 9) return false;
-    if (value > (UINT64_MAX - digit) / 10) return false;
-    value = value * 10 + digit;
-  }
-  uint64_t limit = negative ? uint64_t(INT64_MAX) + 1 : uint64_t(INT64_MAX);
-  if (value > limit) return false;
-  *out = negative ? int64_t(0 - value) : int64_t(value);
-  return true;
-}
-
 FloatParse ParseFloat64(std::string_view s, bool decimal_comma, double* out) {
+  if (!decimal_comma && ParseSimpleDecimal(s, out)) return FloatParse::kOk;
   char buf[64];
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
   if (s.empty() || s.front() == '+') return FloatParse::kBad;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "segc/column.h"
+#include "segc/result.h"
 
 namespace segc::rt {
 
@@ -17,18 +18,21 @@ std::vector<double> NonNullValues(const Column& x);
 
 /// PostgreSQL percentile_cont over `values` (reordered in place): with n values,
 /// pos = q * (n - 1), result = v[floor] + (v[ceil] - v[floor]) * (pos - floor(pos)) on the sorted
-/// values. O(n) expected (nth_element). `q` must be within [0, 1].
-std::optional<double> PercentileCont(std::vector<double>& values, double q);
+/// values. O(n) expected (nth_element). kInvalidArgument when `q` is outside [0, 1] (or NaN).
+Result<std::optional<double>> PercentileCont(std::vector<double>& values, double q);
 
-/// percentile(x, q): PercentileCont over the non-null values of `x`.
-std::optional<double> Percentile(const Column& x, double q);
+/// percentile(x, q): PercentileCont over the non-null values of `x`. Int columns holding
+/// values beyond +-2^53 are ordered and interpolated exactly (long double), then rounded once.
+Result<std::optional<double>> Percentile(const Column& x, double q);
 /// median(x) = percentile(x, 0.5).
 std::optional<double> Median(const Column& x);
-/// mean(x): sum / count over non-null values, summed in row order.
+/// mean(x): sum / count over non-null values, summed in row order (int columns: an exact
+/// 128-bit sum, rounded once).
 std::optional<double> Mean(const Column& x);
 /// stddev(x): sample standard deviation (n - 1 denominator, two-pass); null with < 2 values.
+/// Int columns beyond +-2^53 are computed in long double from the exact mean.
 std::optional<double> StddevSamp(const Column& x);
-/// min_of(x).
+/// min_of(x) (int columns: compared exactly, the result rounded to double once).
 std::optional<double> MinOf(const Column& x);
 /// max_of(x).
 std::optional<double> MaxOf(const Column& x);

@@ -23,6 +23,12 @@ void ExpectNear(std::optional<double> got, std::optional<double> want, const std
   }
 }
 
+void ExpectNear(const Result<std::optional<double>>& got, std::optional<double> want,
+                const std::string& what) {
+  ASSERT_TRUE(got.ok()) << what << ": " << got.status().message();
+  ExpectNear(*got, want, what);
+}
+
 struct PercentileCase {
   const char* name;
   Vals input;
@@ -149,6 +155,36 @@ TEST(Stats, PercentRank) {
   ExpectFloats(PercentRank(F({-5, -1, -3, 2, 0})), {0.0, 0.5, 0.25, 1.0, 0.75}, "negatives");
   ExpectFloats(PercentRank(F({100, 1, 1000, 10, 10000, 1, 1})),
                {0.6666666666666666, 0.0, 0.8333333333333334, 0.5, 1.0, 0.0, 0.0}, "skewed");
+}
+
+TEST(Percentile, FractionOutsideZeroOneIsAnError) {
+  for (double q : {-0.1, 1.5, std::nan("")}) {
+    auto r = Percentile(F({1, 2, 3}), q);
+    ASSERT_FALSE(r.ok()) << q;
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(r.status().message().find("is outside [0, 1]"), std::string::npos);
+  }
+  std::vector<double> v = {1, 2};
+  EXPECT_FALSE(PercentileCont(v, 2.0).ok());
+}
+
+TEST(Stats, IntsBeyondTwoToThe53AreExact) {
+  // 2^53 + 1 and 2^53 + 3 are not doubles; a double path would see equal neighbours.
+  const int64_t big = (int64_t(1) << 53) + 1;
+  Column x = Column::FromInt64({big, big + 2, std::nullopt, big + 4});
+  EXPECT_EQ(*MinOf(x), double(big));
+  EXPECT_EQ(*MaxOf(x), double(big + 4));
+  // mean = big + 2 exactly; as a double it rounds to 2^53 + 4 (ties to even), not 2^53 + 2.
+  EXPECT_EQ(*Mean(x), double(big + 2));
+  auto p = Percentile(x, 0.25);  // pos 0.5: halfway between big and big + 2 = big + 1
+  ASSERT_TRUE(p.ok());
+  EXPECT_EQ(**p, double(big + 1));
+  // stddev of {b, b+2, b+4} is 2 exactly; doubles would give 2.3094 (values rounded).
+  EXPECT_DOUBLE_EQ(*StddevSamp(x), 2.0);
+  // Mean of int columns does not lose the low bits when the sum passes 2^53.
+  Column sum = Column::FromInt64({int64_t(1) << 53, 1, 1});
+  // (2^53 + 2) / 3 = 3002399751580331.33 -> 3002399751580331.5; a double sum gives ...330.5.
+  EXPECT_EQ(*Mean(sum), 3002399751580331.5);
 }
 
 }  // namespace

@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Measures segc's CSV load against DuckDB read_csv and Polars readCSV on the generated
+# customers table, in one run, at 1 and 2 threads; writes bench/LOAD_RESULTS.md.
+#   ROWS=10000000   rows of the generated file (200000 for a quick smoke test)
+#   RUNS=3          timed runs per engine and thread count (best is reported)
+#   THREADS="1 2"   thread counts
+#   SEGC_BUILD=dir  a build directory that already has bench/segc_load_bench and
+#                   bench/gen_customers (default: configure and build build-bench/)
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$BENCH")"
+ROWS="${ROWS:-10000000}"
+RUNS="${RUNS:-3}"
+THREADS="${THREADS:-1 2}"
+
+log() { echo "load_bench: $*" >&2; }
+
+build_tools() {
+  if [[ -n "${SEGC_BUILD:-}" ]]; then
+    BUILD="$SEGC_BUILD"
+    return
+  fi
+  BUILD="$REPO/build-bench"
+  local source="$REPO"
+  if ! grep -q 'add_subdirectory(bench)' "$REPO/CMakeLists.txt"; then
+    # bench/ is not wired into the top level yet: a standalone project with the runtime only.
+    source="$BUILD/standalone"
+    mkdir -p "$source"
+    cat > "$source/CMakeLists.txt" <<CMAKE
+cmake_minimum_required(VERSION 3.25)
+project(segc_bench LANGUAGES C CXX)
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+list(APPEND CMAKE_MODULE_PATH $REPO/cmake)
+include(SegcWarnings)
+find_package(Threads REQUIRED)
+find_package(fmt REQUIRED)
+find_package(ZLIB REQUIRED)
+include_directories($REPO $REPO/runtime/include)
+add_subdirectory($REPO/runtime runtime)
+add_subdirectory($REPO/bench bench)
+CMAKE
+    BUILD="$BUILD/standalone/build"
+  fi
+  log "building segc_load_bench and gen_customers in $BUILD (Release)"
+  mkdir -p "$BUILD"
+  cmake -S "$source" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEGC_BUILD_TESTS=OFF \
+    > "$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log" >&2; exit 1; }
+  ninja -C "$BUILD" segc_load_bench gen_customers >&2
+}
+
+data_file() {
+  local name="customers_${ROWS}.csv"
+  [[ "$ROWS" == 10000000 ]] && name="customers_10m.csv"
+  DATA="$BENCH/data/$name"
+  if [[ ! -s "$DATA" ]]; then
+    mkdir -p "$BENCH/data"
+    log "generating $DATA ($ROWS rows)"
+    "$BUILD/bench/gen_customers" --rows "$ROWS" --out "$DATA"
+  fi
+}
+
+install_peers() {
+  if [[ ! -d "$BENCH/node_modules/@duckdb/node-api" || ! -d "$BENCH/node_modules/nodejs-polars" ]]; then
+    log "installing the peer engines (npm, bench/ only)"
+    (cd "$BENCH" && npm install --no-audit --no-fund >&2)
+  fi
+}
+
+# field JSON NAME: the numeric value of "NAME" in a one-line JSON object.
+field() { sed -n "s/.*\"$2\":\([-0-9.e]*\).*/\1/p" <<< "$1"; }
+
+run_engine() {  # engine threads -> one JSON line
+  local engine="$1" threads="$2"
+  case "$engine" in
+    segc) "$BUILD/bench/segc_load_bench" "$DATA" --threads "$threads" ;;
+    duckdb) node "$BENCH/peer_load.mjs" duckdb "$DATA" "$threads" ;;
+    polars) POLARS_MAX_THREADS="$threads" node "$BENCH/peer_load.mjs" polars "$DATA" "$threads" ;;
+  esac
+}
+
+declare -A BEST
+measure() {
+  for threads in $THREADS; do
+    for ((run = 1; run <= RUNS; run++)); do
+      for engine in segc duckdb polars; do  # interleaved: load changes hit all engines alike
+        local out ms rows
+        out="$(run_engine "$engine" "$threads")"
+        ms="$(field "$out" ms)"
+        rows="$(field "$out" rows)"
+        [[ "$rows" == "$ROWS" ]] || { log "$engine loaded $rows rows, expected $ROWS"; exit 1; }
+        log "$engine threads=$threads run=$run: $ms ms"
+        local key="$engine/$threads"
+        if [[ -z "${BEST[$key]:-}" ]] || awk -v a="$ms" -v b="${BEST[$key]}" 'BEGIN{exit !(a<b)}'; then
+          BEST[$key]="$ms"
+        fi
+        if [[ "$engine" == segc ]]; then SEGC_JSON="$out"; fi
+      done
+    done
+  done
+}
+
+measure_memory() {
+  local out
+  out="$( { /usr/bin/time -v "$BUILD/bench/segc_load_bench" "$DATA" --threads 2 >/dev/null; } 2>&1)"
+  PEAK_KB="$(sed -n 's/.*Maximum resident set size (kbytes): *//p' <<< "$out")"
+  RAW_BYTES="$(field "$SEGC_JSON" raw_column_bytes)"
+}
+
+report() {
+  local bytes mb
+  bytes="$(stat -c %s "$DATA")"
+  mb="$(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}')"
+  local rows_md=""
+  for threads in $THREADS; do
+    local s="${BEST[segc/$threads]}" d="${BEST[duckdb/$threads]}" p="${BEST[polars/$threads]}"
+    rows_md+="$(awk -v t="$threads" -v s="$s" -v d="$d" -v p="$p" -v b="$bytes" 'BEGIN{
+      printf "| %s | %.0f | %.1f | %.0f | %.1f | %.0f | %.1f | %.2fx | %.2fx |\n",
+        t, s, b/1e3/s, d, b/1e3/d, p, b/1e3/p, d/s, p/s}')"$'\n'
+  done
+  local ratio
+  ratio="$(awk -v k="$PEAK_KB" -v r="$RAW_BYTES" 'BEGIN{printf "%.2f", k*1024/r}')"
+  local table
+  table="| threads | segc ms | segc MB/s | DuckDB ms | DuckDB MB/s | Polars ms | Polars MB/s | segc vs DuckDB | segc vs Polars |
+|---|---|---|---|---|---|---|---|---|
+${rows_md}"
+  echo
+  echo "$table"
+  echo "peak RSS of the segc load at 2 threads: $PEAK_KB KiB = ${ratio}x the raw column bytes ($RAW_BYTES B)"
+  cat > "$BENCH/LOAD_RESULTS.md" <<MD
+# CSV load benchmark results
+
+Written by \`bench/load_bench.sh\` from one run on $(date -u +%Y-%m-%d) (UTC). Do not edit by hand:
+rerun the script.
+
+- File: \`bench/data/$(basename "$DATA")\`, $ROWS rows, $mb MB (\`gen_customers\`, seed 42).
+- Machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load
+  average at the start of the run: $LOAD_AT_START (the machine is shared, so absolute times
+  are noisy; the engines were interleaved run by run so that load changes hit all of them).
+- Each figure is the best of $RUNS runs, each in a fresh process, same thread count for all
+  engines. segc: \`segc_load_bench\` (\`rt::ReadCsv\` with the \`bench/customers.seg\` schema);
+  DuckDB: \`CREATE TABLE t AS SELECT * FROM read_csv(...)\`; Polars: \`readCSV\` with
+  \`tryParseDates\` (POLARS_MAX_THREADS). Ratios above 1 mean segc is faster.
+
+$table
+Peak memory (\`/usr/bin/time -v\`, maximum resident set size) of the segc load at 2 threads:
+**$PEAK_KB KiB**, that is **${ratio}x** the raw bytes of the loaded columns ($RAW_BYTES bytes:
+values, validity bitmaps and dictionaries).
+MD
+  log "wrote $BENCH/LOAD_RESULTS.md"
+}
+
+LOAD_AT_START="$(cut -d' ' -f1-3 /proc/loadavg)"
+build_tools
+data_file
+install_peers
+measure
+measure_memory
+report
