@@ -1,0 +1,43 @@
+// The reference interpreter: evaluates a planned IR program behind the kernel ABI, so the
+// executor runs it exactly like JIT code. The oracle for differential tests; never a fallback.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "segc/executor.h"
+
+namespace segc::interp {
+
+/// Evaluates stages of one planned program, row at a time, with the semantics of ir.h.
+class Interpreter {
+ public:
+  /// `program` must be planned (plan::Plan).
+  explicit Interpreter(std::shared_ptr<const ir::Program> program);
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  /// A kernel for stage `stage`; valid while this Interpreter lives.
+  rt::StageKernel Kernel(size_t stage) const;
+  /// Evaluates dictionary table `dict` once per entry of `dictionary` (and once for null rows).
+  void EvalDict(uint32_t dict, const rt::Dictionary* dictionary, rt::DictTable& out) const;
+
+  const ir::Program& program() const { return *program_; }
+
+ private:
+  struct StageState {
+    const Interpreter* self;
+    size_t stage;
+  };
+  static void Trampoline(const segc_kernel_args* args, int64_t begin, int64_t end);
+  void RunRows(size_t stage, const segc_kernel_args& args, int64_t begin, int64_t end) const;
+
+  std::shared_ptr<const ir::Program> program_;
+  std::vector<StageState> states_;
+};
+
+/// An executable program whose stages and dictionary tables are all interpreted.
+rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned);
+
+}  // namespace segc::interp

@@ -1,0 +1,29 @@
+// Civil-calendar helpers on days since 1970-01-01 (proleptic Gregorian), shared by IR consumers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace segc::ir {
+
+/// A calendar date.
+struct CivilDate {
+  int64_t year = 1970;
+  int month = 1;  ///< 1..12
+  int day = 1;    ///< 1..31
+};
+
+/// Days since 1970-01-01 of a civil date (any int64 year range that fits).
+int64_t DaysFromCivil(const CivilDate& date);
+/// The civil date of a day number.
+CivilDate CivilFromDays(int64_t days);
+/// ISO weekday: 1 = Monday .. 7 = Sunday.
+int IsoWeekday(int64_t days);
+/// `days` plus `months` calendar months, the day clamped to the target month's length
+/// (2026-03-31 + -1 → 2026-02-28). nullopt when the result does not fit in int32.
+std::optional<int32_t> AddMonths(int32_t days, int64_t months);
+/// "2026-11-01".
+std::string FormatDate(int64_t days);
+
+}  // namespace segc::ir

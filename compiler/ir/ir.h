@@ -1,0 +1,217 @@
+// The segc IR: a typed, hash-consed DAG of row expressions plus the statistics, derived columns,
+// dictionary lookups, stages and outputs that the planner attaches. No syntax, no LLVM.
+//
+// Contract for backends (interpreter, JIT): a *planned* Program (see compiler/plan/plan.h) has
+// no node of type kString except kColumn nodes that are the argument of a kDictLookup, and no
+// kCall of a string builtin. A backend evaluates, for each Stage, the nodes listed in
+// Stage::nodes (topological order) for every row of a morsel and writes each Stage::stores entry
+// into the kernel's output slot (runtime/include/segc/kernel_abi.h). Semantics of every op are
+// documented on Op below and in docs/semantics.md; the interpreter is the reference.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "compiler/diag/source.h"
+
+namespace segc::ir {
+
+/// Value types. Physical row representation in kernels:
+/// kBool: bit-packed in columns/bitmaps, i1 in registers; kInt: int64; kFloat: double (never NaN
+/// or ±inf: a non-finite result is null); kDate: int32 days since 1970-01-01; kString: int32
+/// dictionary code of one string/enum input column; kLabel: int32 label code of one classify
+/// (index into Output::labels of that classify).
+enum class Type : uint8_t { kBool, kInt, kFloat, kDate, kString, kLabel };
+
+/// Index of a node in Program::nodes.
+using ValueId = uint32_t;
+inline constexpr ValueId kNoValue = UINT32_MAX;
+
+/// Operations. Unless stated otherwise an op is null when any argument is null ("strict").
+enum class Op : uint8_t {
+  // ---- leaves ----
+  kConst,  ///< Payload: i (bool/int/date/label code), f (float), index (kString: Program::strings);
+           ///< is_null
+  kColumn,      ///< Input column; Payload::index = Program::inputs index.
+  kStat,        ///< Scalar population statistic; Payload::index = Program::stats index. Nullable.
+  kDerived,     ///< Per-row derived column; Payload::index = Program::derived index. Nullable.
+  kDictLookup,  ///< args {kColumn of a string column}; Payload::index = Program::dicts index.
+                ///< value = table[code] (table[size-1] for null rows); see DictLookup.
+  // ---- arithmetic (int: int64 wrap detected → null + overflow counted; float: non-finite → null
+  //      + overflow counted; division by zero → null, not counted) ----
+  kNeg,  ///< -a (int or float). INT64_MIN → overflow.
+  kAdd,  ///< a + b: int, float; date + int days → date (outside int32 → overflow).
+  kSub,  ///< a - b: int, float; date - int days → date; date - date → int days.
+  kMul,  ///< a * b: int, float.
+  kDiv,  ///< a / b: float only (sema makes `/` float; ints are kCast first). b == 0 → null.
+  kCast,  ///< int→float, date→int (days), date→float (days), float→date (floor; outside int32 →
+          ///< null + overflow), bool→int (0/1), int→date (outside int32 → null + overflow).
+  kAddMonths,  ///< args {date, int months}: calendar arithmetic, day clamped to month end
+               ///< (2026-03-31 + -1 → 2026-02-28). Result outside int32 → null + overflow.
+  // ---- comparisons (same-typed args: bool, int, float, date, label, string (bytes)) → bool ----
+  kEq,
+  kNe,
+  kLt,
+  kLe,
+  kGt,
+  kGe,
+  // ---- logic ----
+  kAnd,        ///< n-ary Kleene AND: false if any false; else null if any null; else true.
+  kOr,         ///< n-ary Kleene OR: true if any true; else null if any null; else false.
+  kNot,        ///< Kleene NOT.
+  kIsNull,     ///< never null.
+  kIsNotNull,  ///< never null.
+  kIsTrue,     ///< bool: true iff a is TRUE (null → false). Never null.
+  kCoalesce,   ///< n-ary: first non-null argument, null if all are null.
+  kSelect,  ///< args {c1, v1, c2, v2, ..., else}: v_i of the first c_i that is TRUE, else `else`.
+            ///< Not strict: only the chosen value's nullness matters.
+  kCall,    ///< Scalar builtin; Payload::index = stdlib::BuiltinId. kNullIfAnyNull semantics.
+            ///< year/month/weekday (date→int; weekday 1=Monday..7=Sunday, ISO), abs, round
+            ///< (args {x} or {x, int digits}; half away from zero; ints: digits < 0 rounds
+            ///< to tens etc.), floor, ceil, min, max (n-ary), clamp {x, lo, hi} (= min(max(x,
+            ///< lo), hi)), and before planning only: lower, upper, length, starts_with,
+            ///< ends_with, contains, matches (regex: ECMAScript, search anywhere).
+};
+
+/// Population statistics (one value per run, nulls excluded; all over every row of the table).
+enum class StatKind : uint8_t {
+  kPercentile,  ///< percentile_cont(input, q); median is q = 0.5. Type kFloat.
+  kMean,        ///< Type kFloat.
+  kStddev,      ///< Sample standard deviation (n - 1); null with < 2 values. Type kFloat.
+  kMinOf,       ///< Type of the input (int, float, date).
+  kMaxOf,       ///< Type of the input (int, float, date).
+};
+
+/// Per-row columns that need the whole population (null where the input is null).
+enum class DerivedKind : uint8_t {
+  kNtile,        ///< 1 + count(k in 1..n-1: x > percentile(x, k/n)); Type kInt.
+  kCumshare,     ///< sum(x' >= x) / sum(x); Type kFloat.
+  kPercentRank,  ///< (rank - 1) / (n - 1), 0 when n == 1; Type kFloat.
+};
+
+/// Leaf payloads. Which fields are meaningful depends on Node::op (see Op).
+struct Payload {
+  int64_t i = 0;         ///< kConst of bool (0/1), int, date (days), label (code)
+  double f = 0;          ///< kConst of float
+  uint32_t index = 0;    ///< kConst string / kColumn / kStat / kDerived / kDictLookup / kCall
+  bool is_null = false;  ///< kConst: the null constant of `type`
+  bool operator==(const Payload&) const = default;
+};
+
+/// One IR value. Args always have smaller ValueIds than the node (topological order).
+struct Node {
+  Op op = Op::kConst;
+  Type type = Type::kBool;
+  bool nullable = false;  ///< false only when the value can never be null
+  std::vector<ValueId> args;
+  Payload payload;
+  diag::SourceRange origin;  ///< where it came from (for explain); not part of identity
+};
+
+/// A column the program reads. Its kernel slot is its index in Program::inputs.
+struct Input {
+  std::string name;           ///< schema column name
+  uint32_t schema_index = 0;  ///< index into the checked schema's columns
+  Type type = Type::kInt;     ///< kString for string and enum columns
+  bool is_enum = false;
+  std::vector<std::string> enum_values;  ///< enum columns: declared values
+};
+
+/// A scalar statistic; its kernel slot is its index in Program::stats.
+struct Stat {
+  StatKind kind = StatKind::kMean;
+  ValueId input = kNoValue;  ///< row expression (int, float or date)
+  double q = 0;              ///< kPercentile: quantile in [0, 1]
+  Type type = Type::kFloat;  ///< type of the kStat node
+  uint32_t stage = 0;        ///< planner: computed before this stage runs
+  int32_t source_slot = -1;  ///< planner: output slot materializing `input`, -1 = kColumn input
+};
+
+/// A derived per-row column; its kernel slot is its index in Program::derived.
+struct Derived {
+  DerivedKind kind = DerivedKind::kNtile;
+  ValueId input = kNoValue;  ///< row expression (int, float or date)
+  int64_t n = 0;             ///< kNtile: number of tiles (>= 1)
+  Type type = Type::kInt;
+  uint32_t stage = 0;        ///< planner: computed before this stage runs
+  int32_t source_slot = -1;  ///< planner: output slot materializing `input`, -1 = kColumn input
+};
+
+/// A per-dictionary-entry table (planner). `root` is a value of the program whose only row
+/// input is kColumn `column_node`; it is evaluated once per dictionary entry (and once with the
+/// column null, stored last), and each kDictLookup reads the entry of the row's code.
+struct DictLookup {
+  ValueId column_node = kNoValue;  ///< the kColumn node (type kString)
+  ValueId root = kNoValue;         ///< evaluated per entry; never kString typed
+  Type type = Type::kBool;
+};
+
+/// A writable kernel buffer (segment bitmap, score, label, or a materialized stats input).
+struct Slot {
+  Type type = Type::kBool;
+  bool nullable = false;  ///< a validity bitmap is written iff nullable
+};
+
+/// One write of a stage: node `value` into output slot `slot`.
+struct Store {
+  ValueId value = kNoValue;
+  uint32_t slot = 0;
+};
+
+/// One pass over all rows (planner). Stage s runs after the stats/derived with stage <= s are
+/// computed; it reads inputs, those stats/derived and dict tables, and writes its stores.
+struct Stage {
+  /// Every node the stores need, topological order. kString appears only as the kColumn
+  /// argument of a kDictLookup (backends read its code and validity, nothing else).
+  std::vector<ValueId> nodes;
+  /// Parallel to `nodes`: 1 when this stage counts the node's overflows (each node is counted
+  /// in exactly one stage, so recomputation in a later stage does not double-count).
+  std::vector<uint8_t> count_overflow;
+  std::vector<Store> stores;
+};
+
+enum class OutputKind : uint8_t { kSegment, kScore, kClass };
+
+/// A named result. Segment values are non-null kBool (member iff TRUE, via kIsTrue); scores are
+/// nullable kFloat (int scores cast, range clamp applied); classes are nullable kLabel.
+struct Output {
+  OutputKind kind = OutputKind::kSegment;
+  std::string name;  ///< qualified: "VIP", "rfm.Champions"
+  std::string description;
+  ValueId value = kNoValue;
+  std::vector<std::string> labels;  ///< kClass: label text by code
+  uint32_t slot = 0;                ///< planner: output slot
+  diag::SourceRange origin;
+};
+
+/// A whole program. Lowering fills nodes, strings, inputs, stats, derived and outputs;
+/// the planner fills dicts, slots and stages (and rewrites string subtrees to kDictLookup).
+struct Program {
+  std::vector<Node> nodes;
+  std::vector<std::string> strings;  ///< string constants
+  std::vector<Input> inputs;
+  std::vector<Stat> stats;
+  std::vector<Derived> derived;
+  std::vector<DictLookup> dicts;
+  std::vector<Slot> slots;
+  std::vector<Stage> stages;
+  std::vector<Output> outputs;  ///< in dependency order
+  int32_t as_of = 0;            ///< days since 1970-01-01 the program was lowered for
+  bool planned = false;
+
+  const Node& node(ValueId id) const { return nodes[id]; }
+  /// Stable 64-bit hash of the printed program (FNV-1a), for compiled-kernel caches.
+  uint64_t Hash() const;
+};
+
+/// "bool", "int", "float", "date", "string", "label".
+const char* TypeName(Type type);
+/// "const", "column", "add", ... (the printer's spelling).
+const char* OpName(Op op);
+const char* StatKindName(StatKind kind);
+const char* DerivedKindName(DerivedKind kind);
+/// True for kEq..kGe.
+bool IsComparison(Op op);
+
+}  // namespace segc::ir

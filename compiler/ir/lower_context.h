@@ -1,0 +1,92 @@
+// LowerContext: state of one lowering run (internal to compiler/ir).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "compiler/ir/builder.h"
+#include "compiler/ir/lower.h"
+
+namespace segc::ir::detail {
+
+/// A lowered duration: calendar months (a constant) or a day count (an int value).
+struct Duration {
+  bool calendar = false;
+  int64_t months = 0;
+  ValueId days = kNoValue;
+};
+
+/// Walks the checked AST of one instance at a time and emits IR through a Builder.
+/// Errors are reported through `status` (the first one wins); lowering continues with nulls.
+class LowerContext {
+ public:
+  LowerContext(const sema::CheckedProject& project, const LowerOptions& options, Program& program);
+
+  /// Lowers all declarations in project order and records the outputs.
+  Status Run();
+
+  // ---- expressions (lower_expr.cc) ----
+  ValueId Expr(const ast::Expr& expr, uint32_t instance);
+  Duration DurationOf(const ast::Expr& expr, uint32_t instance);
+  /// as_of + sign * duration as a date value.
+  ValueId Shift(ValueId date, const Duration& duration, int sign);
+  ValueId Compare(ast::BinaryOp op, ValueId a, ValueId b);
+  /// -value, folded for constants.
+  ValueId Negate(ValueId value);
+
+  // ---- calls and statistics (lower_call.cc) ----
+  ValueId Call(const ast::Expr& expr, const ast::Call& call, uint32_t instance);
+  /// A kStat node (deduplicated); `type` is the stat's own type (kFloat, or the input's for
+  /// min_of / max_of).
+  ValueId Stat(StatKind kind, ValueId input, double q, Type type);
+  /// A kDerived node (deduplicated).
+  ValueId Derived(DerivedKind kind, ValueId input, int64_t n, Type type);
+
+  // ---- declarations (lower_decl.cc) ----
+  /// The value a declaration of `instance` has when referenced (memoized).
+  ValueId Decl(uint32_t instance, uint32_t decl);
+
+  Builder& b() { return builder_; }
+  const sema::CheckedProject& project() const { return project_; }
+  const sema::ExprInfo& info(const ast::Expr& expr) const { return project_.info(expr.id); }
+  const ast::Expr* FindExpr(ast::NodeId id) const;
+  void Fail(Status status);
+  ValueId Numeric(ValueId value, Type type) { return builder_.Cast(value, type); }
+  /// The common type of numbers (int, or float if any is float) or of same-typed values.
+  Type Common(const std::vector<ValueId>& values) const;
+
+ private:
+  ValueId Segment(uint32_t instance, const ast::SegmentDecl& segment);
+  ValueId Score(uint32_t instance, const ast::ScoreDecl& score);
+  ValueId Classify(uint32_t instance, const sema::DeclInfo& info, const ast::ClassifyDecl& cls);
+  ValueId Param(uint32_t instance, uint32_t decl);
+  void IndexExprs(const ast::Expr& expr);
+  void AddInputs();
+  void AddOutput(const sema::DeclRef& ref, ValueId value);
+
+  const sema::CheckedProject& project_;
+  const LowerOptions& options_;
+  Program& program_;
+  Builder builder_;
+  Status status_;
+  std::unordered_map<ast::NodeId, const ast::Expr*> exprs_;
+  std::map<std::pair<uint32_t, uint32_t>, ValueId> decls_;
+  std::vector<std::unique_ptr<ast::Expr>> overrides_;  ///< parsed --param values
+  std::map<std::tuple<int, ValueId, double>, uint32_t> stats_;
+  std::map<std::tuple<int, ValueId, int64_t>, uint32_t> derived_;
+};
+
+/// Parses a `--param` value written as a rule-file literal ("60d", "-3", "30%", "\"x\"").
+Result<std::unique_ptr<ast::Expr>> ParseParamLiteral(const std::string& text);
+
+/// The IR type of a sema type (durations are int days; enums are strings).
+Type IrType(const sema::Type& type);
+
+}  // namespace segc::ir::detail

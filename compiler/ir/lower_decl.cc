@@ -1,0 +1,329 @@
+// Lowering of declarations: segments, scores (points and expression forms), classify, params,
+// module inputs, and the program's outputs.
+#include <cmath>
+
+#include "compiler/ir/lower_context.h"
+#include "segc/check.h"
+
+namespace segc::ir::detail {
+
+namespace {
+
+bool Integral(double value) { return std::floor(value) == value && std::fabs(value) < 9e15; }
+
+}  // namespace
+
+LowerContext::LowerContext(const sema::CheckedProject& project, const LowerOptions& options,
+                           Program& program)
+    : project_(project), options_(options), program_(program), builder_(program) {}
+
+void LowerContext::Fail(Status status) {
+  if (status_.ok()) status_ = std::move(status);
+}
+
+void LowerContext::AddInputs() {
+  for (size_t i = 0; i < project_.schema.columns.size(); ++i) {
+    const sema::Column& column = project_.schema.columns[i];
+    Input input;
+    input.name = column.name;
+    input.schema_index = static_cast<uint32_t>(i);
+    input.type = IrType(column.type);
+    input.is_enum = column.type.kind() == sema::TypeKind::kEnum;
+    input.enum_values = column.type.values();
+    program_.inputs.push_back(std::move(input));
+  }
+}
+
+Status LowerContext::Run() {
+  program_.as_of = options_.as_of;
+  for (const auto& file : project_.files) {
+    for (const ast::Decl& decl : file->decls) {
+      std::visit(ast::Overloaded{[&](const ast::SegmentDecl& d) { IndexExprs(*d.where); },
+                                 [&](const ast::ScoreDecl& d) {
+                                   if (d.expr) IndexExprs(*d.expr);
+                                   for (const auto& r : d.rules) {
+                                     IndexExprs(*r.points);
+                                     if (r.when) IndexExprs(*r.when);
+                                   }
+                                 },
+                                 [&](const ast::ClassifyDecl& d) {
+                                   for (const auto& arm : d.arms) {
+                                     if (arm.when) IndexExprs(*arm.when);
+                                   }
+                                 },
+                                 [&](const ast::LetDecl& d) { IndexExprs(*d.value); },
+                                 [&](const ast::ImportDecl& d) {
+                                   for (const auto& binding : d.bindings)
+                                     IndexExprs(*binding.value);
+                                 },
+                                 [&](const auto&) {}},
+                 decl.kind);
+    }
+  }
+  AddInputs();
+  for (const auto& [name, text] : options_.params) {
+    bool found = false;
+    for (uint32_t i = 0; i < project_.instances.size() && !found; ++i) {
+      const sema::Unit& unit = *project_.units[project_.instances[i].unit];
+      for (uint32_t d = 0; d < unit.decls.size(); ++d) {
+        if (unit.decls[d].kind == sema::DeclKind::kParam &&
+            project_.QualifiedName({i, d}) == name) {
+          found = true;
+        }
+      }
+    }
+    if (!found) {
+      return Status::InvalidArgument("unknown param '" + name +
+                                     "'; --param names a `param` declared in the rules");
+    }
+  }
+  for (const sema::DeclRef& ref : project_.order) {
+    ValueId value = Decl(ref.instance, ref.decl);
+    if (!status_.ok()) return status_;
+    AddOutput(ref, value);
+  }
+  return status_;
+}
+
+void LowerContext::AddOutput(const sema::DeclRef& ref, ValueId value) {
+  const sema::Unit& unit = *project_.units[project_.instances[ref.instance].unit];
+  const sema::DeclInfo& info = unit.decls[ref.decl];
+  Output output;
+  output.name = project_.QualifiedName(ref);
+  output.origin = info.name_range;
+  switch (info.kind) {
+    case sema::DeclKind::kSegment: {
+      output.kind = OutputKind::kSegment;
+      const auto& segment = std::get<ast::SegmentDecl>(info.ast->kind);
+      output.description = segment.description.value_or("");
+      output.value = value;
+      break;
+    }
+    case sema::DeclKind::kScore:
+      output.kind = OutputKind::kScore;
+      output.value = builder_.Cast(value, Type::kFloat);
+      break;
+    case sema::DeclKind::kClassify:
+      output.kind = OutputKind::kClass;
+      output.labels = info.type.values();
+      output.value = value;
+      break;
+    default:
+      return;
+  }
+  program_.outputs.push_back(std::move(output));
+}
+
+ValueId LowerContext::Decl(uint32_t instance, uint32_t decl) {
+  auto key = std::make_pair(instance, decl);
+  if (auto it = decls_.find(key); it != decls_.end()) return it->second;
+  const sema::Instance& inst = project_.instances[instance];
+  const sema::DeclInfo& info = project_.units[inst.unit]->decls[decl];
+  if (info.type.is_error() || info.in_cycle) {
+    Fail(Status::Internal("cannot lower '" + info.name + "': the rules have errors"));
+    return builder_.Null(Type::kBool);
+  }
+  ValueId value = kNoValue;
+  switch (info.kind) {
+    case sema::DeclKind::kSegment:
+      value = Segment(instance, std::get<ast::SegmentDecl>(info.ast->kind));
+      break;
+    case sema::DeclKind::kScore:
+      value = Score(instance, std::get<ast::ScoreDecl>(info.ast->kind));
+      break;
+    case sema::DeclKind::kClassify:
+      value = Classify(instance, info, std::get<ast::ClassifyDecl>(info.ast->kind));
+      break;
+    case sema::DeclKind::kLet:
+      value = Expr(*std::get<ast::LetDecl>(info.ast->kind).value, instance);
+      break;
+    case sema::DeclKind::kParam:
+      value = Param(instance, decl);
+      break;
+    case sema::DeclKind::kInput: {
+      const ast::Expr* bound = project_.ValueOf(instance, decl);
+      if (bound == nullptr || inst.parent == sema::kNone) {
+        Fail(Status::Internal("module input '" + info.name + "' is not bound"));
+        return builder_.Null(IrType(info.type));
+      }
+      value = Expr(*bound, inst.parent);
+      break;
+    }
+  }
+  decls_.emplace(key, value);
+  return value;
+}
+
+ValueId LowerContext::Segment(uint32_t instance, const ast::SegmentDecl& segment) {
+  return builder_.Add(Op::kIsTrue, Type::kBool, {Expr(*segment.where, instance)});
+}
+
+ValueId LowerContext::Score(uint32_t instance, const ast::ScoreDecl& score) {
+  ValueId value;
+  if (score.expr) {
+    value = Expr(*score.expr, instance);
+  } else {
+    std::vector<ValueId> terms;
+    for (const ast::ScoreRule& rule : score.rules) {
+      ValueId points = Expr(*rule.points, instance);
+      if (rule.sign < 0) points = Negate(points);
+      if (rule.when) {
+        Type type = builder_.node(points).type;
+        ValueId zero = type == Type::kInt ? builder_.Int(0) : builder_.Float(0);
+        ValueId when = Expr(*rule.when, instance);
+        points = builder_.Add(Op::kSelect, type, {when, points, zero});
+      }
+      terms.push_back(points);
+    }
+    if (terms.empty()) return builder_.Int(0);
+    Type type = Common(terms);
+    value = Numeric(terms[0], type);
+    for (size_t i = 1; i < terms.size(); ++i) {
+      value = builder_.Binary(Op::kAdd, type, value, Numeric(terms[i], type));
+    }
+  }
+  if (!score.range) return value;
+  Type type = builder_.node(value).type;
+  if (type == Type::kInt && Integral(score.range->low) && Integral(score.range->high)) {
+    return builder_.Add(
+        Op::kCall, Type::kInt,
+        {value, builder_.Int(int64_t(score.range->low)), builder_.Int(int64_t(score.range->high))},
+        {.index = uint32_t(stdlib::BuiltinId::kClamp)});
+  }
+  return builder_.Add(Op::kCall, Type::kFloat,
+                      {Numeric(value, Type::kFloat), builder_.Float(score.range->low),
+                       builder_.Float(score.range->high)},
+                      {.index = uint32_t(stdlib::BuiltinId::kClamp)});
+}
+
+ValueId LowerContext::Classify(uint32_t instance, const sema::DeclInfo& info,
+                               const ast::ClassifyDecl& cls) {
+  const std::vector<std::string>& labels = info.type.values();
+  auto code = [&](const std::string& label) {
+    for (size_t i = 0; i < labels.size(); ++i) {
+      if (labels[i] == label) return builder_.Label(int64_t(i));
+    }
+    Fail(Status::Internal("label '" + label + "' missing from its classify"));
+    return builder_.Null(Type::kLabel);
+  };
+  std::vector<ValueId> args;
+  ValueId otherwise = kNoValue;
+  for (const ast::ClassifyArm& arm : cls.arms) {
+    if (!arm.when) {
+      otherwise = code(arm.label.name);
+      break;  // later arms can never match
+    }
+    args.push_back(Expr(*arm.when, instance));
+    args.push_back(code(arm.label.name));
+  }
+  args.push_back(otherwise == kNoValue ? builder_.Null(Type::kLabel) : otherwise);
+  if (args.size() == 1) return args[0];
+  return builder_.Add(Op::kSelect, Type::kLabel, std::move(args));
+}
+
+ValueId LowerContext::Param(uint32_t instance, uint32_t decl) {
+  std::string name = project_.QualifiedName({instance, decl});
+  if (auto it = options_.params.find(name); it != options_.params.end()) {
+    auto parsed = ParseParamLiteral(it->second);
+    if (!parsed.ok()) {
+      Fail(Status::InvalidArgument("--param " + name + ": " + parsed.status().message()));
+      return builder_.Null(Type::kInt);
+    }
+    const auto& declared = project_.units[project_.instances[instance].unit]->decls[decl].type;
+    overrides_.push_back(std::move(parsed).value());
+    Type want = IrType(declared);
+    ValueId value = Expr(*overrides_.back(), instance);
+    Type got = builder_.node(value).type;
+    bool duration = declared.kind() == sema::TypeKind::kDuration;
+    bool is_duration = std::holds_alternative<ast::DurationLit>(overrides_.back()->kind);
+    if (duration != is_duration || (got != want && !(want == Type::kFloat && got == Type::kInt))) {
+      Fail(Status::InvalidArgument("--param " + name + "=" + it->second + ": expected " +
+                                   declared.ToString() + " like the declared default"));
+    }
+    return duration ? value : Numeric(value, want);
+  }
+  const ast::Expr* value = project_.ValueOf(instance, decl);
+  SEGC_CHECK(value != nullptr);
+  return Expr(*value, instance);
+}
+
+Type LowerContext::Common(const std::vector<ValueId>& values) const {
+  bool any_float = false, all_int = true;
+  for (ValueId v : values) {
+    Type t = builder_.node(v).type;
+    any_float |= t == Type::kFloat;
+    all_int &= t == Type::kInt;
+  }
+  if (any_float) return Type::kFloat;
+  if (all_int) return Type::kInt;
+  return builder_.node(values[0]).type;
+}
+
+Type IrType(const sema::Type& type) {
+  switch (type.kind()) {
+    case sema::TypeKind::kBool:
+      return Type::kBool;
+    case sema::TypeKind::kInt:
+      return Type::kInt;
+    case sema::TypeKind::kFloat:
+      return Type::kFloat;
+    case sema::TypeKind::kDate:
+      return Type::kDate;
+    case sema::TypeKind::kDuration:
+      return Type::kInt;
+    case sema::TypeKind::kLabel:
+      return Type::kLabel;
+    default:
+      return Type::kString;
+  }
+}
+
+void LowerContext::IndexExprs(const ast::Expr& expr) {
+  exprs_.emplace(expr.id, &expr);
+  std::visit(
+      ast::Overloaded{[&](const ast::Call& c) {
+                        for (const auto& a : c.args) IndexExprs(*a);
+                      },
+                      [&](const ast::Unary& u) { IndexExprs(*u.operand); },
+                      [&](const ast::Binary& x) {
+                        IndexExprs(*x.lhs);
+                        IndexExprs(*x.rhs);
+                      },
+                      [&](const ast::Logical& l) {
+                        for (const auto& a : l.operands) IndexExprs(*a);
+                      },
+                      [&](const ast::Between& x) {
+                        IndexExprs(*x.value);
+                        IndexExprs(*x.low);
+                        IndexExprs(*x.high);
+                      },
+                      [&](const ast::InList& x) {
+                        IndexExprs(*x.value);
+                        for (const auto& a : x.items) IndexExprs(*a);
+                      },
+                      [&](const ast::IsNull& x) { IndexExprs(*x.value); },
+                      [&](const ast::Within& x) {
+                        IndexExprs(*x.value);
+                        IndexExprs(*x.duration);
+                      },
+                      [&](const ast::Ago& x) { IndexExprs(*x.duration); }, [&](const auto&) {}},
+      expr.kind);
+}
+
+const ast::Expr* LowerContext::FindExpr(ast::NodeId id) const {
+  auto it = exprs_.find(id);
+  return it == exprs_.end() ? nullptr : it->second;
+}
+
+}  // namespace segc::ir::detail
+
+namespace segc::ir {
+
+Result<Program> Lower(const sema::CheckedProject& project, const LowerOptions& options) {
+  Program program;
+  detail::LowerContext context(project, options, program);
+  SEGC_RETURN_IF_ERROR(context.Run());
+  return program;
+}
+
+}  // namespace segc::ir

@@ -1,0 +1,156 @@
+// Printer: stable, line-oriented text for IR programs.
+#include "compiler/ir/printer.h"
+
+#include <fmt/format.h>
+
+#include "compiler/ir/calendar.h"
+#include "stdlib/builtins.h"
+
+namespace segc::ir {
+
+namespace {
+
+std::string Escape(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string ConstText(const Program& program, const Node& node) {
+  if (node.payload.is_null) return "null";
+  switch (node.type) {
+    case Type::kBool:
+      return node.payload.i ? "true" : "false";
+    case Type::kInt:
+      return std::to_string(node.payload.i);
+    case Type::kFloat:
+      return fmt::format("{}", node.payload.f);
+    case Type::kDate:
+      return FormatDate(node.payload.i);
+    case Type::kString:
+      return Escape(program.strings[node.payload.index]);
+    case Type::kLabel:
+      return "#" + std::to_string(node.payload.i);
+  }
+  return "?";
+}
+
+std::string Operand(const Program& program, const Node& node) {
+  switch (node.op) {
+    case Op::kConst:
+      return " " + ConstText(program, node);
+    case Op::kColumn:
+      return " " + program.inputs[node.payload.index].name;
+    case Op::kStat:
+      return fmt::format(" st{}", node.payload.index);
+    case Op::kDerived:
+      return fmt::format(" dv{}", node.payload.index);
+    case Op::kDictLookup:
+      return fmt::format(" dict{}", node.payload.index);
+    case Op::kCall:
+      return " " +
+             std::string(stdlib::Builtin(static_cast<stdlib::BuiltinId>(node.payload.index)).name);
+    default:
+      return "";
+  }
+}
+
+}  // namespace
+
+std::string PrintNode(const Program& program, ValueId id) {
+  const Node& node = program.nodes[id];
+  std::string out = fmt::format("%{} = {}{}", id, OpName(node.op), Operand(program, node));
+  for (size_t i = 0; i < node.args.size(); ++i) {
+    out += fmt::format("{}%{}", i == 0 ? " " : ", ", node.args[i]);
+  }
+  return out + fmt::format(" : {}{}", TypeName(node.type), node.nullable ? "?" : "");
+}
+
+namespace {
+
+void PrintTables(const Program& program, std::string& out) {
+  for (size_t i = 0; i < program.inputs.size(); ++i) {
+    const Input& in = program.inputs[i];
+    out += fmt::format("input in{} {} {}{}\n", i, in.name, TypeName(in.type),
+                       in.is_enum ? " enum" : "");
+  }
+  for (size_t i = 0; i < program.stats.size(); ++i) {
+    const Stat& s = program.stats[i];
+    out += fmt::format("stat st{} = {}(%{}", i, StatKindName(s.kind), s.input);
+    if (s.kind == StatKind::kPercentile) out += fmt::format(", {}", s.q);
+    out += fmt::format(") : {}", TypeName(s.type));
+    if (program.planned) out += fmt::format(" stage {} source {}", s.stage, s.source_slot);
+    out += "\n";
+  }
+  for (size_t i = 0; i < program.derived.size(); ++i) {
+    const Derived& d = program.derived[i];
+    out += fmt::format("derived dv{} = {}(%{}", i, DerivedKindName(d.kind), d.input);
+    if (d.kind == DerivedKind::kNtile) out += fmt::format(", {}", d.n);
+    out += fmt::format(") : {}", TypeName(d.type));
+    if (program.planned) out += fmt::format(" stage {} source {}", d.stage, d.source_slot);
+    out += "\n";
+  }
+  for (size_t i = 0; i < program.dicts.size(); ++i) {
+    const DictLookup& d = program.dicts[i];
+    out += fmt::format("dict dict{} over %{} = %{} : {}\n", i, d.column_node, d.root,
+                       TypeName(d.type));
+  }
+}
+
+const char* KindName(OutputKind kind) {
+  switch (kind) {
+    case OutputKind::kSegment:
+      return "segment";
+    case OutputKind::kScore:
+      return "score";
+    case OutputKind::kClass:
+      return "class";
+  }
+  return "?";
+}
+
+void PrintPlan(const Program& program, std::string& out) {
+  for (size_t i = 0; i < program.slots.size(); ++i) {
+    out += fmt::format("slot {} : {}{}\n", i, TypeName(program.slots[i].type),
+                       program.slots[i].nullable ? "?" : "");
+  }
+  for (size_t s = 0; s < program.stages.size(); ++s) {
+    const Stage& stage = program.stages[s];
+    out += fmt::format("stage {} nodes", s);
+    for (size_t i = 0; i < stage.nodes.size(); ++i) {
+      out += fmt::format(" %{}{}", stage.nodes[i], stage.count_overflow[i] ? "" : "'");
+    }
+    out += "\n";
+    for (const Store& store : stage.stores) {
+      out += fmt::format("  store %{} -> slot {}\n", store.value, store.slot);
+    }
+  }
+}
+
+}  // namespace
+
+std::string Print(const Program& program) {
+  std::string out = fmt::format("program as_of {}{}\n", FormatDate(program.as_of),
+                                program.planned ? " planned" : "");
+  PrintTables(program, out);
+  for (ValueId id = 0; id < program.nodes.size(); ++id) out += PrintNode(program, id) + "\n";
+  if (program.planned) PrintPlan(program, out);
+  for (const Output& o : program.outputs) {
+    out += fmt::format("{} {} = %{}", KindName(o.kind), o.name, o.value);
+    for (size_t i = 0; i < o.labels.size(); ++i) {
+      out += fmt::format("{}#{} {}", i == 0 ? " labels " : ", ", i, Escape(o.labels[i]));
+    }
+    if (program.planned) out += fmt::format(" slot {}", o.slot);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace segc::ir

@@ -1,0 +1,188 @@
+// String subtrees → per-dictionary-entry lookups; dead nodes, stats and derived columns dropped.
+#include "compiler/plan/dict_rewrite.h"
+
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ir/builder.h"
+#include "segc/check.h"
+
+namespace segc::plan::detail {
+
+namespace {
+
+using ir::Op;
+using ir::Type;
+using ir::ValueId;
+
+constexpr uint32_t kNoColumn = UINT32_MAX;
+constexpr uint32_t kMany = UINT32_MAX - 1;
+
+/// Per node: the one input column it reads (kNoColumn: none; kMany: several or a population
+/// value), and whether that column is a string column.
+struct RowInputs {
+  uint32_t column = kNoColumn;
+  bool string_column = false;
+};
+
+class Rewriter {
+ public:
+  explicit Rewriter(const ir::Program& in) : in_(in), builder_(out_) {}
+
+  Result<ir::Program> Run();
+
+ private:
+  void Analyze();
+  void MarkNeeded();
+  bool Dictable(ValueId id) const;
+  ValueId Copy(ValueId id);
+  ValueId CopyVerbatim(ValueId id);
+  ValueId Lookup(ValueId id);
+  Status CheckStrings(ValueId id) const;
+
+  const ir::Program& in_;
+  ir::Program out_;
+  ir::Builder builder_;
+  std::vector<RowInputs> rows_;
+  std::vector<uint8_t> needed_;
+  std::unordered_map<ValueId, ValueId> copied_, verbatim_;
+  std::unordered_map<uint32_t, uint32_t> stats_, derived_;
+};
+
+void Rewriter::Analyze() {
+  rows_.resize(in_.nodes.size());
+  for (ValueId id = 0; id < in_.nodes.size(); ++id) {
+    const ir::Node& node = in_.nodes[id];
+    RowInputs& r = rows_[id];
+    if (node.op == Op::kColumn) {
+      r = {node.payload.index, node.type == Type::kString};
+    } else if (node.op == Op::kStat || node.op == Op::kDerived || node.op == Op::kDictLookup) {
+      r.column = kMany;
+    }
+    for (ValueId arg : node.args) {
+      const RowInputs& a = rows_[arg];
+      if (a.column == kNoColumn || a.column == r.column) continue;
+      r = r.column == kNoColumn ? a : RowInputs{kMany, false};
+    }
+  }
+}
+
+bool Rewriter::Dictable(ValueId id) const {
+  const ir::Node& node = in_.nodes[id];
+  return rows_[id].string_column && rows_[id].column != kMany && node.op != Op::kColumn &&
+         node.type != Type::kString;
+}
+
+void Rewriter::MarkNeeded() {
+  needed_.assign(in_.nodes.size(), 0);
+  for (const ir::Output& o : in_.outputs) needed_[o.value] = 1;
+  for (ValueId id = ValueId(in_.nodes.size()); id-- > 0;) {
+    if (!needed_[id]) continue;
+    const ir::Node& node = in_.nodes[id];
+    if (Dictable(id)) continue;  // its subtree is evaluated per dictionary entry
+    for (ValueId arg : node.args) needed_[arg] = 1;
+    if (node.op == Op::kStat) needed_[in_.stats[node.payload.index].input] = 1;
+    if (node.op == Op::kDerived) needed_[in_.derived[node.payload.index].input] = 1;
+  }
+}
+
+Status Rewriter::CheckStrings(ValueId id) const {
+  const ir::Node& node = in_.nodes[id];
+  if (node.type != Type::kString || Dictable(id)) return Status::Ok();
+  std::string what = node.op == Op::kColumn ? "column '" + in_.inputs[node.payload.index].name + "'"
+                                            : std::string("a string expression");
+  return Status::InvalidArgument(
+      what +
+      " is combined with another column; the engine evaluates string expressions over "
+      "one string column at a time (compare each column with constants instead)");
+}
+
+ValueId Rewriter::CopyVerbatim(ValueId id) {
+  if (auto it = verbatim_.find(id); it != verbatim_.end()) return it->second;
+  const ir::Node& node = in_.nodes[id];
+  std::vector<ValueId> args;
+  for (ValueId arg : node.args) args.push_back(CopyVerbatim(arg));
+  ir::Payload payload = node.payload;
+  if (node.op == Op::kConst && node.type == Type::kString && !payload.is_null) {
+    ValueId s = builder_.String(in_.strings[payload.index]);
+    verbatim_.emplace(id, s);
+    return s;
+  }
+  ValueId out = builder_.Add(node.op, node.type, std::move(args), payload, node.origin);
+  verbatim_.emplace(id, out);
+  return out;
+}
+
+ValueId Rewriter::Lookup(ValueId id) {
+  const ir::Node& node = in_.nodes[id];
+  ValueId root = CopyVerbatim(id);
+  ValueId column = builder_.Column(rows_[id].column);
+  ir::DictLookup dict;
+  dict.column_node = column;
+  dict.root = root;
+  dict.type = node.type;
+  uint32_t index = uint32_t(out_.dicts.size());
+  for (uint32_t i = 0; i < out_.dicts.size(); ++i) {
+    if (out_.dicts[i].root == root) index = i;
+  }
+  if (index == out_.dicts.size()) out_.dicts.push_back(dict);
+  return builder_.Add(Op::kDictLookup, node.type, {column}, {.index = index}, node.origin);
+}
+
+ValueId Rewriter::Copy(ValueId id) {
+  if (auto it = copied_.find(id); it != copied_.end()) return it->second;
+  const ir::Node& node = in_.nodes[id];
+  ValueId out;
+  if (Dictable(id)) {
+    out = Lookup(id);
+  } else {
+    std::vector<ValueId> args;
+    for (ValueId arg : node.args) args.push_back(Copy(arg));
+    ir::Payload payload = node.payload;
+    if (node.op == Op::kStat) {
+      auto [it, fresh] = stats_.emplace(payload.index, uint32_t(out_.stats.size()));
+      if (fresh) {
+        ir::Stat stat = in_.stats[payload.index];
+        stat.input = Copy(stat.input);
+        out_.stats.push_back(stat);
+      }
+      payload.index = it->second;
+    } else if (node.op == Op::kDerived) {
+      auto [it, fresh] = derived_.emplace(payload.index, uint32_t(out_.derived.size()));
+      if (fresh) {
+        ir::Derived derived = in_.derived[payload.index];
+        derived.input = Copy(derived.input);
+        out_.derived.push_back(derived);
+      }
+      payload.index = it->second;
+    }
+    out = builder_.Add(node.op, node.type, std::move(args), payload, node.origin);
+  }
+  copied_.emplace(id, out);
+  return out;
+}
+
+Result<ir::Program> Rewriter::Run() {
+  out_.inputs = in_.inputs;
+  out_.as_of = in_.as_of;
+  Analyze();
+  MarkNeeded();
+  for (ValueId id = 0; id < in_.nodes.size(); ++id) {
+    if (needed_[id]) SEGC_RETURN_IF_ERROR(CheckStrings(id));
+  }
+  // Ascending order keeps the copy's numbering stable and its recursion shallow.
+  for (ValueId id = 0; id < in_.nodes.size(); ++id) {
+    if (needed_[id]) Copy(id);
+  }
+  for (ir::Output output : in_.outputs) {
+    output.value = Copy(output.value);
+    out_.outputs.push_back(std::move(output));
+  }
+  return std::move(out_);
+}
+
+}  // namespace
+
+Result<ir::Program> RewriteStrings(const ir::Program& in) { return Rewriter(in).Run(); }
+
+}  // namespace segc::plan::detail

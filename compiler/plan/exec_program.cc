@@ -1,0 +1,91 @@
+// The runtime description of a planned program.
+#include "compiler/plan/exec_program.h"
+
+#include "segc/check.h"
+
+namespace segc::plan {
+
+namespace {
+
+rt::ColumnType ColumnTypeOf(const ir::Input& input) {
+  switch (input.type) {
+    case ir::Type::kBool:
+      return rt::ColumnType::kBool;
+    case ir::Type::kInt:
+      return rt::ColumnType::kInt;
+    case ir::Type::kFloat:
+      return rt::ColumnType::kFloat;
+    case ir::Type::kDate:
+      return rt::ColumnType::kDate;
+    default:
+      return input.is_enum ? rt::ColumnType::kEnum : rt::ColumnType::kString;
+  }
+}
+
+/// -1 when the statistic reads a slot; the input column otherwise.
+int32_t DirectInput(const ir::Program& p, ir::ValueId input, int32_t source_slot) {
+  if (source_slot >= 0) return -1;
+  const ir::Node& node = p.nodes[input];
+  SEGC_CHECK(node.op == ir::Op::kColumn);
+  return int32_t(node.payload.index);
+}
+
+}  // namespace
+
+rt::ValueKind KindOf(ir::Type type) {
+  switch (type) {
+    case ir::Type::kBool:
+      return rt::ValueKind::kBool;
+    case ir::Type::kInt:
+      return rt::ValueKind::kInt;
+    case ir::Type::kFloat:
+      return rt::ValueKind::kFloat;
+    case ir::Type::kDate:
+      return rt::ValueKind::kDate;
+    default:
+      return rt::ValueKind::kLabel;
+  }
+}
+
+rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKernel> stages,
+                                rt::DictEvaluator dicts, std::shared_ptr<const void> keep_alive) {
+  SEGC_CHECK(p.planned && stages.size() == p.stages.size());
+  rt::ExecProgram out;
+  for (const ir::Input& in : p.inputs) out.inputs.push_back({in.name, ColumnTypeOf(in), false});
+  for (const ir::Node& node : p.nodes) {
+    if (node.op == ir::Op::kColumn) out.inputs[node.payload.index].used = true;
+  }
+  for (const ir::Stat& s : p.stats) {
+    rt::ExecStat stat;
+    stat.kind = static_cast<rt::StatKind>(s.kind);
+    stat.q = s.q;
+    stat.source_slot = s.source_slot;
+    stat.input = DirectInput(p, s.input, s.source_slot);
+    stat.stage = s.stage;
+    stat.integer_result = s.type != ir::Type::kFloat;
+    out.stats.push_back(stat);
+  }
+  for (const ir::Derived& d : p.derived) {
+    rt::ExecDerived derived;
+    derived.kind = static_cast<rt::DerivedKind>(d.kind);
+    derived.n = d.n;
+    derived.source_slot = d.source_slot;
+    derived.input = DirectInput(p, d.input, d.source_slot);
+    derived.stage = d.stage;
+    out.derived.push_back(derived);
+  }
+  for (const ir::DictLookup& d : p.dicts) {
+    out.dicts.push_back({int32_t(p.nodes[d.column_node].payload.index), KindOf(d.type)});
+  }
+  for (const ir::Slot& s : p.slots) out.slots.push_back({KindOf(s.type), s.nullable});
+  for (const ir::Output& o : p.outputs) {
+    out.outputs.push_back(
+        {static_cast<rt::OutputKind>(o.kind), o.name, o.description, o.slot, o.labels});
+  }
+  out.stages = std::move(stages);
+  out.dict_evaluator = std::move(dicts);
+  out.keep_alive = std::move(keep_alive);
+  return out;
+}
+
+}  // namespace segc::plan

@@ -1,0 +1,21 @@
+// MakeExecProgram: the runtime's view (rt::ExecProgram) of a planned IR program.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+#include "segc/executor.h"
+
+namespace segc::plan {
+
+/// Describes `planned` for rt::Execute: inputs, statistics, derived columns, dictionary tables,
+/// slots and outputs, with one kernel per stage (JIT or interpreter) and the evaluator of the
+/// dictionary tables. `keep_alive` must own everything the kernels and evaluator refer to.
+rt::ExecProgram MakeExecProgram(const ir::Program& planned, std::vector<rt::StageKernel> stages,
+                                rt::DictEvaluator dicts, std::shared_ptr<const void> keep_alive);
+
+/// The runtime value kind of an IR type (kString: the int32 code, reported as kLabel).
+rt::ValueKind KindOf(ir::Type type);
+
+}  // namespace segc::plan

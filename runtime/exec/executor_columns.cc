@@ -1,0 +1,129 @@
+// Executor helpers: column views, statistics and derived columns through segc/stats.h.
+#include <algorithm>
+#include <cstring>
+
+#include "runtime/exec/executor_internal.h"
+#include "segc/check.h"
+#include "segc/stats.h"
+
+namespace segc::rt::detail {
+
+Column Compact(const Column& column) {
+  if (column.offset() == 0) return column;
+  int64_t n = column.length();
+  std::shared_ptr<Buffer> validity;
+  if (column.validity() != nullptr) {
+    validity = Buffer::Allocate(size_t(BitmapBytes(n)));
+    for (int64_t i = 0; i < n; ++i) {
+      if (column.IsValid(i)) SetBit(validity->mutable_data(), i);
+    }
+  }
+  std::shared_ptr<Buffer> values;
+  int width = ValueWidth(column.type());
+  if (width == 0) {
+    values = Buffer::Allocate(size_t(BitmapBytes(n)));
+    for (int64_t i = 0; i < n; ++i) {
+      if (column.Bool(i)) SetBit(values->mutable_data(), i);
+    }
+  } else {
+    values = Buffer::Allocate(size_t(n * width));
+    if (n > 0) {
+      std::memcpy(values->mutable_data(), column.values()->data() + column.offset() * width,
+                  size_t(n * width));
+    }
+  }
+  auto out =
+      Column::Make(column.type(), n, values, validity, column.dictionary(), 0, column.null_count());
+  SEGC_CHECK(out.ok());
+  return *out;
+}
+
+segc_column ColumnView(const Column& column) {
+  SEGC_CHECK(column.offset() == 0);
+  segc_column view;
+  view.values = column.values() ? const_cast<uint8_t*>(column.values()->data()) : nullptr;
+  view.validity = column.validity() ? const_cast<uint8_t*>(column.validity()->data()) : nullptr;
+  return view;
+}
+
+namespace {
+
+/// Exact min/max of an int64 column (doubles lose precision above 2^53).
+std::optional<int64_t> IntExtreme(const Column& x, bool max) {
+  std::optional<int64_t> out;
+  for (int64_t i = 0; i < x.length(); ++i) {
+    if (!x.IsValid(i)) continue;
+    int64_t v = x.Int64(i);
+    if (!out || (max ? v > *out : v < *out)) out = v;
+  }
+  return out;
+}
+
+}  // namespace
+
+segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
+  segc_stat_value out{};
+  std::optional<double> value;
+  bool is_max = stat.kind == StatKind::kMaxOf;
+  if (stat.integer_result && x.type() == ColumnType::kInt) {
+    std::optional<int64_t> exact = IntExtreme(x, is_max);
+    out.valid = exact.has_value();
+    out.i64 = exact.value_or(0);
+    out.f64 = double(out.i64);
+    return out;
+  }
+  switch (stat.kind) {
+    case StatKind::kPercentile: {
+      auto percentile = Percentile(x, stat.q);  // q was checked to be within [0, 1] by sema
+      SEGC_CHECK(percentile.ok());
+      value = *percentile;
+      break;
+    }
+    case StatKind::kMean:
+      value = Mean(x);
+      break;
+    case StatKind::kStddev:
+      value = StddevSamp(x);
+      break;
+    case StatKind::kMinOf:
+      value = MinOf(x);
+      break;
+    case StatKind::kMaxOf:
+      value = MaxOf(x);
+      break;
+  }
+  out.valid = value.has_value();
+  out.f64 = value.value_or(0);
+  out.i64 = int64_t(out.f64);
+  return out;
+}
+
+Column ComputeDerived(const ExecDerived& derived, const Column& x) {
+  switch (derived.kind) {
+    case DerivedKind::kNtile:
+      return Compact(Ntile(x, int(derived.n)));
+    case DerivedKind::kCumshare:
+      return Compact(CumShare(x));
+    case DerivedKind::kPercentRank:
+      return Compact(PercentRank(x));
+  }
+  SEGC_UNREACHABLE();
+}
+
+ColumnType KindColumnType(ValueKind kind) {
+  switch (kind) {
+    case ValueKind::kBool:
+      return ColumnType::kBool;
+    case ValueKind::kInt:
+      return ColumnType::kInt;
+    case ValueKind::kFloat:
+      return ColumnType::kFloat;
+    case ValueKind::kDate:
+      return ColumnType::kDate;
+    case ValueKind::kLabel:
+      return ColumnType::kEnum;
+  }
+  SEGC_UNREACHABLE();
+}
+
+}  // namespace segc::rt::detail

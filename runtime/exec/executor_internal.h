@@ -1,0 +1,31 @@
+// Internal helpers of the executor (runtime/exec only).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "segc/executor.h"
+
+namespace segc::rt::detail {
+
+/// `column` with offset 0 (a copy when it had an offset), so kernels can index from row 0.
+Column Compact(const Column& column);
+
+/// The ABI view of a column (values and validity of row 0).
+segc_column ColumnView(const Column& column);
+
+/// Computes one statistic over `x` into the ABI slot.
+segc_stat_value ComputeStat(const ExecStat& stat, const Column& x);
+
+/// Computes one derived column over `x`.
+Column ComputeDerived(const ExecDerived& derived, const Column& x);
+
+/// The results of a finished run from its output slots (values and validity per slot).
+RunResult CollectOutputs(const ExecProgram& p, int64_t rows,
+                         const std::vector<std::shared_ptr<Buffer>>& values,
+                         const std::vector<std::shared_ptr<Buffer>>& validity);
+
+/// The runtime column type holding values of `kind` (kBool, kInt, kFloat, kDate; labels kEnum).
+ColumnType KindColumnType(ValueKind kind);
+
+}  // namespace segc::rt::detail

@@ -1,0 +1,157 @@
+// Executor: runs a planned, compiled program (stage kernels behind the kernel ABI) over a Table
+// with morsel-driven parallelism, computing population statistics between stages.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "segc/column.h"
+#include "segc/kernel_abi.h"
+#include "segc/result.h"
+#include "segc/table.h"
+
+namespace segc::rt {
+
+/// Physical value kinds of slots, stats inputs and dictionary tables.
+enum class ValueKind : uint8_t {
+  kBool,   ///< bits (columns, slots) or bytes 0/1 (dictionary tables)
+  kInt,    ///< int64
+  kFloat,  ///< double
+  kDate,   ///< int32 days since 1970-01-01
+  kLabel,  ///< int32 label code
+};
+
+/// A table column the kernels read (ir::Program::inputs, same order).
+struct ExecInput {
+  std::string name;
+  /// Expected column type; kString also accepts kEnum columns and vice versa.
+  ColumnType type = ColumnType::kInt;
+  /// false: the program never reads it (it need not be in the table).
+  bool used = true;
+};
+
+enum class StatKind : uint8_t { kPercentile, kMean, kStddev, kMinOf, kMaxOf };
+enum class DerivedKind : uint8_t { kNtile, kCumshare, kPercentRank };
+
+/// A scalar statistic computed before stage `stage`, over input column `input` or, when
+/// `source_slot` >= 0, over the slot an earlier stage materialized.
+struct ExecStat {
+  StatKind kind = StatKind::kMean;
+  double q = 0;
+  int32_t input = -1;        ///< ExecProgram::inputs index (when source_slot < 0)
+  int32_t source_slot = -1;  ///< ExecProgram::slots index, or -1
+  uint32_t stage = 0;
+  bool integer_result = false;  ///< min_of/max_of of an int or date: fill i64, else f64
+};
+
+/// A per-row derived column (ntile, cumshare, percent_rank), like ExecStat.
+struct ExecDerived {
+  DerivedKind kind = DerivedKind::kNtile;
+  int64_t n = 0;
+  int32_t input = -1;
+  int32_t source_slot = -1;
+  uint32_t stage = 0;
+};
+
+/// A writable per-row buffer of the kernels.
+struct ExecSlot {
+  ValueKind kind = ValueKind::kBool;
+  bool nullable = false;
+};
+
+/// A per-dictionary-entry table of string column `input` (see segc_dict_table).
+struct ExecDict {
+  int32_t input = -1;
+  ValueKind kind = ValueKind::kBool;
+};
+
+/// Storage of one dictionary table: `size` = dictionary size + 1 entries (the last one for null
+/// rows); values are bytes (bool), int64, double or int32 by ExecDict::kind.
+struct DictTable {
+  std::vector<uint8_t> values;
+  std::vector<uint8_t> valid;
+  int64_t size = 0;
+};
+
+/// Fills `out` for dictionary table `dict` given the column's dictionary (nullptr for a column
+/// without one, e.g. an all-null column): the compiler evaluates the IR once per entry.
+using DictEvaluator =
+    std::function<void(uint32_t dict, const Dictionary* dictionary, DictTable& out)>;
+
+/// One stage kernel (JIT function or interpreter trampoline) and its opaque state.
+struct StageKernel {
+  segc_kernel_fn fn = nullptr;
+  const void* state = nullptr;
+};
+
+enum class OutputKind : uint8_t { kSegment, kScore, kClass };
+
+/// A named result read from slot `slot` after the last stage.
+struct ExecOutput {
+  OutputKind kind = OutputKind::kSegment;
+  std::string name;
+  std::string description;
+  uint32_t slot = 0;
+  std::vector<std::string> labels;  ///< kClass
+};
+
+/// Everything the executor needs; built from a planned ir::Program by the compiler
+/// (compiler/plan/exec_program.h). `keep_alive` owns whatever the kernels' state points to.
+struct ExecProgram {
+  std::vector<ExecInput> inputs;
+  std::vector<ExecStat> stats;
+  std::vector<ExecDerived> derived;
+  std::vector<ExecDict> dicts;
+  std::vector<ExecSlot> slots;
+  std::vector<StageKernel> stages;
+  std::vector<ExecOutput> outputs;
+  DictEvaluator dict_evaluator;
+  std::shared_ptr<const void> keep_alive;
+};
+
+struct RunOptions {
+  int threads = 0;              ///< <= 0: all cores
+  int64_t morsel_rows = 65536;  ///< rounded up to a multiple of 64
+};
+
+struct SegmentResult {
+  std::string name;
+  std::string description;
+  std::shared_ptr<Buffer> bitmap;  ///< bit i set iff row i is a member (Arrow layout)
+  int64_t count = 0;
+};
+
+struct ScoreResult {
+  std::string name;
+  Column values;                      ///< kFloat with validity
+  int64_t count = 0;                  ///< non-null rows
+  double sum = 0;                     ///< in row order; 0 when count == 0
+  double min = 0, max = 0, mean = 0;  ///< meaningful when count > 0
+};
+
+struct ClassResult {
+  std::string name;
+  std::vector<std::string> labels;
+  Column values;                      ///< kEnum over `labels`, null where no arm matched
+  std::vector<int64_t> label_counts;  ///< by label code
+  int64_t null_count = 0;
+};
+
+/// What one run produced, outputs in program order per kind.
+struct RunResult {
+  int64_t rows = 0;
+  int64_t overflow_count = 0;  ///< integer overflows / non-finite results turned into nulls
+  std::vector<SegmentResult> segments;
+  std::vector<ScoreResult> scores;
+  std::vector<ClassResult> classes;
+};
+
+/// Runs `program` over `table`. Fails with kDataError when a column the rules read is missing or
+/// has another type. Results are bit-identical for every thread count and morsel size.
+Result<RunResult> Execute(const ExecProgram& program, const Table& table,
+                          const RunOptions& options = {});
+
+}  // namespace segc::rt

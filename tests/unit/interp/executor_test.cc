@@ -1,0 +1,91 @@
+// Executor tests: determinism across thread counts and morsel sizes, edge row counts, inputs.
+#include <gtest/gtest.h>
+
+#include "tests/unit/interp/run_testing.h"
+
+namespace segc::testing {
+namespace {
+
+const char* const kRules = R"(
+segment VIP where cltv > p90 and last_purchase < 90d
+segment EU where country in ("FR", "DE", "IT") and consent
+segment Dormant where last_purchase > 6mo and not VIP
+score lead range 0..100 {
+  +10 when orders > 5
+  -5 when stage == "lead"
+  +min(2 * orders, 20)
+}
+score big = orders * 4611686018427387904
+classify abc { "A" when cumshare(cltv) <= 60%
+  "B" when ntile(4, orders) >= 3
+  "C" otherwise }
+segment Spread where abs(cltv - mean(cltv)) > mean(abs(cltv - mean(cltv)))
+)";
+
+class RowCounts : public ::testing::TestWithParam<int64_t> {};
+
+TEST_P(RowCounts, SameBitsForEveryThreadCountAndMorselSize) {
+  rt::Table table = SampleTable(GetParam());
+  rt::RunResult one = RunRules(kRules, table, 1);
+  EXPECT_EQ(one.rows, GetParam());
+  std::string expected = Fingerprint(one);
+  for (int threads : {2, 7}) {
+    EXPECT_EQ(Fingerprint(RunRules(kRules, table, threads)), expected) << threads << " threads";
+  }
+  EXPECT_EQ(Fingerprint(RunRules(kRules, table, 7, {}, 64)), expected) << "64-row morsels";
+  EXPECT_EQ(Fingerprint(RunRules(kRules, table, 3, {}, 100)), expected) << "128-row morsels";
+}
+
+INSTANTIATE_TEST_SUITE_P(Executor, RowCounts,
+                         ::testing::Values(0, 1, 63, 64, 65, 777, 65535, 65536, 65537));
+
+TEST(Executor, ZeroRowsGiveEmptyResults) {
+  rt::RunResult r = RunRules(kRules, SampleTable(0), 2);
+  EXPECT_EQ(r.rows, 0);
+  ASSERT_EQ(r.segments.size(), 4u);
+  EXPECT_EQ(r.segments[0].count, 0);
+  EXPECT_EQ(r.scores[0].count, 0);
+  EXPECT_EQ(r.classes[0].null_count, 0);
+}
+
+TEST(Executor, CountsMatchMembersAndOverflowIsSummed) {
+  rt::Table table = SampleTable(66000);
+  rt::RunResult r = RunRules(kRules, table, 2);
+  int64_t overflow = 0;
+  const rt::Column& orders = *table.GetColumn("orders");
+  for (int64_t i = 0; i < orders.length(); ++i) {
+    if (orders.IsValid(i) && (orders.Int64(i) >= 2 || orders.Int64(i) < -2)) ++overflow;
+  }
+  EXPECT_EQ(r.overflow_count, overflow);
+  for (const auto& s : r.segments) EXPECT_EQ(int64_t(Members(r, s.name).size()), s.count);
+  EXPECT_EQ(r.segments[0].name, "VIP");
+  EXPECT_GT(r.segments[0].count, 0);
+}
+
+TEST(Executor, MissingOrMistypedColumnIsADataError) {
+  rt::Table table = SampleTable(10);
+  auto dropped = table.Select({"id", "cltv", "orders", "last_purchase", "stage", "consent"});
+  ASSERT_TRUE(dropped.ok());
+  auto missing = TryRun(kRules, *dropped, 1);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kDataError);
+  EXPECT_NE(missing.status().message().find("'country'"), std::string::npos);
+  // A column the rules never read may be absent.
+  auto unused = TryRun("segment S where orders > 1\n", *dropped, 1);
+  EXPECT_TRUE(unused.ok()) << unused.status().message();
+}
+
+TEST(Executor, SlicedInputsAreReadFromTheirOffset) {
+  rt::Table table = SampleTable(300);
+  rt::Table slice = table.Slice(37, 200);
+  rt::RunResult whole = RunRules("segment S where consent and orders > 10\n", table, 1);
+  rt::RunResult part = RunRules("segment S where consent and orders > 10\n", slice, 2);
+  std::vector<int64_t> expected;
+  for (int64_t row : Members(whole, "S")) {
+    if (row >= 37 && row < 237) expected.push_back(row - 37);
+  }
+  EXPECT_EQ(Members(part, "S"), expected);
+}
+
+}  // namespace
+}  // namespace segc::testing

@@ -1,0 +1,149 @@
+// Lowering tests: real rule text → checked → IR, compared as printed IR.
+#include "compiler/ir/lower.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "compiler/ir/printer.h"
+#include "tests/unit/ir/engine_testing.h"
+
+namespace segc::testing {
+namespace {
+
+const char* const kInputs =
+    "input in0 id int\n"
+    "input in1 cltv float\n"
+    "input in2 orders int\n"
+    "input in3 last_purchase date\n"
+    "input in4 country string\n"
+    "input in5 stage string enum\n"
+    "input in6 consent bool\n";
+
+struct Case {
+  const char* name;
+  const char* rules;
+  const char* stats;  ///< stat/derived lines
+  const char* nodes;  ///< node and output lines
+};
+
+const Case kCases[] = {
+    {"segment refs become is_true and share subexpressions",
+     "segment A where orders > 3 and consent\nsegment B where orders > 3 or not A\n", "",
+     "%0 = column orders : int?\n%1 = const 3 : int\n%2 = gt %0, %1 : bool?\n"
+     "%3 = column consent : bool?\n%4 = and %2, %3 : bool?\n%5 = is_true %4 : bool\n"
+     "%6 = not %5 : bool\n%7 = or %2, %6 : bool?\n%8 = is_true %7 : bool\n"
+     "segment A = %5\nsegment B = %8\n"},
+    {"within, params and calendar months are folded against as_of",
+     "param w = 2w\nsegment R where last_purchase within w and last_purchase < 2026-01-31 + 1mo\n",
+     "",
+     "%0 = column last_purchase : date?\n%1 = const 14 : int\n%2 = const 2026-11-01 : date\n"
+     "%3 = const 2026-10-18 : date\n%4 = ge %0, %3 : bool?\n%5 = le %0, %2 : bool?\n"
+     "%6 = and %4, %5 : bool?\n%7 = const 2026-01-31 : date\n%8 = const 2026-02-28 : date\n"
+     "%9 = lt %0, %8 : bool?\n%10 = and %6, %9 : bool?\n%11 = is_true %10 : bool\n"
+     "segment R = %11\n"},
+    {"classify selects label codes; coalesce and division are float",
+     "classify c { \"x\" when orders between 1 and 3\n \"y\" when cltv is null }\n"
+     "score s = coalesce(cltv, orders, 0) / 2\n",
+     "",
+     "%0 = column orders : int?\n%1 = const 1 : int\n%2 = const 3 : int\n%3 = ge %0, %1 : bool?\n"
+     "%4 = le %0, %2 : bool?\n%5 = and %3, %4 : bool?\n%6 = const #0 : label\n"
+     "%7 = column cltv : float?\n%8 = is_null %7 : bool\n%9 = const #1 : label\n"
+     "%10 = const null : label?\n%11 = select %5, %6, %8, %9, %10 : label?\n"
+     "%12 = const 0 : int\n%13 = cast %0 : float?\n%14 = const 0 : float\n"
+     "%15 = coalesce %7, %13, %14 : float\n%16 = const 2 : int\n%17 = const 2 : float\n"
+     "%18 = div %15, %17 : float?\nclass c = %11 labels #0 \"x\", #1 \"y\"\nscore s = %18\n"},
+    {"percentile shorthands borrow the compared column; date percentiles compare as floats",
+     "segment V where cltv > p90 and last_purchase > p50\n"
+     "score t = ntile(3, orders) + percent_rank(cltv)\n",
+     "stat st0 = percentile(%0, 0.9) : float\nstat st1 = percentile(%3, 0.5) : float\n"
+     "derived dv0 = ntile(%11, 3) : int\nderived dv1 = percent_rank(%0) : float\n",
+     "%0 = column cltv : float?\n%1 = stat st0 : float?\n%2 = gt %0, %1 : bool?\n"
+     "%3 = column last_purchase : date?\n%4 = stat st1 : float?\n%5 = cast %4 : date?\n"
+     "%6 = cast %3 : float?\n%7 = gt %6, %4 : bool?\n%8 = and %2, %7 : bool?\n"
+     "%9 = is_true %8 : bool\n%10 = const 3 : int\n%11 = column orders : int?\n"
+     "%12 = derived dv0 : int?\n%13 = derived dv1 : float?\n%14 = cast %12 : float?\n"
+     "%15 = add %14, %13 : float?\nsegment V = %9\nscore t = %15\n"},
+    {"score rules: false or null conditions add 0, minus rules are negated constants",
+     "score s { +2 when consent\n -1 when orders > 3 }\n", "",
+     "%0 = const 2 : int\n%1 = const 0 : int\n%2 = column consent : bool?\n"
+     "%3 = select %2, %0, %1 : int\n%4 = const 1 : int\n%5 = const -1 : int\n"
+     "%6 = column orders : int?\n%7 = const 3 : int\n%8 = gt %6, %7 : bool?\n"
+     "%9 = select %8, %5, %1 : int\n%10 = add %3, %9 : int?\n%11 = cast %10 : float?\n"
+     "score s = %11\n"},
+};
+
+TEST(Lower, PrintsExpectedIr) {
+  for (const Case& c : kCases) {
+    std::string expected = std::string("program as_of 2026-11-01\n") + kInputs + c.stats + c.nodes;
+    EXPECT_EQ(LoweredText(c.rules), expected) << c.name;
+  }
+}
+
+TEST(Lower, ScoreRangeClampsInTheScoreType) {
+  std::string text = LoweredText("score s range 0..10 = orders\nscore f range 0..2.5 = orders\n");
+  EXPECT_NE(text.find("call clamp %0, %1, %2 : int?"), std::string::npos) << text;
+  EXPECT_NE(text.find("const 2.5 : float"), std::string::npos) << text;
+}
+
+TEST(Lower, ParamOverridesReplaceDefaults) {
+  const char* rules =
+      "param n = 5\nparam w = 90d\nsegment S where orders > n and last_purchase < w\n";
+  std::string text = LoweredText(rules, {{"n", "7"}, {"w", "1mo"}});
+  EXPECT_NE(text.find("const 7 : int"), std::string::npos) << text;
+  EXPECT_EQ(text.find("const 5 : int"), std::string::npos) << text;
+  EXPECT_NE(text.find("const 2026-10-01 : date"), std::string::npos) << text;
+  EXPECT_EQ(LoweredText(rules, {{"n", "-2"}}).find("const -2 : int") == std::string::npos, false);
+}
+
+TEST(Lower, BadParamOverridesAreUsageErrors) {
+  const char* rules = "param n = 5\nsegment S where orders > n\n";
+  auto unknown = LowerRules(rules, {{"m", "1"}});
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(unknown.status().message(),
+            "unknown param 'm'; --param names a `param` declared in the rules");
+  auto typed = LowerRules(rules, {{"n", "\"five\""}});
+  ASSERT_FALSE(typed.ok());
+  EXPECT_NE(typed.status().message().find("expected int"), std::string::npos)
+      << typed.status().message();
+  auto garbage = LowerRules(rules, {{"n", "5x"}});
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_NE(garbage.status().message().find("is not a literal"), std::string::npos);
+}
+
+TEST(Lower, ModuleInstancesAreQualifiedAndBound) {
+  auto program = LowerRules(
+      "import rfm(recency = last_purchase, frequency = orders, monetary = cltv)\n"
+      "segment W where rfm.At_Risk and consent\n");
+  ASSERT_TRUE(program.ok()) << program.status().message();
+  std::vector<std::string> names;
+  for (const ir::Output& o : program->outputs) names.push_back(o.name);
+  EXPECT_NE(std::find(names.begin(), names.end(), "rfm.Champions"), names.end());
+  EXPECT_NE(std::find(names.begin(), names.end(), "rfm.segment_label"), names.end());
+  auto w = std::find(names.begin(), names.end(), "W");
+  ASSERT_NE(w, names.end());
+  EXPECT_LT(std::find(names.begin(), names.end(), "rfm.At_Risk"), w);  // dependency order
+  // R, F, M are ntiles of the bound columns.
+  ASSERT_EQ(program->derived.size(), 3u);
+  EXPECT_EQ(program->nodes[program->derived[0].input].op, ir::Op::kColumn);
+}
+
+TEST(Lower, EqualProgramsHashEqual) {
+  auto a = LowerRules("segment S where orders > 3\n");
+  auto b = LowerRules("segment S where orders  >  3   # same\n");
+  auto c = LowerRules("segment S where orders > 4\n");
+  ASSERT_TRUE(a.ok() && b.ok() && c.ok());
+  EXPECT_EQ(a->Hash(), b->Hash());
+  EXPECT_NE(a->Hash(), c->Hash());
+}
+
+TEST(LowerDump, Print) {
+  const char* env = std::getenv("SEGC_DUMP");
+  if (env == nullptr) GTEST_SKIP() << "set SEGC_DUMP to rule text to print its IR";
+  std::printf("%s", LoweredText(env).c_str());
+}
+
+}  // namespace
+}  // namespace segc::testing
