@@ -113,9 +113,13 @@ void CollectSchema(Context& ctx, const std::vector<const ast::File*>& files) {
       if (table == nullptr) continue;
       if (first != nullptr) {
         const auto& kept = std::get<ast::TableDecl>(first->kind);
-        diag::Diagnostic d = Make(Code::kMultipleTables, table->name.range,
-                                  "table " + Quote(table->name.name) + " is a second table; v1 " +
-                                      "projects have exactly one (" + Quote(kept.name.name) + ")");
+        bool same = table->name.name == kept.name.name;
+        diag::Diagnostic d = Make(
+            Code::kMultipleTables, table->name.range,
+            same ? "table " + Quote(table->name.name) + " is declared a second time"
+                 : "table " + Quote(table->name.name) + " is a second table; v1 projects have " +
+                       "exactly one (" + Quote(kept.name.name) + ")");
+        if (same) d.label = "a project has exactly one table declaration";
         d.secondary.push_back({kept.name.range, "first table declared here"});
         d.help = "keep a single `table` declaration for the project";
         ctx.Report(std::move(d));

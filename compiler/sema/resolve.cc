@@ -128,6 +128,10 @@ class Resolver {
 
   void ResolveMember(const ast::Expr& expr, const ast::QualifiedRef& ref) {
     auto alias = unit_.aliases.find(ref.module.name);
+    if (alias == unit_.aliases.end() && !unit_.is_module &&
+        ref.module.name == ctx_.project.schema.table) {
+      return TableQualified(expr, ref);
+    }
     if (alias == unit_.aliases.end()) {
       std::vector<std::string> aliases;
       for (const Import& import : unit_.imports) aliases.push_back(import.alias);
@@ -151,6 +155,19 @@ class Resolver {
     module.decls[decl].used = true;
     ctx_.Info(expr.id).symbol = {Symbol::Kind::kMember, decl, alias->second};
     deps_->push_back({DepRef::Kind::kMember, decl, alias->second});
+  }
+
+  /// `customers.cltv`: a column written with its table's name (the language has one table).
+  void TableQualified(const ast::Expr& expr, const ast::QualifiedRef& ref) {
+    const Schema& schema = ctx_.project.schema;
+    const std::string& column = ref.member.name;
+    if (schema.Find(column) == kNone) return UnknownName(expr, column);
+    diag::Diagnostic d =
+        Make(Code::kUnknownName, ref.module.range,
+             "column " + Quote(column) + " is written with the table name " + Quote(schema.table));
+    d.label = "not needed";
+    d.help = "columns are used without the table name: write " + Quote(column);
+    ctx_.Report(std::move(d));
   }
 
   void UnknownMember(const Unit& module, const ast::QualifiedRef& ref) {

@@ -1,6 +1,7 @@
 // Calls of built-in functions, typed from stdlib/builtins.def (E0203, E0204, E0213, E0214).
+#include <re2/re2.h>
+
 #include <cmath>
-#include <regex>
 
 #include "compiler/sema/detail/expr_checker.h"
 #include "compiler/sema/detail/percentile.h"
@@ -114,7 +115,8 @@ Type ExprChecker::CallResult(const ast::Expr&, const ast::Call& call, const stdl
       if (!ConstantArg(call, 0, 1, 1e6, true, "the number of tiles")) return Type::Error();
       return StatisticArg(call, 1, true).is_error() ? Type::Error() : Type::Int();
   }
-  // matches(s, "regex"): the pattern is a constant, validated now (ECMAScript syntax).
+  // matches(s, "regex"): the pattern is a constant, validated now with RE2, the engine
+  // the runtime uses, so the checker accepts exactly the patterns that will run.
   if (!ArgIs(call, 0, arg(0).is_stringlike(), "a string")) return Type::Error();
   const auto* pattern = std::get_if<ast::StringLit>(&call.args[1]->kind);
   if (pattern == nullptr) {
@@ -123,13 +125,16 @@ Type ExprChecker::CallResult(const ast::Expr&, const ast::Call& call, const stdl
     d.help = "write the regular expression in quotes: `matches(email, \"@example\\\\.com$\")`";
     return Fail(std::move(d));
   }
-  try {
-    std::regex compiled(pattern->value, std::regex::ECMAScript);
-  } catch (const std::regex_error& error) {
-    diag::Diagnostic d = Make(Code::kWrongArgumentType, call.args[1]->range,
-                              "invalid regular expression \"" + pattern->value + "\"");
-    d.help = "write an ECMAScript regular expression, e.g. `^[a-z.]+@example\\.com$`";
-    d.notes.push_back(std::string("the pattern does not compile: ") + error.what());
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 compiled(pattern->value, options);
+  if (!compiled.ok()) {
+    diag::Diagnostic d =
+        Make(Code::kWrongArgumentType, call.args[1]->range,
+             "invalid regular expression \"" + pattern->value + "\": " + compiled.error());
+    d.help =
+        "write an RE2 regular expression, e.g. `^[a-z.]+@example\\.com$` (no look-around "
+        "or back-references)";
     return Fail(std::move(d));
   }
   return Type::Bool();
@@ -142,6 +147,14 @@ bool ExprChecker::ArgCount(const ast::Call& call, const stdlib::BuiltinInfo& fn,
   diag::Diagnostic d = Make(Code::kWrongArgumentCount, at,
                             Quote(std::string(fn.name)) + " takes " + Arity(fn) + ", but " +
                                 std::to_string(count) + (count == 1 ? " was" : " were") + " given");
+  bool extreme = fn.name == "min" || fn.name == "max";
+  if (extreme && count == 1) {
+    d.help = Quote(std::string(fn.name)) + " picks the " +
+             (fn.name == "min" ? "smaller" : "larger") + " of its arguments, row by row; for the " +
+             (fn.name == "min" ? "smallest" : "largest") + " value over all rows write `" +
+             std::string(fn.name) + "_of(" + std::string(ctx_.sources.Text(call.args[0]->range)) +
+             ")`";
+  }
   Fail(std::move(d));
   return false;
 }
@@ -153,6 +166,9 @@ bool ExprChecker::ArgIs(const ast::Call& call, size_t index, bool ok, const std:
       Make(Code::kWrongArgumentType, arg.range,
            "the " + Ordinal(index) + " argument of " + Quote(call.callee.name) + " must be " +
                expected + ", but " + Show(arg) + " is " + Described(TypeOf(arg)));
+  if (const auto* lit = std::get_if<ast::StringLit>(&arg.kind); lit && expected == "a date") {
+    d.help = "write dates without quotes: `" + lit->value + "`";
+  }
   Fail(std::move(d));
   return false;
 }

@@ -80,17 +80,42 @@ const ExprInfo& ExprChecker::Operand(const ast::Expr& operand, const ast::Expr* 
   if (other != nullptr && IsPercentile(operand) && Borrow(operand, other)) {
     return ctx_.Info(operand.id);
   }
-  return Check(operand);
+  return CheckBeside(operand, other);
+}
+
+const ExprInfo& ExprChecker::CheckBeside(const ast::Expr& expr, const ast::Expr* partner) {
+  const ast::Expr* saved = partner_;
+  partner_ = partner;
+  const ExprInfo& info = Check(expr);
+  partner_ = saved;
+  return info;
+}
+
+std::string ExprChecker::PercentileSubject() const {
+  if (partner_ == nullptr || partner_->range.end - partner_->range.begin > 40) {
+    return ExampleColumn();
+  }
+  const ExprInfo& info = ctx_.Info(partner_->id);
+  Type type = info.type;
+  bool row_dependent = info.row_dependent;
+  if (type.is_error() && info.symbol.kind == Symbol::Kind::kColumn) {  // not yet checked
+    type = ctx_.project.schema.columns[info.symbol.index].type;
+    row_dependent = true;
+  }
+  bool usable = row_dependent && (type.is_numeric() || type.kind() == TypeKind::kDate);
+  std::string_view text = ctx_.sources.Text(partner_->range);
+  if (!usable || text.find('\n') != std::string_view::npos) return ExampleColumn();
+  return std::string(text);
 }
 
 void ExprChecker::Compare(const ast::Expr& expr, const ast::Binary& binary, ExprInfo& info) {
   const ast::Expr& lhs = *binary.lhs;
   const ast::Expr& rhs = *binary.rhs;
   if (IsPercentile(lhs) && !IsPercentile(rhs)) {
-    Check(rhs);
+    CheckBeside(rhs, &lhs);
     Operand(lhs, &rhs);
   } else {
-    Check(lhs);
+    CheckBeside(lhs, &rhs);
     Operand(rhs, IsPercentile(lhs) ? nullptr : &lhs);
   }
   const Type& a = TypeOf(lhs);
@@ -123,6 +148,10 @@ void ExprChecker::Compare(const ast::Expr& expr, const ast::Binary& binary, Expr
       info.type = Fail(std::move(d));
       return;
     }
+  }
+  if (IsOrdering(binary.op) && RefuseOrdering(lhs, rhs, binary.op, binary.op_range)) {
+    info.type = Type::Error();
+    return;
   }
   if (IsOrdering(binary.op) && (!a.is_ordered() || !b.is_ordered()) && a.kind() == b.kind()) {
     diag::Diagnostic d = Make(Code::kNotComparable, binary.op_range,
@@ -198,6 +227,9 @@ bool ExprChecker::Comparable(const ast::Expr& lhs, const ast::Expr& rhs, diag::S
              IsNumberLiteral(other_side)) {
     d.help = "quote the number to compare strings: `\"" +
              std::string(ctx_.sources.Text(other_side.range)) + "\"`";
+  } else if ((a.kind() == TypeKind::kDate && b.is_numeric()) ||
+             (b.kind() == TypeKind::kDate && a.is_numeric())) {
+    d.help = DateNumberHelp(lhs, rhs, at);
   } else if (lit != nullptr && other.kind() == TypeKind::kDate) {
     d.help = "write dates without quotes: `2026-01-31`";
   } else if (lit != nullptr && other.kind() == TypeKind::kBool) {
@@ -207,6 +239,24 @@ bool ExprChecker::Comparable(const ast::Expr& lhs, const ast::Expr& rhs, diag::S
   }
   Fail(std::move(d));
   return false;
+}
+
+std::string ExprChecker::DateNumberHelp(const ast::Expr& lhs, const ast::Expr& rhs,
+                                        diag::SourceRange op) const {
+  bool date_left = ctx_.Info(lhs.id).type.kind() == TypeKind::kDate;
+  std::string date(ctx_.sources.Text((date_left ? lhs : rhs).range));
+  std::string fallback = "compare `days_since(" + date + ")` with numbers, or the date with a date";
+  if (!date_left || !IsNumberLiteral(rhs)) return fallback;
+  static const std::pair<std::string_view, const char*> kReadings[] = {
+      {"<", "less than"}, {"<=", "at most"}, {">", "more than"}, {">=", "at least"}};
+  std::string_view op_text = ctx_.sources.Text(op);
+  std::string n(ctx_.sources.Text(rhs.range));
+  for (const auto& [spelling, reading] : kReadings) {
+    if (spelling != op_text) continue;
+    return "give the number a unit: `" + date + " " + std::string(op_text) + " " + n +
+           "d` reads \"" + reading + " " + n + " days ago\"; or " + fallback;
+  }
+  return fallback;
 }
 
 bool ExprChecker::CheckValueInSet(const ast::Expr& set_side, const ast::Expr& literal) {

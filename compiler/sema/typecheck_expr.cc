@@ -217,8 +217,9 @@ void ExprChecker::LonePercentile(const ast::Expr& expr, const ast::PercentileRef
   if (name.empty()) name = "p" + std::to_string(static_cast<int>(ref.percent));
   diag::Diagnostic d = Make(Code::kPercentileWithoutColumn, expr.range,
                             "percentile shorthand " + Quote(name) + " has no column to borrow");
-  d.label = "not compared with a column";
-  d.help = "write the explicit form: `" + name + "(" + ExampleColumn() + ")`";
+  d.label = partner_ != nullptr ? "only a bare pNN next to a comparison operator borrows a column"
+                                : "not compared with a column";
+  d.help = "write the explicit form: `" + name + "(" + PercentileSubject() + ")`";
   Fail(std::move(d));
 }
 

@@ -36,6 +36,10 @@ void ExprChecker::Between(const ast::Expr& expr, const ast::Between& between, Ex
     info.type = Fail(std::move(d));
     return;
   }
+  if (RefuseOrderedBetween(between, expr.range)) {
+    info.type = Type::Error();
+    return;
+  }
   if (!value.type.is_ordered()) {
     diag::Diagnostic d = Make(Code::kNotComparable, between.value->range,
                               "values of type " + value.type.ToString() + " cannot be ordered");

@@ -41,8 +41,11 @@ class Type {
   bool is_numeric() const { return kind_ == TypeKind::kInt || kind_ == TypeKind::kFloat; }
   /// string, enum and label values are all strings at run time.
   bool is_stringlike() const;
-  /// Ordering (< <= > >=) is defined: numbers, dates, strings (by bytes).
-  bool is_ordered() const { return is_numeric() || kind_ == TypeKind::kDate || is_stringlike(); }
+  /// Ordering (< <= > >=) is defined: numbers, dates, strings (by bytes). Not enum values or
+  /// classify labels: their declared order is not their byte order (E0217).
+  bool is_ordered() const {
+    return is_numeric() || kind_ == TypeKind::kDate || kind_ == TypeKind::kString;
+  }
 
   /// Types that `==`/`in` may compare: equal kinds, numbers together, string-likes together.
   /// kError is compatible with everything.

@@ -13,8 +13,8 @@ using diag::Diagnostic;
 
 std::string CharHelp(std::string_view c) {
   if (c == ";") return "segc needs no ';': start the next declaration on a new line";
-  if (c == "&") return "write 'and' instead of '&&'";
-  if (c == "|") return "write 'or' instead of '||'";
+  if (c == "&" || c == "&&") return "write 'and' instead of '&&'";
+  if (c == "|" || c == "||") return "write 'or' instead of '||'";
   if (c == "!") return "write 'not' to negate a condition, or '!=' for 'not equal'";
   if (c == "%") return "write a percent right after its number, without a space: 30%";
   if (c == "[" || c == "]") return "lists use parentheses: country in (\"FR\", \"DE\")";
@@ -38,8 +38,10 @@ std::string Printable(std::string_view c) {
 }
 
 Diagnostic UnexpectedChar(std::string_view text, diag::SourceRange range) {
+  bool pair = text == "&&" || text == "||";  // merged by the parser driver
   Diagnostic d = diag::Make(Code::kUnexpectedCharacter, range,
-                            fmt::format("unexpected character {}", Printable(text)));
+                            pair ? fmt::format("unexpected '{}'", text)
+                                 : fmt::format("unexpected character {}", Printable(text)));
   d.help = CharHelp(text);
   return d;
 }

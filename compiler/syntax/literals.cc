@@ -71,8 +71,10 @@ Decoded<std::string> DecodeString(std::string_view token) {
     if (!c && !out.error) {
       out.error = LiteralError{diag::Code::kInvalidEscape, static_cast<uint32_t>(i + 1), 2,
                                fmt::format("unknown escape '\\{}' in a string", body[i + 1]),
-                               "the escapes are \\\\ \\\" \\' \\n \\t; write '\\\\' for a "
-                               "backslash"};
+                               fmt::format("to keep the backslash (e.g. in a regular "
+                                           "expression) write '\\\\{}'; the escapes are "
+                                           "\\\\ \\\" \\' \\n \\t",
+                                           body[i + 1])};
     }
     out.value.push_back(c ? *c : body[i + 1]);
     ++i;

@@ -55,8 +55,13 @@ std::vector<Token> Lex(ByteStream& stream, size_t size) {
 /// Hands ANTLR the (rewritten) tokens of one chunk, then EOF.
 class ChunkTokenSource : public antlr4::TokenSource {
  public:
-  ChunkTokenSource(const std::vector<Token>& tokens, Chunk chunk, antlr4::CharStream* stream)
-      : tokens_(tokens), chunk_(chunk), next_(chunk.begin), stream_(stream) {}
+  ChunkTokenSource(const std::vector<Token>& tokens, antlr4::CharStream* stream)
+      : tokens_(tokens), stream_(stream) {}
+  /// Starts handing out `chunk` (the source is reused for every chunk of a file).
+  void Reset(Chunk chunk) {
+    chunk_ = chunk;
+    next_ = chunk.begin;
+  }
   std::unique_ptr<antlr4::Token> nextToken() override {
     if (next_ < chunk_.end) {
       const Token& t = tokens_[next_++];
@@ -81,7 +86,7 @@ class ChunkTokenSource : public antlr4::TokenSource {
   }
   const std::vector<Token>& tokens_;
   Chunk chunk_;
-  size_t next_;
+  size_t next_ = 0;
   antlr4::CharStream* stream_;
 };
 
@@ -132,6 +137,23 @@ class Lowerer {
                    fmt::format("expression nested too deeply: more than {} levels", max_depth_));
     d.label = "the limit is reached here";
     d.help = "split the expression into several 'let' declarations";
+    sink_.Report(std::move(d));
+    throw LowerAbort{};
+  }
+
+  /// E0012 for a left-deep `+`/`-` (or `*`/`/`) chain of `terms` operands: each term is a level.
+  [[noreturn]] void ChainTooLong(const std::vector<antlr4::Token*>& ops, size_t terms) {
+    size_t at = std::min<size_t>(ops.size() - 1, max_depth_ > depth_ ? max_depth_ - depth_ : 0);
+    std::string sign = ops[0]->getType() == L::PLUS || ops[0]->getType() == L::MINUS ? "+" : "*";
+    diag::Diagnostic d = diag::Make(
+        Code::kNestingTooDeep, Range(ops[at]),
+        fmt::format("expression nested too deeply: a chain of {} '{}' terms is more than {} levels",
+                    terms, sign, max_depth_));
+    d.label = "the limit is reached here";
+    d.help = fmt::format(
+        "each term of the chain counts as one level: group the terms in parentheses, "
+        "e.g. (a {0} b {0} c) {0} (d {0} e), or split them into several 'let' declarations",
+        sign);
     sink_.Report(std::move(d));
     throw LowerAbort{};
   }
@@ -199,7 +221,9 @@ class Driver {
         sink_(sink),
         options_(options),
         stream_(text),
-        lowerer_(text, file, ids, sink, options.max_depth) {}
+        lowerer_(text, file, ids, sink, options.max_depth) {
+    parser_.removeErrorListeners();
+  }
 
   void Run(ast::File& out) {
     tokens_ = Lex(stream_, text_.size());
@@ -223,8 +247,16 @@ class Driver {
     for (size_t i = chunk.begin; i < chunk.end; ++i) {
       const Token& t = tokens_[i];
       if (!IsErrorToken(t.kind)) continue;
-      sink_.Report(DescribeLexError(t.kind, text_.substr(t.begin, t.end - t.begin),
-                                    {file_, t.begin, t.end}));
+      std::string_view bad = text_.substr(t.begin, t.end - t.begin);
+      uint32_t end = t.end;
+      // `&&`, `||`: one diagnostic for the pair, not one per character.
+      if (t.kind == Tok::kErrorChar && i + 1 < chunk.end && tokens_[i + 1].kind == t.kind &&
+          tokens_[i + 1].begin == t.end && (bad == "&" || bad == "|") &&
+          text_.substr(t.end, 1) == bad) {
+        end = tokens_[++i].end;
+        bad = text_.substr(t.begin, end - t.begin);
+      }
+      sink_.Report(DescribeLexError(t.kind, bad, {file_, t.begin, end}));
       any = true;
     }
     return any;
@@ -247,26 +279,41 @@ class Driver {
 
   void RunChunk(Chunk chunk, ast::File& out) {
     if (ReportLexErrors(chunk) || ReportTooDeep(chunk)) return;
-    ChunkTokenSource source(tokens_, chunk, &stream_);
-    antlr4::CommonTokenStream stream(&source);
-    P parser(&stream);
-    parser.removeErrorListeners();
-    auto strategy = std::make_shared<FirstErrorStrategy>(chunk.begin, chunk.end);
-    parser.setErrorHandler(strategy);
-    P::DeclarationsContext* tree = nullptr;
-    try {
-      tree = parser.declarations();
-    } catch (const SyntaxBail&) {
-    }
-    if (strategy->error() || !tree) {
-      if (strategy->error()) {
-        sink_.Report(DescribeSyntaxError(*strategy->error(), tokens_, chunk, text_, file_));
+    // Two-stage parsing: fast SLL prediction first; only a chunk that fails is parsed again
+    // with full LL, which reports the error exactly where a plain LL parse would.
+    P::DeclarationsContext* tree = ParseChunk(chunk, antlr4::atn::PredictionMode::SLL);
+    if (tree == nullptr) {
+      tree = ParseChunk(chunk, antlr4::atn::PredictionMode::LL);
+      if (tree == nullptr) {
+        if (strategy_->error()) {
+          sink_.Report(DescribeSyntaxError(*strategy_->error(), tokens_, chunk, text_, file_));
+        }
+        parser_.getTreeTracker().reset();
+        return;
       }
-      return;
     }
     for (P::DeclContext* decl : tree->decl()) {
       if (std::optional<ast::Decl> d = lowerer_.LowerDecl(decl)) out.decls.push_back(std::move(*d));
     }
+    parser_.getTreeTracker().reset();  // the chunk's parse tree is lowered; free it
+  }
+
+  /// Parses one chunk with the reused lexer-less parser; nullptr on a syntax error.
+  P::DeclarationsContext* ParseChunk(Chunk chunk, antlr4::atn::PredictionMode mode) {
+    parser_.getTreeTracker().reset();
+    source_.Reset(chunk);
+    token_stream_.setTokenSource(&source_);
+    parser_.setTokenStream(&token_stream_);
+    strategy_ = std::make_shared<FirstErrorStrategy>(chunk.begin, chunk.end);
+    parser_.setErrorHandler(strategy_);
+    parser_.getInterpreter<antlr4::atn::ParserATNSimulator>()->setPredictionMode(mode);
+    P::DeclarationsContext* tree = nullptr;
+    try {
+      tree = parser_.declarations();
+    } catch (const SyntaxBail&) {
+      return nullptr;
+    }
+    return strategy_->error() ? nullptr : tree;
   }
 
   std::string_view text_;
@@ -276,6 +323,11 @@ class Driver {
   ByteStream stream_;
   Lowerer lowerer_;
   std::vector<Token> tokens_;
+  // One token source, token stream and parser for the whole file, reset for each chunk.
+  ChunkTokenSource source_{tokens_, &stream_};
+  antlr4::CommonTokenStream token_stream_{&source_};
+  P parser_{&token_stream_};
+  std::shared_ptr<FirstErrorStrategy> strategy_;
 };
 
 }  // namespace

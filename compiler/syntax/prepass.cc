@@ -71,6 +71,7 @@ bool EndsOperand(Tok kind) {
     case Tok::kPercentile:
     case Tok::kIdent:
     case Tok::kBackquoted:
+    case Tok::kNull:  // `x is null` / `x is not null`
     case Tok::kRParen:
     case Tok::kAgo:
       return true;

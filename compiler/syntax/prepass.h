@@ -35,7 +35,8 @@ std::vector<Chunk> SplitDeclarations(const std::vector<Token>& tokens);
 std::optional<size_t> FindTooDeep(const std::vector<Token>& tokens, Chunk chunk,
                                   uint32_t max_depth);
 
-/// True for tokens that can end an operand (literal, name, `)`, `ago`).
+/// True for tokens that can end an operand or a comparison (literal, name, `)`, `ago`, the
+/// `null` of `is [not] null`).
 bool EndsOperand(Tok kind);
 
 }  // namespace segc::syntax

@@ -161,8 +161,13 @@ std::optional<Diagnostic> ExpectedBlockItem(const ErrorSite& s) {
                 help);
   }
   if (s.In("classifyDecl")) {
+    bool bare_label = t && (t->kind == Tok::kIdent || t->kind == Tok::kBackquoted) &&
+                      s.info.offending + 1 < s.chunk.end &&
+                      (s.tokens[s.info.offending + 1].kind == Tok::kWhen ||
+                       s.tokens[s.info.offending + 1].kind == Tok::kOtherwise);
     return Make(s, Code::kSyntaxError,
-                fmt::format("expected an arm such as '\"A\" when CONDITION' or '}}'{}", s.Found()));
+                fmt::format("expected an arm such as '\"A\" when CONDITION' or '}}'{}", s.Found()),
+                bare_label ? fmt::format("labels are strings: write \"{}\"", s.Text(*t)) : "");
   }
   return Make(s, Code::kSyntaxError,
               fmt::format("expected a column such as 'country: string' or '}}'{}", s.Found()));
@@ -325,6 +330,92 @@ size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+/// `AND`, `Where`: the lower-case keyword a capitalised word spells, or "".
+std::string_view LowerCaseKeyword(std::string_view word) {
+  std::string lower(word);
+  bool changed = false;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+      changed = true;
+    }
+  }
+  if (!changed) return {};
+  for (const char* spelling : kSpellings) {
+    if (spelling[0] >= 'a' && spelling[0] <= 'z' && lower == spelling) return spelling;
+  }
+  return {};
+}
+
+/// Help for a capitalised keyword at (or just before) the error.
+std::optional<std::string> CaseHint(const ErrorSite& s) {
+  for (const Token* t : {s.Offending(), s.Previous()}) {
+    if (t == nullptr || t->kind != Tok::kIdent) continue;
+    std::string_view keyword = LowerCaseKeyword(s.Text(*t));
+    if (!keyword.empty()) return fmt::format("keywords are lower-case: write '{}'", keyword);
+  }
+  return std::nullopt;
+}
+
+bool IsNamedDecl(Tok t) {
+  return t == Tok::kSegment || t == Tok::kScore || t == Tok::kClassify || t == Tok::kLet ||
+         t == Tok::kParam;
+}
+
+/// Help for `segment Big Spenders where ...`: a declaration name written with spaces.
+std::optional<std::string> SpacedNameHint(const ErrorSite& s) {
+  size_t at = s.info.offending;
+  if (at >= s.chunk.end || at < s.chunk.begin + 2 || s.tokens[at].kind != Tok::kIdent) return {};
+  if (s.tokens[at - 1].kind != Tok::kIdent || !IsNamedDecl(s.tokens[at - 2].kind)) return {};
+  size_t end = at;
+  while (end < s.chunk.end && s.tokens[end].kind == Tok::kIdent && !s.tokens[end].line_start) {
+    ++end;
+  }
+  Tok next = end < s.chunk.end ? s.tokens[end].kind : Tok::kEof;
+  bool header_follows = next == Tok::kWhere || next == Tok::kString || next == Tok::kAssign ||
+                        next == Tok::kLBrace || next == Tok::kRange;
+  if (!header_follows) return {};
+  std::string joined(s.Text(s.tokens[at - 1]));
+  std::string spaced = joined;
+  for (size_t i = at; i < end; ++i) {
+    joined += "_" + std::string(s.Text(s.tokens[i]));
+    spaced += " " + std::string(s.Text(s.tokens[i]));
+  }
+  return fmt::format("names cannot contain spaces: write '{}' (or backquotes: `{}`)", joined,
+                     spaced);
+}
+
+bool IsComparisonOp(Tok t) {
+  return t == Tok::kEq || t == Tok::kNe || t == Tok::kLt || t == Tok::kLe || t == Tok::kGt ||
+         t == Tok::kGe;
+}
+
+/// Help for `a <> b` (SQL's not-equal) and `2 <= x < 5` (chained comparisons).
+std::optional<std::string> ComparisonHint(const ErrorSite& s) {
+  const Token* t = s.Offending();
+  const Token* p = s.Previous();
+  if (t == nullptr || p == nullptr || !IsComparisonOp(t->kind)) return std::nullopt;
+  if (p->kind == Tok::kLt && t->kind == Tok::kGt && p->end == t->begin) {
+    return "write '!=' for 'not equal'";
+  }
+  if (!EndsOperand(p->kind)) return std::nullopt;
+  return "comparisons cannot be chained: join them with 'and' (`2 <= orders and orders < 5`) or "
+         "write `orders between 2 and 4`";
+}
+
+Diagnostic Describe(const ErrorSite& s) {
+  using Builder = std::optional<Diagnostic> (*)(const ErrorSite&);
+  static constexpr Builder kBuilders[] = {
+      KeywordAsName,       MissingWhere,       AssignInsteadOfEquals, ExpectedExpression,
+      ExpectedCloseParen,  ExpectedArmKeyword, ExpectedBlockItem,     ExpectedType,
+      ExpectedDeclaration, ExpectedName,
+  };
+  for (Builder build : kBuilders) {
+    if (std::optional<Diagnostic> d = build(s)) return std::move(*d);
+  }
+  return Fallback(s);
+}
+
 }  // namespace
 
 std::string_view ClosestWord(std::string_view word,
@@ -345,16 +436,15 @@ std::string_view ClosestWord(std::string_view word,
 Diagnostic DescribeSyntaxError(const SyntaxErrorInfo& info, const std::vector<Token>& tokens,
                                Chunk chunk, std::string_view text, diag::FileId file) {
   ErrorSite s{info, tokens, chunk, text, file};
-  using Builder = std::optional<Diagnostic> (*)(const ErrorSite&);
-  static constexpr Builder kBuilders[] = {
-      KeywordAsName,       MissingWhere,       AssignInsteadOfEquals, ExpectedExpression,
-      ExpectedCloseParen,  ExpectedArmKeyword, ExpectedBlockItem,     ExpectedType,
-      ExpectedDeclaration, ExpectedName,
-  };
-  for (Builder build : kBuilders) {
-    if (std::optional<Diagnostic> d = build(s)) return std::move(*d);
+  Diagnostic d = Describe(s);
+  if (std::optional<std::string> help = CaseHint(s)) {
+    d.help = std::move(*help);
+  } else if (std::optional<std::string> spaced = SpacedNameHint(s)) {
+    d.help = std::move(*spaced);
+  } else if (std::optional<std::string> compare = ComparisonHint(s)) {
+    d.help = std::move(*compare);
   }
-  return Fallback(s);
+  return d;
 }
 
 }  // namespace segc::syntax

@@ -1,7 +1,9 @@
 // Private: the expression type checker (split over typecheck_expr/_compare/_call.cc).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <utility>
 
 #include "compiler/sema/detail/context.h"
 
@@ -47,9 +49,22 @@ class ExprChecker {
   bool Comparable(const ast::Expr& lhs, const ast::Expr& rhs, diag::SourceRange at,
                   diag::Code code);
   bool CheckValueInSet(const ast::Expr& set_side, const ast::Expr& literal);
+  /// Help for `last_purchase < 90`: a unit turns the number into "days ago".
+  std::string DateNumberHelp(const ast::Expr& lhs, const ast::Expr& rhs,
+                             diag::SourceRange op) const;
   Type CompareDuration(const ast::Expr& expr, const ast::Expr& date, const ast::Expr& duration,
                        ast::BinaryOp op, ExprInfo& info);
   bool IsCalendar(const ast::Expr& duration) const;
+
+  // typecheck_unordered.cc: E0217 for ordering on enum values and classify labels.
+  /// True (and reported) when `lhs OP rhs` orders an enum or label value.
+  bool RefuseOrdering(const ast::Expr& lhs, const ast::Expr& rhs, ast::BinaryOp op,
+                      diag::SourceRange at);
+  /// True (and reported) when `between` is applied to an enum or label value.
+  bool RefuseOrderedBetween(const ast::Between& between, diag::SourceRange at);
+  /// Reports E0217 with an `in (...)` help listing the values [span) in declared order.
+  void Unordered(const ast::Expr& set_side, std::optional<std::pair<size_t, size_t>> span,
+                 diag::SourceRange at);
 
   // typecheck_call.cc
   void Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& info);
@@ -65,9 +80,15 @@ class ExprChecker {
   const Type& TypeOf(const ast::Expr& expr) { return ctx_.Info(expr.id).type; }
   /// An example column for help texts (`p90(cltv)`): the first numeric column or input.
   std::string ExampleColumn() const;
+  /// What a stray `pNN` should take the percentile of: the other side of the enclosing
+  /// comparison when it is a numeric or date column expression, else ExampleColumn().
+  std::string PercentileSubject() const;
+  /// Check(expr) with `partner` as the other side of the enclosing comparison.
+  const ExprInfo& CheckBeside(const ast::Expr& expr, const ast::Expr* partner);
 
   Context& ctx_;
   Unit& unit_;
+  const ast::Expr* partner_ = nullptr;  ///< the other side of the comparison being checked
 };
 
 }  // namespace segc::sema::detail

@@ -46,6 +46,14 @@ TEST(Structure, SecondTablePointsAtTheFirst) {
   EXPECT_EQ(d.secondary[0].range.file, 0u);
 }
 
+TEST(Structure, SameTableDeclaredTwiceSaysSo) {
+  auto checked = CheckFiles({{"schema.seg", kSchema}, {"rules.seg", kSchema}});
+  const diag::Diagnostic d = Only(*checked);
+  EXPECT_EQ(Id(d), "E0114");
+  EXPECT_EQ(d.message, "table 'customers' is declared a second time");
+  EXPECT_EQ(d.help, "keep a single `table` declaration for the project");
+}
+
 TEST(Structure, DuplicateColumn) {
   auto checked = CheckFiles({{"schema.seg", "table t key id { id: int\n a: int\n a: float }"}});
   const diag::Diagnostic d = Only(*checked);

@@ -41,6 +41,7 @@ const TypeCase kTypeCases[] = {
     {"LengthOfEnum", "length(lifecycle_stage)", TypeKind::kInt},
     {"StartsWith", "starts_with(email, \"a\")", TypeKind::kBool},
     {"Matches", "matches(email, \"@example\\\\.com$\")", TypeKind::kBool},
+    {"MatchesRe2CaseInsensitiveFlag", "matches(email, \"(?i)@EXAMPLE\\\\.com$\")", TypeKind::kBool},
     {"CoalesceNumbers", "coalesce(age, 0)", TypeKind::kInt},
     {"Median", "median(cltv)", TypeKind::kFloat},
     {"MedianOfDates", "median(last_purchase)", TypeKind::kDate},
