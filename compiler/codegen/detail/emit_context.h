@@ -1,0 +1,78 @@
+// State shared by the per-node emitters while one stage kernel is built.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/codegen/llvm_includes.h"
+#include "compiler/ir/ir.h"
+#include "segc/result.h"
+
+namespace segc::codegen::detail {
+
+/// One IR value for the current row: its value lane and its validity lane (i1, true = valid).
+/// Value lanes: bool i1, int i64, float double, date/string/label i32.
+struct Lane {
+  llvm::Value* value = nullptr;
+  llvm::Value* valid = nullptr;
+};
+
+/// A column the kernel reads row by row (input or derived column), hoisted out of the loops.
+struct ColumnAccess {
+  llvm::Value* values = nullptr;      ///< element pointer (entry block)
+  llvm::Value* validity = nullptr;    ///< bitmap pointer, possibly null at run time (entry block)
+  llvm::Value* valid_word = nullptr;  ///< this word's validity bits (outer loop), if nullable
+  llvm::Value* value_word = nullptr;  ///< this word's value bits (outer loop), bool columns only
+};
+
+/// A dictionary lookup table (segc_dict_table), hoisted into the entry block.
+struct DictAccess {
+  llvm::Value* values = nullptr;
+  llvm::Value* valid = nullptr;
+  llvm::Value* null_entry = nullptr;  ///< i64 size - 1: the entry for a null code
+};
+
+/// The emitters' view of the kernel under construction.
+struct EmitContext {
+  EmitContext(llvm::LLVMContext& c, llvm::Module& m, const ir::Program& p)
+      : ctx(c), module(m), b(c), program(p), lanes(p.nodes.size()) {}
+
+  llvm::LLVMContext& ctx;
+  llvm::Module& module;
+  llvm::IRBuilder<> b;
+  const ir::Program& program;
+
+  llvm::Value* row = nullptr;   ///< i64 row number of the current row
+  llvm::Value* lane = nullptr;  ///< i64 position of the row in its 64-row word
+  std::unordered_map<uint32_t, ColumnAccess> inputs;
+  std::unordered_map<uint32_t, ColumnAccess> derived;
+  std::unordered_map<uint32_t, Lane> stats;
+  std::unordered_map<uint32_t, DictAccess> dicts;
+  std::vector<Lane> lanes;  ///< by ValueId; set once a node is emitted in this stage
+
+  llvm::Value* overflow = nullptr;  ///< i64 running count of this row loop
+  bool count_overflow = false;      ///< whether the node being emitted counts its overflows
+
+  /// Adds `happened` (i1) to the overflow count when the current node counts overflows.
+  void CountOverflow(llvm::Value* happened);
+  /// The lane of an argument; its node must have been emitted earlier in the stage.
+  Result<Lane> Arg(ir::ValueId id) const;
+  /// i1 AND of the validity lanes (folds constant `true` lanes away).
+  llvm::Value* AllValid(const std::vector<Lane>& lanes);
+  /// The LLVM value type of an IR type.
+  llvm::Type* ValueType(ir::Type type);
+  llvm::Value* True() { return b.getTrue(); }
+  llvm::Value* False() { return b.getFalse(); }
+};
+
+/// Emitters by node family; each returns the node's lane for the current row.
+Result<Lane> EmitLeaf(EmitContext& ctx, const ir::Node& node);
+Result<Lane> EmitArithmetic(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
+Result<Lane> EmitLogic(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
+Result<Lane> EmitCall(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
+
+/// Values at null positions are replaced by zero so stored bits never depend on garbage.
+llvm::Value* ZeroIfNull(EmitContext& ctx, const Lane& lane);
+
+}  // namespace segc::codegen::detail

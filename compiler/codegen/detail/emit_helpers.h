@@ -1,0 +1,22 @@
+// Small building blocks the node emitters share (null/overflow lanes, helper calls).
+#pragma once
+
+#include <initializer_list>
+
+#include "compiler/codegen/detail/emit_context.h"
+
+namespace segc::codegen::detail {
+
+/// A strict result: null where `valid` is false or `overflow` (i1) is true; an overflow on a
+/// row whose operands are valid is counted.
+Lane Checked(EmitContext& ctx, llvm::Value* value, llvm::Value* valid, llvm::Value* overflow);
+
+/// A float result: a non-finite value (ir.h: floats are never NaN or ±inf) is null and counted.
+Lane CheckedFloat(EmitContext& ctx, llvm::Value* value, llvm::Value* valid);
+
+/// Calls the runtime helper `name` (declared on first use as a pure, nounwind function whose
+/// parameter types are those of `args`). The JIT links it through RuntimeSymbols().
+llvm::Value* CallHelper(EmitContext& ctx, const char* name, llvm::Type* result,
+                        std::initializer_list<llvm::Value*> args);
+
+}  // namespace segc::codegen::detail

@@ -1,0 +1,177 @@
+// Emitters for scalar builtins (ir::Op::kCall): dates, abs/round/floor/ceil, min/max/clamp.
+#include "compiler/codegen/detail/emit_context.h"
+#include "compiler/codegen/detail/emit_helpers.h"
+#include "stdlib/builtins.h"
+
+namespace segc::codegen::detail {
+namespace {
+
+using stdlib::BuiltinId;
+
+bool IsFloat(llvm::Value* v) { return v->getType()->isDoubleTy(); }
+
+// Converts an int lane to the node's float type where numbers mix (min(1, 2.5)).
+llvm::Value* AsType(EmitContext& ctx, llvm::Value* v, llvm::Type* type) {
+  if (v->getType() == type) return v;
+  if (type->isDoubleTy()) return ctx.b.CreateSIToFP(v, type);
+  return ctx.b.CreateSExtOrTrunc(v, type);
+}
+
+// std::min(a, b) is (b < a) ? b : a and std::max(a, b) is (a < b) ? b : a; the same operand
+// order keeps -0.0 vs 0.0 identical to the interpreter.
+llvm::Value* MinMax(EmitContext& ctx, bool is_min, llvm::Value* a, llvm::Value* b) {
+  llvm::Value* lhs = is_min ? b : a;
+  llvm::Value* rhs = is_min ? a : b;
+  llvm::Value* less = IsFloat(a) ? ctx.b.CreateFCmpOLT(lhs, rhs) : ctx.b.CreateICmpSLT(lhs, rhs);
+  return ctx.b.CreateSelect(less, b, a);
+}
+
+Lane EmitMinMax(EmitContext& ctx, bool is_min, llvm::Type* type, const std::vector<Lane>& args) {
+  llvm::Value* result = AsType(ctx, args[0].value, type);
+  for (size_t i = 1; i < args.size(); ++i) {
+    result = MinMax(ctx, is_min, result, AsType(ctx, args[i].value, type));
+  }
+  return Lane{result, ctx.AllValid(args)};
+}
+
+Lane EmitClamp(EmitContext& ctx, llvm::Type* type, const std::vector<Lane>& args) {
+  llvm::Value* x = AsType(ctx, args[0].value, type);
+  llvm::Value* raised = MinMax(ctx, false, x, AsType(ctx, args[1].value, type));
+  return Lane{MinMax(ctx, true, raised, AsType(ctx, args[2].value, type)), ctx.AllValid(args)};
+}
+
+Lane EmitAbs(EmitContext& ctx, const Lane& x) {
+  llvm::IRBuilder<>& b = ctx.b;
+  if (IsFloat(x.value))
+    return Lane{b.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, x.value), x.valid};
+  llvm::Value* negative = b.CreateICmpSLT(x.value, b.getInt64(0));
+  llvm::Value* value = b.CreateSelect(negative, b.CreateNeg(x.value), x.value);
+  llvm::Value* overflow = b.CreateICmpEQ(x.value, b.getInt64(INT64_MIN));
+  return Checked(ctx, value, x.valid, overflow);
+}
+
+// A private constant table {10^0, ..., 10^18}, one per module.
+llvm::GlobalVariable* Pow10Table(EmitContext& ctx) {
+  if (llvm::GlobalVariable* existing = ctx.module.getNamedGlobal("segc_pow10")) return existing;
+  std::vector<llvm::Constant*> powers;
+  int64_t power = 1;
+  for (int i = 0; i <= 18; ++i) {
+    powers.push_back(ctx.b.getInt64(power));
+    if (i < 18) power *= 10;
+  }
+  auto* type = llvm::ArrayType::get(ctx.b.getInt64Ty(), powers.size());
+  return new llvm::GlobalVariable(ctx.module, type, true, llvm::GlobalValue::PrivateLinkage,
+                                  llvm::ConstantArray::get(type, powers), "segc_pow10");
+}
+
+// round(int x, digits): digits >= 0 keeps x; otherwise half away from zero to a multiple of
+// 10^-digits (0 below -18, since |x| < 0.5 * 10^19).
+Lane RoundInt(EmitContext& ctx, const Lane& x, const Lane& digits) {
+  llvm::IRBuilder<>& b = ctx.b;
+  llvm::GlobalVariable* table = Pow10Table(ctx);
+  llvm::Type* table_type = table->getValueType();
+  llvm::Value* d = digits.value;
+  llvm::Value* keep = b.CreateICmpSGE(d, b.getInt64(0));
+  llvm::Value* vanish = b.CreateICmpSLT(d, b.getInt64(-18));
+  llvm::Value* index = b.CreateSelect(b.CreateOr(keep, vanish), b.getInt64(1), b.CreateNeg(d));
+  llvm::Value* scale =
+      b.CreateLoad(b.getInt64Ty(), b.CreateInBoundsGEP(table_type, table, {b.getInt64(0), index}));
+  llvm::Value* rem = b.CreateSRem(x.value, scale);
+  llvm::Value* half = b.CreateSDiv(scale, b.getInt64(2));
+  llvm::Value* adjust = b.CreateSelect(
+      b.CreateICmpSGE(rem, half), scale,
+      b.CreateSelect(b.CreateICmpSLE(rem, b.CreateNeg(half)), b.CreateNeg(scale), b.getInt64(0)));
+  llvm::Value* pair = b.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow,
+                                              b.CreateSub(x.value, rem), adjust);
+  llvm::Value* rounded = b.CreateExtractValue(pair, 0);
+  llvm::Value* overflow =
+      b.CreateAnd(b.CreateNot(b.CreateOr(keep, vanish)), b.CreateExtractValue(pair, 1));
+  llvm::Value* value =
+      b.CreateSelect(keep, x.value, b.CreateSelect(vanish, b.getInt64(0), rounded));
+  return Checked(ctx, value, b.CreateAnd(x.valid, digits.valid), overflow);
+}
+
+Lane EmitRound(EmitContext& ctx, const std::vector<Lane>& args) {
+  const Lane& x = args[0];
+  if (!IsFloat(x.value)) return args.size() == 1 ? x : RoundInt(ctx, x, args[1]);
+  if (args.size() == 1) {
+    return Lane{ctx.b.CreateUnaryIntrinsic(llvm::Intrinsic::round, x.value), x.valid};
+  }
+  llvm::Value* value =
+      CallHelper(ctx, "segc_rt_round_f64", ctx.b.getDoubleTy(), {x.value, args[1].value});
+  return CheckedFloat(ctx, value, ctx.AllValid(args));
+}
+
+Lane EmitFloorCeil(EmitContext& ctx, llvm::Intrinsic::ID id, const Lane& x) {
+  if (!IsFloat(x.value)) return x;
+  return Lane{ctx.b.CreateUnaryIntrinsic(id, x.value), x.valid};
+}
+
+// ISO weekday from days since 1970-01-01 (a Thursday): floor-mod of days + 3, plus 1.
+Lane EmitWeekday(EmitContext& ctx, const Lane& d) {
+  llvm::IRBuilder<>& b = ctx.b;
+  llvm::Value* since_monday = b.CreateAdd(b.CreateSExt(d.value, b.getInt64Ty()), b.getInt64(3));
+  llvm::Value* rem = b.CreateSRem(since_monday, b.getInt64(7));
+  llvm::Value* wrapped =
+      b.CreateSelect(b.CreateICmpSLT(rem, b.getInt64(0)), b.CreateAdd(rem, b.getInt64(7)), rem);
+  return Lane{b.CreateAdd(wrapped, b.getInt64(1)), d.valid};
+}
+
+Lane EmitDatePart(EmitContext& ctx, const char* helper, const Lane& d) {
+  return Lane{CallHelper(ctx, helper, ctx.b.getInt64Ty(), {d.value}), d.valid};
+}
+
+Lane EmitDaysSince(EmitContext& ctx, const Lane& d) {
+  llvm::IRBuilder<>& b = ctx.b;
+  llvm::Value* as_of = b.getInt64(ctx.program.as_of);
+  return Lane{b.CreateSub(as_of, b.CreateSExt(d.value, b.getInt64Ty())), d.valid};
+}
+
+size_t MinArgs(BuiltinId id) {
+  switch (id) {
+    case BuiltinId::kMin:
+    case BuiltinId::kMax:
+      return 2;
+    case BuiltinId::kClamp:
+      return 3;
+    default:
+      return 1;
+  }
+}
+
+}  // namespace
+
+Result<Lane> EmitCall(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args) {
+  auto id = static_cast<BuiltinId>(node.payload.index);
+  if (args.size() < MinArgs(id))
+    return Status::Internal("jit: builtin call with too few arguments");
+  llvm::Type* type = ctx.ValueType(node.type);
+  switch (id) {
+    case BuiltinId::kDaysSince:
+      return EmitDaysSince(ctx, args[0]);
+    case BuiltinId::kYear:
+      return EmitDatePart(ctx, "segc_rt_year", args[0]);
+    case BuiltinId::kMonth:
+      return EmitDatePart(ctx, "segc_rt_month", args[0]);
+    case BuiltinId::kWeekday:
+      return EmitWeekday(ctx, args[0]);
+    case BuiltinId::kAbs:
+      return EmitAbs(ctx, args[0]);
+    case BuiltinId::kRound:
+      return EmitRound(ctx, args);
+    case BuiltinId::kFloor:
+      return EmitFloorCeil(ctx, llvm::Intrinsic::floor, args[0]);
+    case BuiltinId::kCeil:
+      return EmitFloorCeil(ctx, llvm::Intrinsic::ceil, args[0]);
+    case BuiltinId::kMin:
+    case BuiltinId::kMax:
+      return EmitMinMax(ctx, id == BuiltinId::kMin, type, args);
+    case BuiltinId::kClamp:
+      return EmitClamp(ctx, type, args);
+    default:
+      return Status::Internal("jit: builtin #" + std::to_string(node.payload.index) +
+                              " is not a planned scalar builtin");
+  }
+}
+
+}  // namespace segc::codegen::detail

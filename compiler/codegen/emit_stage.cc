@@ -1,0 +1,221 @@
+// Stage kernels: the loop over 64-row words, the per-row loop, and node dispatch by family.
+#include <algorithm>
+#include <string>
+
+#include "compiler/codegen/detail/emit_context.h"
+#include "compiler/codegen/detail/kernel_module.h"
+#include "compiler/codegen/detail/stage_io.h"
+#include "segc/kernel_abi.h"
+
+namespace segc::codegen::detail {
+namespace {
+
+using ir::Op;
+
+Result<Lane> EmitNode(EmitContext& ctx, const ir::Node& node) {
+  switch (node.op) {
+    case Op::kConst:
+    case Op::kColumn:
+    case Op::kStat:
+    case Op::kDerived:
+    case Op::kDictLookup:
+      return EmitLeaf(ctx, node);
+    default:
+      break;
+  }
+  std::vector<Lane> args;
+  for (ir::ValueId id : node.args) {
+    SEGC_TRY(Lane arg, ctx.Arg(id));
+    args.push_back(arg);
+  }
+  switch (node.op) {
+    case Op::kNeg:
+    case Op::kAdd:
+    case Op::kSub:
+    case Op::kMul:
+    case Op::kDiv:
+    case Op::kCast:
+    case Op::kAddMonths:
+      return EmitArithmetic(ctx, node, args);
+    case Op::kCall:
+      return EmitCall(ctx, node, args);
+    default:
+      return EmitLogic(ctx, node, args);
+  }
+}
+
+// The per-row body: every node of the stage, then the stores into the staging buffers.
+Status EmitRow(EmitContext& ctx, const ir::Stage& stage, const std::vector<OutputAccess>& outputs) {
+  for (size_t i = 0; i < stage.nodes.size(); ++i) {
+    const ir::Node& node = ctx.program.node(stage.nodes[i]);
+    if (node.type == ir::Type::kString && node.op != Op::kColumn) {
+      return Status::Internal("jit: string value %" + std::to_string(stage.nodes[i]) +
+                              " survived planning");
+    }
+    ctx.count_overflow = i < stage.count_overflow.size() && stage.count_overflow[i] != 0;
+    SEGC_TRY(ctx.lanes[stage.nodes[i]], EmitNode(ctx, node));
+  }
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    SEGC_TRY(Lane lane, ctx.Arg(stage.stores[i].value));
+    StageRow(ctx, outputs[i], lane);
+  }
+  return Status::Ok();
+}
+
+struct Loops {
+  llvm::BasicBlock* outer_head;
+  llvm::BasicBlock* outer_body;
+  llvm::BasicBlock* inner;
+  llvm::BasicBlock* outer_tail;
+  llvm::BasicBlock* exit;
+};
+
+Loops MakeBlocks(llvm::LLVMContext& c, llvm::Function* fn) {
+  return Loops{llvm::BasicBlock::Create(c, "word", fn),
+               llvm::BasicBlock::Create(c, "word_body", fn), llvm::BasicBlock::Create(c, "row", fn),
+               llvm::BasicBlock::Create(c, "word_flush", fn),
+               llvm::BasicBlock::Create(c, "exit", fn)};
+}
+
+Status EmitKernelBody(EmitContext& ctx, const ir::Stage& stage, llvm::Function* fn) {
+  llvm::IRBuilder<>& b = ctx.b;
+  llvm::Value* args = fn->getArg(0);
+  llvm::Value* begin = fn->getArg(1);
+  llvm::Value* end = fn->getArg(2);
+  llvm::BasicBlock* entry = b.GetInsertBlock();
+  SEGC_RETURN_IF_ERROR(PrepareLeaves(ctx, stage, args));
+  std::vector<OutputAccess> outputs = PrepareOutputs(ctx, stage, args);
+  llvm::Value* counter = LoadPointer(ctx, args, offsetof(segc_kernel_args, overflow));
+  Loops loops = MakeBlocks(ctx.ctx, fn);
+  b.CreateBr(loops.outer_head);
+
+  // word: for (base = begin; base < end; base += 64)
+  b.SetInsertPoint(loops.outer_head);
+  llvm::PHINode* base = b.CreatePHI(b.getInt64Ty(), 2, "base");
+  llvm::PHINode* total = b.CreatePHI(b.getInt64Ty(), 2, "overflows");
+  b.CreateCondBr(b.CreateICmpSLT(base, end), loops.outer_body, loops.exit);
+
+  b.SetInsertPoint(loops.outer_body);
+  llvm::Value* count =
+      b.CreateBinaryIntrinsic(llvm::Intrinsic::smin, b.CreateSub(end, base), b.getInt64(64));
+  LoadColumnWords(ctx, base, count);
+  b.CreateBr(loops.inner);
+
+  // row: for (lane = 0; lane < count; ++lane)
+  b.SetInsertPoint(loops.inner);
+  llvm::PHINode* lane = b.CreatePHI(b.getInt64Ty(), 2, "lane");
+  llvm::PHINode* overflow = b.CreatePHI(b.getInt64Ty(), 2, "row_overflows");
+  ctx.lane = lane;
+  ctx.row = b.CreateAdd(base, lane, "row");
+  ctx.overflow = overflow;
+  SEGC_RETURN_IF_ERROR(EmitRow(ctx, stage, outputs));
+  llvm::Value* next_lane = b.CreateAdd(lane, b.getInt64(1));
+  llvm::Value* row_overflows = ctx.overflow;
+  llvm::BasicBlock* row_end = b.GetInsertBlock();
+  b.CreateCondBr(b.CreateICmpSLT(next_lane, count), loops.inner, loops.outer_tail);
+  lane->addIncoming(b.getInt64(0), loops.outer_body);
+  lane->addIncoming(next_lane, row_end);
+  overflow->addIncoming(total, loops.outer_body);
+  overflow->addIncoming(row_overflows, row_end);
+
+  b.SetInsertPoint(loops.outer_tail);
+  for (const OutputAccess& output : outputs) FlushWord(ctx, output, base, count);
+  llvm::Value* next_base = b.CreateAdd(base, b.getInt64(64));
+  b.CreateBr(loops.outer_head);
+  base->addIncoming(begin, entry);
+  base->addIncoming(next_base, loops.outer_tail);
+  total->addIncoming(b.getInt64(0), entry);
+  total->addIncoming(row_overflows, loops.outer_tail);
+
+  // *args->overflow += overflows (the counter is private to this call).
+  b.SetInsertPoint(loops.exit);
+  llvm::Value* old = b.CreateLoad(b.getInt64Ty(), counter);
+  b.CreateStore(b.CreateAdd(old, total), counter);
+  b.CreateRetVoid();
+  return Status::Ok();
+}
+
+// Stores per part function. One loop body with thousands of stores makes instruction
+// scheduling and register allocation superlinear; parts keep each function small.
+constexpr size_t kStoresPerPart = 64;
+
+// The stage restricted to `stores`: the nodes they reach, in stage order. A node's overflows
+// are counted only in the first part that computes it (`counted` tracks which were).
+ir::Stage Part(const ir::Program& program, const ir::Stage& stage, std::vector<ir::Store> stores,
+               std::vector<bool>& counted) {
+  std::vector<bool> needed(program.nodes.size(), false);
+  for (const ir::Store& store : stores) needed[store.value] = true;
+  ir::Stage part;
+  for (size_t i = stage.nodes.size(); i-- > 0;) {
+    ir::ValueId id = stage.nodes[i];
+    if (!needed[id]) continue;
+    for (ir::ValueId arg : program.node(id).args) needed[arg] = true;
+  }
+  for (size_t i = 0; i < stage.nodes.size(); ++i) {
+    ir::ValueId id = stage.nodes[i];
+    if (!needed[id]) continue;
+    bool count = i < stage.count_overflow.size() && stage.count_overflow[i] != 0 && !counted[id];
+    if (count) counted[id] = true;
+    part.nodes.push_back(id);
+    part.count_overflow.push_back(count ? 1 : 0);
+  }
+  part.stores = std::move(stores);
+  return part;
+}
+
+llvm::Function* NewKernelFunction(llvm::Module& module, const std::string& name, bool internal) {
+  llvm::LLVMContext& c = module.getContext();
+  auto* i64 = llvm::Type::getInt64Ty(c);
+  auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(c),
+                                       {llvm::PointerType::get(c, 0), i64, i64}, false);
+  auto linkage = internal ? llvm::GlobalValue::InternalLinkage : llvm::GlobalValue::ExternalLinkage;
+  auto* fn = llvm::Function::Create(type, linkage, name, module);
+  fn->setDoesNotThrow();
+  fn->addParamAttr(0, llvm::Attribute::NoAlias);
+  if (internal) fn->addFnAttr(llvm::Attribute::NoInline);
+  return fn;
+}
+
+Status EmitLoopFunction(llvm::Function* fn, const ir::Program& program, const ir::Stage& stage) {
+  EmitContext ctx(fn->getContext(), *fn->getParent(), program);
+  ctx.b.SetInsertPoint(llvm::BasicBlock::Create(fn->getContext(), "entry", fn));
+  return EmitKernelBody(ctx, stage, fn);
+}
+
+// Small stages are one loop; large ones a kernel that calls one loop function per part.
+Status EmitKernel(llvm::Module& module, const ir::Program& program, size_t index) {
+  const ir::Stage& stage = program.stages[index];
+  llvm::Function* kernel = NewKernelFunction(module, KernelName(index), false);
+  if (stage.stores.size() <= kStoresPerPart) return EmitLoopFunction(kernel, program, stage);
+  llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "entry", kernel));
+  std::vector<bool> counted(program.nodes.size(), false);
+  for (size_t first = 0; first < stage.stores.size(); first += kStoresPerPart) {
+    size_t last = std::min(stage.stores.size(), first + kStoresPerPart);
+    std::vector<ir::Store> stores(stage.stores.begin() + first, stage.stores.begin() + last);
+    std::string name = KernelName(index) + ".part" + std::to_string(first / kStoresPerPart);
+    llvm::Function* part = NewKernelFunction(module, name, true);
+    SEGC_RETURN_IF_ERROR(
+        EmitLoopFunction(part, program, Part(program, stage, std::move(stores), counted)));
+    b.CreateCall(part, {kernel->getArg(0), kernel->getArg(1), kernel->getArg(2)});
+  }
+  b.CreateRetVoid();
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string KernelName(size_t stage) { return "segc_stage_" + std::to_string(stage); }
+
+Result<std::unique_ptr<llvm::Module>> BuildModule(llvm::LLVMContext& context,
+                                                  const ir::Program& program,
+                                                  const llvm::TargetMachine& machine) {
+  auto module = std::make_unique<llvm::Module>("segc_program", context);
+  module->setDataLayout(machine.createDataLayout());
+  module->setTargetTriple(machine.getTargetTriple().str());
+  for (size_t i = 0; i < program.stages.size(); ++i) {
+    SEGC_RETURN_IF_ERROR(EmitKernel(*module, program, i));
+  }
+  return module;
+}
+
+}  // namespace segc::codegen::detail

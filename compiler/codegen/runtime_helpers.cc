@@ -1,0 +1,75 @@
+// Runtime helpers called from JIT code; plain C ABI, no LLVM.
+#include "compiler/codegen/runtime_helpers.h"
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <optional>
+
+#include "compiler/ir/calendar.h"
+
+extern "C" {
+
+double segc_rt_round_f64(double x, int64_t digits) {
+  if (digits == 0) return std::round(x);
+  if (digits > 308) return x;
+  if (digits < -308) return 0.0 * x;  // keeps the sign of x
+  const double scale = std::pow(10.0, static_cast<double>(digits > 0 ? digits : -digits));
+  if (digits < 0) return std::round(x / scale) * scale;
+  const double scaled = x * scale;
+  // A value this large has no fractional digits left to round.
+  return std::isfinite(scaled) ? std::round(scaled) / scale : x;
+}
+
+int64_t segc_rt_add_months(int32_t days, int64_t months) {
+  std::optional<int32_t> result = segc::ir::AddMonths(days, months);
+  return result ? *result : std::numeric_limits<int64_t>::max();
+}
+
+int64_t segc_rt_year(int32_t days) { return segc::ir::CivilFromDays(days).year; }
+int64_t segc_rt_month(int32_t days) { return segc::ir::CivilFromDays(days).month; }
+int64_t segc_rt_weekday(int32_t days) { return segc::ir::IsoWeekday(days); }
+
+}  // extern "C"
+
+namespace segc::codegen {
+namespace {
+
+double Floor(double x) { return std::floor(x); }
+double Ceil(double x) { return std::ceil(x); }
+double Trunc(double x) { return std::trunc(x); }
+double Round(double x) { return std::round(x); }
+double Rint(double x) { return std::rint(x); }
+double NearbyInt(double x) { return std::nearbyint(x); }
+double Fmod(double x, double y) { return std::fmod(x, y); }
+double Pow(double x, double y) { return std::pow(x, y); }
+void* Memset(void* d, int c, size_t n) { return std::memset(d, c, n); }
+void* Memcpy(void* d, const void* s, size_t n) { return std::memcpy(d, s, n); }
+void* Memmove(void* d, const void* s, size_t n) { return std::memmove(d, s, n); }
+
+void* Address(auto* fn) { return reinterpret_cast<void*>(fn); }
+
+const RuntimeSymbol kSymbols[] = {
+    {"segc_rt_round_f64", Address(&segc_rt_round_f64)},
+    {"segc_rt_add_months", Address(&segc_rt_add_months)},
+    {"segc_rt_year", Address(&segc_rt_year)},
+    {"segc_rt_month", Address(&segc_rt_month)},
+    {"segc_rt_weekday", Address(&segc_rt_weekday)},
+    {"floor", Address(&Floor)},
+    {"ceil", Address(&Ceil)},
+    {"trunc", Address(&Trunc)},
+    {"round", Address(&Round)},
+    {"rint", Address(&Rint)},
+    {"nearbyint", Address(&NearbyInt)},
+    {"fmod", Address(&Fmod)},
+    {"pow", Address(&Pow)},
+    {"memset", Address(&Memset)},
+    {"memcpy", Address(&Memcpy)},
+    {"memmove", Address(&Memmove)},
+};
+
+}  // namespace
+
+std::span<const RuntimeSymbol> RuntimeSymbols() { return kSymbols; }
+
+}  // namespace segc::codegen

@@ -1,0 +1,35 @@
+// Runtime helpers that generated kernels call, and the explicit symbol table the JIT links them by.
+#pragma once
+
+#include <cstdint>
+#include <span>
+
+extern "C" {
+/// round(x, digits) on a float, half away from zero: digits == 0 → std::round(x); digits > 308
+/// → x; digits < -308 → 0.0 * x; digits < 0 → round(x / 10^-d) * 10^-d; digits > 0 →
+/// round(x * 10^d) / 10^d, or x itself when x * 10^d is not finite. 10^k is std::pow(10.0, k).
+/// (An infinite result, possible for digits < 0, becomes null + overflow in the kernel.)
+double segc_rt_round_f64(double x, int64_t digits);
+/// ir::AddMonths (calendar months, day clamped to the month's end) with the result in int64:
+/// INT64_MAX when it does not fit a date, so the caller's int32 range check makes it null and
+/// counts the overflow.
+int64_t segc_rt_add_months(int32_t days, int64_t months);
+/// ir::CivilFromDays year / month (1..12) and ir::IsoWeekday (1 = Monday .. 7 = Sunday).
+int64_t segc_rt_year(int32_t days);
+int64_t segc_rt_month(int32_t days);
+int64_t segc_rt_weekday(int32_t days);
+}
+
+namespace segc::codegen {
+
+/// A name the JIT resolves and the address it resolves to.
+struct RuntimeSymbol {
+  const char* name;
+  void* address;
+};
+
+/// Every symbol generated code may reference: the segc_rt_ helpers above plus the C library
+/// functions LLVM itself may emit calls to (memset, memcpy, libm rounding). Nothing else links.
+std::span<const RuntimeSymbol> RuntimeSymbols();
+
+}  // namespace segc::codegen

@@ -1,0 +1,62 @@
+// Structural checks on a planned program before any code is generated for it.
+#include "compiler/codegen/detail/validate.h"
+
+#include <string>
+
+namespace segc::codegen::detail {
+namespace {
+
+Status Bad(const std::string& what) { return Status::Internal("jit: malformed program: " + what); }
+
+size_t LeafLimit(const ir::Program& program, ir::Op op) {
+  switch (op) {
+    case ir::Op::kColumn:
+      return program.inputs.size();
+    case ir::Op::kStat:
+      return program.stats.size();
+    case ir::Op::kDerived:
+      return program.derived.size();
+    case ir::Op::kDictLookup:
+      return program.dicts.size();
+    default:
+      return SIZE_MAX;
+  }
+}
+
+Status ValidateNode(const ir::Program& program, ir::ValueId id) {
+  const ir::Node& node = program.node(id);
+  for (ir::ValueId arg : node.args) {
+    if (arg >= id) return Bad("node %" + std::to_string(id) + " uses a later node");
+  }
+  if (node.payload.index >= LeafLimit(program, node.op)) {
+    return Bad("node %" + std::to_string(id) + " refers to a missing slot");
+  }
+  return Status::Ok();
+}
+
+Status ValidateStage(const ir::Program& program, const ir::Stage& stage) {
+  for (ir::ValueId id : stage.nodes) {
+    if (id >= program.nodes.size()) return Bad("stage lists a missing node");
+  }
+  for (const ir::Store& store : stage.stores) {
+    if (store.value >= program.nodes.size()) return Bad("store of a missing node");
+    if (store.slot >= program.slots.size()) return Bad("store into a missing slot");
+    if (program.slots[store.slot].type != program.node(store.value).type) {
+      return Bad("store type differs from its slot type");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ValidateProgram(const ir::Program& program) {
+  if (!program.planned) return Status::InvalidArgument("jit: the program has not been planned");
+  for (ir::ValueId id = 0; id < program.nodes.size(); ++id) {
+    SEGC_RETURN_IF_ERROR(ValidateNode(program, id));
+  }
+  for (const ir::Stage& stage : program.stages) SEGC_RETURN_IF_ERROR(ValidateStage(program, stage));
+  return Status::Ok();
+}
+
+}  // namespace segc::codegen::detail

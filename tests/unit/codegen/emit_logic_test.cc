@@ -1,0 +1,106 @@
+// Logic kernels: Kleene truth tables, null tests, coalesce, select, comparisons by type.
+#include <gtest/gtest.h>
+
+#include "tests/unit/codegen/kernel_harness.h"
+
+namespace segc::codegen::testing {
+namespace {
+
+using ir::Op;
+using ir::Type;
+constexpr std::nullopt_t N = std::nullopt;
+
+// Every (a, b) pair of {true, false, null}.
+const Bools kLeft = {true, true, true, false, false, false, N, N, N};
+const Bools kRight = {true, false, N, true, false, N, true, false, N};
+
+TEST(EmitLogic, KleeneAndOrNot) {
+  KernelHarness h;
+  ir::ValueId a = h.BoolColumn(kLeft);
+  ir::ValueId b = h.BoolColumn(kRight);
+  uint32_t both = h.Output(h.b().Logic(Op::kAnd, {a, b}));
+  uint32_t either = h.Output(h.b().Logic(Op::kOr, {a, b}));
+  uint32_t negated = h.Output(h.b().Not(a));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.BoolResult(both), (Bools{true, false, N, false, false, false, N, false, N}));
+  EXPECT_EQ(h.BoolResult(either), (Bools{true, true, true, true, false, N, true, N, N}));
+  EXPECT_EQ(h.BoolResult(negated), (Bools{false, false, false, true, true, true, N, N, N}));
+}
+
+TEST(EmitLogic, NaryAndOrWithThreeOperands) {
+  KernelHarness h;
+  ir::ValueId a = h.BoolColumn({true, true, N, false});
+  ir::ValueId b = h.BoolColumn({true, N, true, N});
+  ir::ValueId c = h.BoolColumn({true, true, false, N});
+  uint32_t all = h.Output(h.b().Logic(Op::kAnd, {a, b, c}));
+  uint32_t any = h.Output(h.b().Logic(Op::kOr, {a, b, c}));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.BoolResult(all), (Bools{true, N, false, false}));
+  EXPECT_EQ(h.BoolResult(any), (Bools{true, true, true, N}));
+}
+
+TEST(EmitLogic, NullTestsNeverNull) {
+  KernelHarness h;
+  ir::ValueId a = h.BoolColumn({true, false, N});
+  uint32_t is_null = h.Output(h.b().Add(Op::kIsNull, Type::kBool, {a}), false);
+  uint32_t not_null = h.Output(h.b().Add(Op::kIsNotNull, Type::kBool, {a}), false);
+  uint32_t is_true = h.Output(h.b().Add(Op::kIsTrue, Type::kBool, {a}), false);
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.BoolResult(is_null), (Bools{false, false, true}));
+  EXPECT_EQ(h.BoolResult(not_null), (Bools{true, true, false}));
+  EXPECT_EQ(h.BoolResult(is_true), (Bools{true, false, false}));
+}
+
+TEST(EmitLogic, CoalesceTakesFirstNonNull) {
+  KernelHarness h;
+  ir::ValueId a = h.IntColumn({1, N, N, N});
+  ir::ValueId b = h.IntColumn({2, 3, N, N});
+  ir::ValueId c = h.IntColumn({4, 5, 6, N});
+  uint32_t slot = h.Output(h.b().Add(Op::kCoalesce, Type::kInt, {a, b, c}));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.IntResult(slot), (Ints{1, 3, 6, N}));
+}
+
+TEST(EmitLogic, SelectFirstTrueConditionWins) {
+  KernelHarness h;
+  ir::ValueId c1 = h.BoolColumn({true, false, N, false, true});
+  ir::ValueId c2 = h.BoolColumn({true, true, true, N, false});
+  ir::ValueId v1 = h.IntColumn({10, 10, 10, 10, N});
+  ir::ValueId gold = h.b().Label(0);
+  ir::ValueId silver = h.b().Label(1);
+  ir::ValueId none = h.b().Null(Type::kLabel);
+  uint32_t label = h.Output(h.b().Add(Op::kSelect, Type::kLabel, {c1, gold, c2, silver, none}));
+  uint32_t value =
+      h.Output(h.b().Add(Op::kSelect, Type::kInt, {c1, v1, c2, h.b().Int(20), h.b().Int(30)}));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.DateResult(label), (Dates{0, 1, 1, N, 0}));
+  EXPECT_EQ(h.IntResult(value), (Ints{10, 20, 20, 30, N}));
+}
+
+TEST(EmitLogic, ComparisonsByType) {
+  KernelHarness h;
+  ir::ValueId i = h.IntColumn({-1, 5, N, 7});
+  ir::ValueId f = h.FloatColumn({-0.0, 5.5, 1.0, 7.0});
+  ir::ValueId d = h.DateColumn({-10, 3, 3, 4});
+  ir::ValueId b = h.BoolColumn({true, false, true, false});
+  uint32_t int_lt = h.Output(h.b().Binary(Op::kLt, Type::kBool, i, h.b().Int(5)));
+  uint32_t float_eq = h.Output(h.b().Binary(Op::kEq, Type::kBool, f, h.b().Float(0.0)));
+  uint32_t date_ge = h.Output(h.b().Binary(Op::kGe, Type::kBool, d, h.b().Date(3)));
+  uint32_t bool_gt = h.Output(h.b().Binary(Op::kGt, Type::kBool, b, h.b().Bool(false)));
+  uint32_t float_ne = h.Output(h.b().Binary(Op::kNe, Type::kBool, f, h.b().Float(7.0)));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.BoolResult(int_lt), (Bools{true, false, N, false}));
+  EXPECT_EQ(h.BoolResult(float_eq), (Bools{true, false, false, false}));
+  EXPECT_EQ(h.BoolResult(date_ge), (Bools{false, true, true, true}));
+  EXPECT_EQ(h.BoolResult(bool_gt), (Bools{true, false, true, false}));
+  EXPECT_EQ(h.BoolResult(float_ne), (Bools{true, true, true, false}));
+}
+
+}  // namespace
+}  // namespace segc::codegen::testing
