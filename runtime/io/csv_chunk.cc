@@ -12,12 +12,16 @@ namespace {
 class ChunkParser {
  public:
   ChunkParser(const CsvContext& ctx, const char* begin, const char* end, int64_t line,
-              ChunkResult* out)
+              int64_t max_records, ChunkResult* out)
       : ctx_(ctx), begin_(begin), end_(end), line_(line), out_(*out) {
-    out_.columns.resize(ctx.schema->columns.size());
     scratch_.resize(ctx.header.size());
     ends_.resize(ctx.header.size());
-    Reserve(EstimateRows());
+    if (out_.columns.empty()) {
+      out_.columns.resize(ctx.schema->columns.size());
+      Reserve(max_records >= 0 ? max_records : EstimateRows());
+    } else {
+      ReserveBits(max_records);
+    }
   }
 
   void Run() {
@@ -41,6 +45,7 @@ class ChunkParser {
  private:
   int64_t EstimateRows() const;
   void Reserve(int64_t rows);
+  void ReserveBits(int64_t rows);
   const char* ParseRecord(const char* start);
   const char* ScanFields(const char* start, int64_t line, bool* ok);
   const char* ParsePlainRecord(const char* start, const char* stop);
@@ -82,9 +87,9 @@ int64_t ChunkParser::EstimateRows() const {
 }
 
 void ChunkParser::Reserve(int64_t rows) {
+  ReserveBits(rows);
   for (size_t i = 0; i < out_.columns.size(); ++i) {
     ColumnChunk& c = out_.columns[i];
-    c.valid.reserve(size_t(rows));
     switch (ctx_.schema->columns[i].type) {
       case ColumnType::kInt:
         c.i64.reserve(size_t(rows));
@@ -93,12 +98,21 @@ void ChunkParser::Reserve(int64_t rows) {
         c.f64.reserve(size_t(rows));
         break;
       case ColumnType::kBool:
-        c.bits.reserve(size_t(rows));
         break;
       default:
         c.i32.reserve(size_t(rows));
         break;
     }
+  }
+}
+
+// The bit arrays are chunk-local (packed bits cannot start at an arbitrary row of a shared
+// buffer without racing on the boundary words); the merge ORs them into the final bitmaps.
+void ChunkParser::ReserveBits(int64_t rows) {
+  for (size_t i = 0; i < out_.columns.size(); ++i) {
+    ColumnChunk& c = out_.columns[i];
+    c.valid.reserve(size_t(rows));
+    if (ctx_.schema->columns[i].type == ColumnType::kBool) c.bits.reserve(size_t(rows));
   }
 }
 
@@ -255,7 +269,7 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
     }
     case ColumnType::kString:
       if (null)
-        col.i32.push_back(0);
+        col.i32.push_back(col.null_code);
       else
         ok = ConvertString(col, v, f.has_escapes);
       kind = DataErrorKind::kInvalidUtf8;
@@ -337,8 +351,8 @@ void ChunkParser::Truncate() {
 }  // namespace
 
 void ParseChunk(const CsvContext& ctx, const char* begin, const char* end, int64_t first_line,
-                ChunkResult* out) {
-  ChunkParser(ctx, begin, end, first_line, out).Run();
+                int64_t max_records, ChunkResult* out) {
+  ChunkParser(ctx, begin, end, first_line, max_records, out).Run();
 }
 
 }  // namespace segc::rt

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "runtime/io/bit_array.h"
 #include "runtime/io/string_map.h"
 #include "runtime/io/value_array.h"
 #include "runtime/io/value_parse.h"
@@ -31,13 +32,15 @@ struct CsvContext {
   int max_errors = 20;
 };
 
-/// Values of one schema column parsed from one chunk. Only the vector of its type is used.
+/// Values of one schema column parsed from one chunk. Only the array of its type is used; the
+/// fixed-width ones may be attached to the chunk's range of the final column buffer.
 struct ColumnChunk {
   ValueArray<int64_t> i64;
   ValueArray<double> f64;
   ValueArray<int32_t> i32;             ///< dates, and dictionary codes (local for strings)
-  std::vector<uint8_t> bits;           ///< bools, one byte per row
-  std::vector<uint8_t> valid;          ///< one byte per row
+  BitArray bits;                       ///< bools
+  BitArray valid;                      ///< validity
+  int32_t null_code = 0;               ///< string code stored for null rows (-1: to be remapped)
   StringMap dict_map;                  ///< string columns: text -> local code
   std::vector<std::string_view> dict;  ///< string columns: local dictionary in first-seen order
 };
@@ -62,8 +65,10 @@ struct ChunkResult {
 };
 
 /// Parses the whole records in [begin, end); `first_line` is the physical line of `begin`.
+/// `out->columns` may come with value arrays already attached (then sized for `max_records`);
+/// otherwise it is sized here. `max_records` < 0: unknown, the arrays are reserved by estimate.
 void ParseChunk(const CsvContext& ctx, const char* begin, const char* end, int64_t first_line,
-                ChunkResult* out);
+                int64_t max_records, ChunkResult* out);
 
 /// Builds the message of a field-level error of `kind` about `value` in column `spec`.
 std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::string_view value,

@@ -72,15 +72,24 @@ Status DataFailure(const CsvReport& report) {
   return Status::DataError(FormatDataErrors(report.errors, report.total_errors));
 }
 
+// Splits the body and parses the chunks in parallel. With several chunks, their fixed-width
+// values go straight into the final buffers (`buffers`), each at its own record bound.
 std::vector<ChunkResult> ParseBody(const CsvContext& ctx, std::string_view body, int64_t first_line,
-                                   const CsvOptions& options, ThreadPool& pool) {
+                                   const CsvOptions& options, ThreadPool& pool,
+                                   TableBuffers* buffers) {
   const char* begin = body.data();
   std::vector<ChunkRange> ranges =
       SplitRecords(begin, begin + body.size(), first_line,
                    ChunkCount(int64_t(body.size()), pool.size(), options), pool, ctx.release_input);
   std::vector<ChunkResult> chunks(ranges.size());
+  if (ranges.size() > 1) {
+    std::vector<int64_t> bounds;
+    for (const ChunkRange& r : ranges) bounds.push_back(r.max_records);
+    *buffers = AttachChunks(ctx, bounds, &chunks);
+  }
   pool.ParallelFor(int64_t(ranges.size()), [&](int64_t i) {
-    ParseChunk(ctx, ranges[i].begin, ranges[i].end, ranges[i].first_line, &chunks[i]);
+    const ChunkRange& r = ranges[i];
+    ParseChunk(ctx, r.begin, r.end, r.first_line, r.max_records, &chunks[i]);
   });
   return chunks;
 }
@@ -113,12 +122,13 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   report->decimal_comma = ctx.decimal_comma;
   int64_t first_line = 1 + std::count(data.begin(), data.begin() + body_start, '\n');
   ThreadPool pool(options.threads);
-  std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool);
+  TableBuffers buffers;
+  std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool, &buffers);
   CollectErrors(chunks, ctx, report);
   if (!options.rejects_path.empty())
     SEGC_RETURN_IF_ERROR(WriteRejects(options.rejects_path, chunks));
   if (report->total_errors > 0 && !options.skip_bad_rows) return DataFailure(*report);
-  SEGC_TRY(std::vector<Column> columns, MergeChunks(ctx, chunks, pool));
+  SEGC_TRY(std::vector<Column> columns, MergeChunks(ctx, chunks, buffers, pool));
   std::vector<std::string> names;
   for (const ColumnSpec& spec : schema.columns) names.push_back(spec.name);
   SEGC_TRY(Table table, Table::Make(std::move(names), std::move(columns)));

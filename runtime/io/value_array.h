@@ -19,6 +19,14 @@ class ValueArray {
   void reserve(size_t n) {
     if (n > capacity_) Grow(n);
   }
+  /// Writes into `capacity` slots owned elsewhere (a chunk's range of the final column buffer)
+  /// instead of an own buffer; appending past `capacity` is then a bug.
+  void Attach(T* data, size_t capacity) {
+    *this = ValueArray();
+    data_ = data;
+    capacity_ = capacity;
+    attached_ = true;
+  }
   void push_back(T value) {
     if (size_ == capacity_) Grow(capacity_ < 16 ? 16 : capacity_ + capacity_ / 2);
     data_[size_++] = value;
@@ -42,6 +50,7 @@ class ValueArray {
 
  private:
   void Grow(size_t n) {
+    SEGC_CHECK(!attached_);
     auto bigger = Buffer::AllocateUninitialized(n * sizeof(T));
     if (size_ > 0) std::memcpy(bigger->mutable_data(), data_, size_ * sizeof(T));
     buffer_ = std::move(bigger);
@@ -53,6 +62,7 @@ class ValueArray {
   T* data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
+  bool attached_ = false;
 };
 
 }  // namespace segc::rt

@@ -98,6 +98,29 @@ TEST_P(CsvThreads, FirstErrorsSortedByLineWithDefaultLimit) {
   EXPECT_EQ(report.errors[0].record, 8);
 }
 
+// Chunks that yield fewer rows than their newline bound (blank lines, skipped bad records,
+// quoted newlines) leave gaps in the pre-allocated buffers that the merge must close.
+TEST_P(CsvThreads, SkippedRowsAndBlankLinesSameTable) {
+  std::string csv = GenerateCsv(3000, 40, 11);
+  std::string spaced;
+  int newlines = 0;
+  for (char c : csv) {
+    spaced += c;
+    if (c == '\n' && ++newlines % 37 == 0) spaced += "\n";
+  }
+  CsvOptions single;
+  single.threads = 1;
+  single.skip_bad_rows = true;
+  auto expected = ReadCsvBuffer(spaced, CustomersSchema(), single);
+  ASSERT_TRUE(expected.ok()) << expected.status().message();
+  CsvOptions options = Options();
+  options.skip_bad_rows = true;
+  auto got = ReadCsvBuffer(spaced, CustomersSchema(), options);
+  ASSERT_TRUE(got.ok()) << got.status().message();
+  EXPECT_EQ(got->num_rows(), 3000 - 75);
+  EXPECT_EQ(Dump(*got), Dump(*expected));
+}
+
 TEST_P(CsvThreads, UnterminatedQuoteAtTheEnd) {
   std::string csv = GenerateCsv(500, 0, 3) + "\"never closed,1,2,3\n4,5,6\n";
   CsvReport report;
