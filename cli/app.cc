@@ -101,12 +101,14 @@ void PrintUsageError(const std::string& message, const std::string& hint) {
 }
 
 std::vector<Subcommand> AddAllCommands(CLI::App& root) {
-  return {AddCheckCommand(root), AddHelpCommand(root)};
+  return {AddCheckCommand(root), AddRunCommand(root), AddSchemaCommand(root), AddHelpCommand(root)};
 }
 
 int Main(int argc, char** argv) {
   try {
-    CLI::App root("segc compiles marketing segmentation rules (.seg) and checks them.", "segc");
+    CLI::App root(
+        "segc compiles marketing segmentation rules (.seg), checks them and runs them over data.",
+        "segc");
     Configure(root);
     std::vector<Subcommand> commands = AddAllCommands(root);
     return Dispatch(root, commands, argc, argv);

@@ -18,11 +18,15 @@ struct Subcommand {
 
 /// `segc check PATH...` (check.cc).
 Subcommand AddCheckCommand(CLI::App& root);
+/// `segc run RULES... --data FILE` (run.cc and run_*.cc).
+Subcommand AddRunCommand(CLI::App& root);
+/// `segc schema infer DATA` (schema_infer.cc).
+Subcommand AddSchemaCommand(CLI::App& root);
 /// `segc help [TOPIC]` (help.cc): subcommands, error codes, the list of codes.
 Subcommand AddHelpCommand(CLI::App& root);
 
-/// Adds every subcommand in the order `segc --help` lists them. New subcommands (run, fmt, test,
-/// explain, sql, schema) go here, each in its own file.
+/// Adds every subcommand in the order `segc --help` lists them. New subcommands (fmt, test,
+/// explain, sql) go here, each in its own file.
 std::vector<Subcommand> AddAllCommands(CLI::App& root);
 
 /// Prints "segc: error: MESSAGE" and, when given, a hint line, to stderr.

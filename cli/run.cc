@@ -1,0 +1,91 @@
+// `segc run RULES... --data FILE`: the options; the work is in run_command.cc.
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/run_args.h"
+#include "cli/run_command.h"
+
+namespace segc::cli {
+namespace {
+
+void AddDataOptions(CLI::App* app, RunArgs& args) {
+  app->add_option("--data", args.data, "CSV file with one row per customer (plain or gzip)")
+      ->required()
+      ->type_name("FILE");
+  app->add_flag("--decimal-comma", args.decimal_comma,
+                "Read \"12,5\" as 12.5 in float columns (default: detect with ';' files)");
+  app->add_option("--null", args.null_tokens,
+                  "A field text that means null besides the empty field, e.g. NA (repeatable)")
+      ->type_name("TOKEN")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--max-errors", args.max_errors, "Data errors shown in detail")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  app->add_option("--rejects", args.rejects, "Write every rejected data record to FILE (CSV)")
+      ->type_name("FILE");
+}
+
+void AddEvaluationOptions(CLI::App* app, RunArgs& args) {
+  app->add_option("--as-of", args.as_of,
+                  "Evaluation date YYYY-MM-DD (default: the rules' as_of, else today in UTC)")
+      ->type_name("DATE");
+  app->add_option("--param", args.params, "Override a param: NAME=VALUE (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--lib", args.lib_dirs, "Folder of library modules for 'import' (repeatable)")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_flag("--strict-sizes", args.strict_sizes,
+                "Segments outside their 'expect size' are errors (exit 1), not warnings");
+}
+
+void AddOutputOptions(CLI::App* app, RunArgs& args) {
+  app->add_option("--out", args.out,
+                  "Write per-row membership to FILE.csv or FILE.jsonl (atomically)")
+      ->type_name("FILE");
+  app->add_option("--format", args.format, "Summary format on stdout")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  app->add_option("--color", args.color, "Colour in rule diagnostics (auto: only on a terminal)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
+void AddEngineOptions(CLI::App* app, RunArgs& args) {
+  app->add_option("--threads", args.threads, "Worker threads (0: all cores)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  app->add_option("--engine", args.engine,
+                  "jit: compiled native code; interp: the reference interpreter")
+      ->check(CLI::IsMember({"jit", "interp"}))
+      ->capture_default_str();
+  app->add_option("--cache-dir", args.cache_dir,
+                  "Cache compiled code in DIR and reuse it when rules and CPU are unchanged")
+      ->type_name("DIR");
+}
+
+}  // namespace
+
+Subcommand AddRunCommand(CLI::App& root) {
+  auto args = std::make_shared<RunArgs>();
+  CLI::App* app = root.add_subcommand(
+      "run", "Evaluate rules over a data file: segment counts, scores, classes");
+  app->add_option("RULES", args->rules, "Rule files or the directory of one project")
+      ->required()
+      ->type_name("");
+  AddDataOptions(app, *args);
+  AddEvaluationOptions(app, *args);
+  AddOutputOptions(app, *args);
+  AddEngineOptions(app, *args);
+  app->footer(
+      "Exit status: 0 ok, 1 rule errors (or sizes with --strict-sizes), 2 usage, 3 bad data,\n"
+      "4 internal error (e.g. the JIT failed). Data errors are reported as FILE:LINE:COL.\n"
+      "The summary goes to stdout; diagnostics, data errors and warnings to stderr.");
+  return {app, [args] { return ExecuteRun(*args); }};
+}
+
+}  // namespace segc::cli

@@ -1,0 +1,29 @@
+// The options of `segc run`, as parsed from the command line (cli/run.cc).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace segc::cli {
+
+/// Everything `segc run` was asked to do; defaults match docs/cli.md.
+struct RunArgs {
+  std::vector<std::string> rules;   ///< rule files or project directories (exactly one project)
+  std::string data;                 ///< the CSV file (plain or gzip)
+  std::string as_of;                ///< YYYY-MM-DD; empty = the project's `as_of`, else today
+  std::vector<std::string> params;  ///< NAME=VALUE overrides
+  std::string out;                  ///< membership file (.csv or .jsonl); empty = none
+  std::string format = "text";      ///< summary format: text or json
+  int threads = 0;                  ///< 0 = all cores
+  std::string engine = "jit";       ///< jit or interp
+  std::string cache_dir;            ///< JIT object cache; empty = none
+  bool strict_sizes = false;        ///< `expect size` violations are errors
+  bool decimal_comma = false;       ///< "12,5" is a number in float columns
+  std::vector<std::string> null_tokens;  ///< extra field texts that mean null
+  int max_errors = 20;                   ///< data errors shown in detail
+  std::string rejects;                   ///< file receiving every rejected record
+  std::vector<std::string> lib_dirs;     ///< --lib folders for `import`
+  std::string color = "auto";            ///< colour of rule diagnostics
+};
+
+}  // namespace segc::cli

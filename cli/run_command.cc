@@ -1,0 +1,129 @@
+// `segc run`: strings the steps together, then checks sizes, writes --out and the summary.
+#include "cli/run_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/file_hash.h"
+#include "cli/progress.h"
+#include "cli/run_expect.h"
+#include "cli/run_output.h"
+#include "cli/run_steps.h"
+#include "cli/run_summary.h"
+#include "cli/version.h"
+#include "compiler/ir/calendar.h"
+
+namespace segc::cli {
+namespace {
+
+/// Problems with --out are found before any work: a wrong extension or a missing directory.
+std::optional<int> CheckOutPath(const RunArgs& args) {
+  if (args.out.empty()) return std::nullopt;
+  if (!OutFormatFor(args.out)) {
+    PrintUsageError(fmt::format("cannot tell the format of --out '{}'", args.out),
+                    "name the file FILE.csv or FILE.jsonl");
+    return kExitUsage;
+  }
+  std::filesystem::path dir = std::filesystem::path(args.out).parent_path();
+  if (dir.empty()) dir = ".";
+  std::error_code error;
+  if (!std::filesystem::is_directory(dir, error) || access(dir.c_str(), W_OK) != 0) {
+    PrintUsageError(fmt::format("cannot write --out '{}': '{}' is not a writable directory",
+                                args.out, dir.string()),
+                    "create the directory first, or choose another path");
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+int ResolveThreads(int requested) {
+  if (requested > 0) return requested;
+  unsigned cores = std::thread::hardware_concurrency();
+  return cores == 0 ? 1 : static_cast<int>(cores);
+}
+
+std::string RulesHash(const diag::SourceManager& sources) {
+  ContentHash hash;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const std::string& text = sources.file(static_cast<diag::FileId>(i)).text;
+    std::string length = fmt::format("{}:", text.size());  // keeps file boundaries apart
+    hash.Update(length);
+    hash.Update(text);
+  }
+  return HexDigest(hash.Digest());
+}
+
+/// Reports size violations; true when they fail the run (--strict-sizes).
+bool ReportSizes(const RunArgs& args, const RunState& state) {
+  std::vector<SizeViolation> violations = CheckExpectedSizes(*state.project, state.result);
+  for (const SizeViolation& v : violations) {
+    std::fprintf(stderr, "%s\n", FormatViolation(state.sources, v, args.strict_sizes).c_str());
+  }
+  return args.strict_sizes && !violations.empty();
+}
+
+std::optional<int> WriteOut(const RunArgs& args, const RunState& state) {
+  if (args.out.empty()) return std::nullopt;
+  Status status = WriteMembers(args.out, *OutFormatFor(args.out), state.table,
+                               state.project->schema.key, state.result);
+  if (status.ok()) return std::nullopt;
+  std::fprintf(stderr, "segc: error: cannot write '%s': %s\n", args.out.c_str(),
+               status.message().c_str());
+  return status.code() == StatusCode::kInvalidArgument ? kExitBadData : kExitInternal;
+}
+
+int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
+  progress.Clear();
+  bool size_failure = ReportSizes(args, state);
+  if (!size_failure) {
+    if (!args.out.empty()) progress.Step("writing " + args.out);
+    if (auto code = WriteOut(args, state)) return *code;
+    progress.Clear();
+  }
+  Result<uint64_t> data_hash = HashFile(args.data);
+  if (!data_hash.ok()) return InternalError(data_hash.status().message());
+  RunInfo info{ir::FormatDate(state.as_of),
+               args.engine,
+               state.threads,
+               std::string(ProjectVersion()),
+               RulesHash(state.sources),
+               HexDigest(*data_hash)};
+  std::string summary =
+      args.format == "json" ? JsonSummary(state.result, info) : TextSummary(state.result, info);
+  std::fputs(summary.c_str(), stdout);
+  std::fflush(stdout);
+  if (size_failure) {
+    std::fputs("run failed: segments outside their expected size (--strict-sizes)\n", stderr);
+    return kExitRuleErrors;
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int ExecuteRun(const RunArgs& args) {
+  if (auto code = CheckOutPath(args)) return *code;
+  RunState state;
+  state.threads = ResolveThreads(args.threads);
+  Progress progress(STDERR_FILENO);
+  state.progress = &progress;
+  progress.Step("checking rules");
+  if (auto code = LoadRules(args, state)) return *code;
+  if (auto code = ResolveInputs(args, state)) return *code;
+  if (auto code = BuildPlan(state)) return *code;
+  progress.Step("loading " + args.data);
+  if (auto code = LoadData(args, state)) return *code;
+  progress.Step(args.engine == "jit" ? "compiling" : "preparing the interpreter");
+  if (auto code = BuildKernels(args, state)) return *code;
+  progress.Step(fmt::format("evaluating {} rows", state.table.num_rows()));
+  if (auto code = Execute(state)) return *code;
+  return Finish(args, state, progress);
+}
+
+}  // namespace segc::cli

@@ -1,0 +1,195 @@
+// The steps of `segc run`: rules, inputs, plan, data, kernels, execution.
+#include "cli/run_steps.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "cli/color.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/run_inputs.h"
+#include "compiler/diag/render.h"
+#include "compiler/driver/runtime_schema.h"
+#include "compiler/ir/lower.h"
+#include "compiler/plan/plan.h"
+#include "segc/csv.h"
+
+namespace segc::cli {
+namespace {
+
+/// Erases the progress line before anything else goes to stderr.
+void Quiet(RunState& state) {
+  if (state.progress != nullptr) state.progress->Clear();
+}
+
+void RenderDiagnostics(const RunArgs& args, RunState& state, const diag::DiagnosticSink& sink) {
+  if (sink.diagnostics().empty()) return;
+  Quiet(state);
+  diag::RenderOptions options;
+  options.color = UseColor(ParseColorMode(args.color).value_or(ColorMode::kAuto), STDERR_FILENO,
+                           std::getenv("NO_COLOR"));
+  std::string text = diag::RenderText(state.sources, sink.diagnostics(), options);
+  std::fputs(text.c_str(), stderr);
+}
+
+std::string ProjectList(const std::vector<driver::LoadedProject>& projects) {
+  std::vector<std::string> dirs;
+  for (const driver::LoadedProject& p : projects) dirs.push_back("'" + p.spec.dir + "'");
+  return fmt::format("{}", fmt::join(dirs, ", "));
+}
+
+codegen::FailurePoint ForcedJitFailure() {
+  // Test hook (docs/cli.md): make the JIT fail so tests can see exit 4 and no fallback.
+  const char* value = std::getenv("SEGC_TEST_FORCE_JIT_FAILURE");
+  if (value == nullptr || *value == '\0' || std::string_view(value) == "0") {
+    return codegen::FailurePoint::kNone;
+  }
+  std::string_view point(value);
+  if (point == "optimize") return codegen::FailurePoint::kOptimize;
+  if (point == "emit") return codegen::FailurePoint::kEmit;
+  if (point == "link") return codegen::FailurePoint::kLink;
+  return codegen::FailurePoint::kBuild;
+}
+
+rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads) {
+  rt::CsvOptions options;
+  if (args.decimal_comma) options.decimal_comma = rt::DecimalComma::kYes;
+  options.null_tokens = args.null_tokens;
+  options.threads = threads;
+  options.max_errors = args.max_errors;
+  options.rejects_path = args.rejects;
+  options.display_name = args.data;
+  return options;
+}
+
+}  // namespace
+
+int InternalError(const std::string& message, const std::string& hint) {
+  std::fprintf(stderr, "segc: internal error: %s\n", message.c_str());
+  if (!hint.empty()) std::fprintf(stderr, "  hint: %s\n", hint.c_str());
+  std::fputs("  this is a bug in segc; please report it with the command line and the rule files\n",
+             stderr);
+  return kExitInternal;
+}
+
+std::optional<int> LoadRules(const RunArgs& args, RunState& state) {
+  diag::DiagnosticSink sink;
+  state.projects = driver::LoadProjects(args.rules, {args.lib_dirs}, state.sources, sink);
+  sink.Sort();
+  RenderDiagnostics(args, state, sink);
+  if (sink.has_errors()) {
+    std::fprintf(stderr, "run failed: %zu error%s in the rules\n", sink.error_count(),
+                 sink.error_count() == 1 ? "" : "s");
+    return kExitRuleErrors;
+  }
+  if (state.projects.size() != 1) {
+    Quiet(state);
+    PrintUsageError(fmt::format("segc run needs exactly one rule project, got {}: {}",
+                                state.projects.size(), ProjectList(state.projects)),
+                    "name one project directory, or rule files of one directory");
+    return kExitUsage;
+  }
+  if (!state.projects[0].checked) return InternalError("the project was not checked");
+  state.project = state.projects[0].checked.get();
+  return std::nullopt;
+}
+
+std::optional<int> ResolveInputs(const RunArgs& args, RunState& state) {
+  UsageProblem problem;
+  auto as_of = ResolveAsOf(args.as_of, state.project->as_of, TodayUtc(), &problem);
+  auto params =
+      as_of ? ParseParams(args.params, ParamNames(*state.project), &problem) : std::nullopt;
+  if (!params) {
+    Quiet(state);
+    PrintUsageError(problem.message, problem.hint);
+    return kExitUsage;
+  }
+  state.as_of = *as_of;
+  for (auto& [name, value] : *params) value = QuoteStringParam(*state.project, name, value);
+  state.params = std::move(*params);
+  return std::nullopt;
+}
+
+std::optional<int> BuildPlan(RunState& state) {
+  Result<ir::Program> lowered = ir::Lower(*state.project, {state.as_of, state.params});
+  if (!lowered.ok()) {
+    Quiet(state);
+    if (lowered.status().code() != StatusCode::kInvalidArgument) {
+      return InternalError("lowering: " + lowered.status().message());
+    }
+    PrintUsageError(lowered.status().message(), "see the param's declaration in the rules");
+    return kExitUsage;
+  }
+  Result<ir::Program> planned = plan::Plan(*lowered);
+  if (!planned.ok()) {
+    Quiet(state);
+    if (planned.status().code() != StatusCode::kInvalidArgument) {
+      return InternalError("planning: " + planned.status().message());
+    }
+    std::fprintf(stderr, "segc: error: not supported yet: %s\n",
+                 planned.status().message().c_str());
+    return kExitRuleErrors;
+  }
+  state.planned = std::make_shared<const ir::Program>(std::move(planned).value());
+  return std::nullopt;
+}
+
+std::optional<int> LoadData(const RunArgs& args, RunState& state) {
+  rt::Schema schema = driver::ToRuntimeSchema(state.project->schema);
+  rt::CsvReport report;
+  Result<rt::Table> table =
+      rt::ReadCsv(args.data, schema, MakeCsvOptions(args, state.threads), &report);
+  if (table.ok()) {
+    state.table = std::move(table).value();
+    return std::nullopt;
+  }
+  Quiet(state);
+  const Status& status = table.status();
+  if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
+    std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
+  } else if (status.code() == StatusCode::kDataError || status.code() == StatusCode::kIoError) {
+    std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
+  } else {
+    return InternalError("loading data: " + status.message());
+  }
+  std::fprintf(stderr, "run failed: the data in '%s' does not match table '%s'\n",
+               args.data.c_str(), schema.table_name.c_str());
+  return kExitBadData;
+}
+
+std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
+  driver::EngineOptions options;
+  options.engine = args.engine == "interp" ? driver::Engine::kInterp : driver::Engine::kJit;
+  options.cache_dir = args.cache_dir;
+  options.fail_at = ForcedJitFailure();
+  Result<rt::ExecProgram> exec = driver::BuildExecutable(state.planned, options);
+  if (!exec.ok()) {
+    Quiet(state);
+    return InternalError(exec.status().message(),
+                         "'--engine interp' runs the same rules without the JIT");
+  }
+  state.exec = std::move(exec).value();
+  return std::nullopt;
+}
+
+std::optional<int> Execute(RunState& state) {
+  rt::RunOptions options;
+  options.threads = state.threads;
+  Result<rt::RunResult> result = rt::Execute(state.exec, state.table, options);
+  if (!result.ok()) {
+    Quiet(state);
+    if (result.status().code() == StatusCode::kDataError) {
+      std::fprintf(stderr, "segc: error: %s\n", result.status().message().c_str());
+      return kExitBadData;
+    }
+    return InternalError("execution: " + result.status().message());
+  }
+  state.result = std::move(result).value();
+  return std::nullopt;
+}
+
+}  // namespace segc::cli

@@ -1,0 +1,127 @@
+// Text and JSON summaries of a run.
+#include "cli/run_summary.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace segc::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string Share(int64_t count, int64_t rows) {
+  if (rows == 0) return "-";
+  return fmt::format("{:.1f}%", 100.0 * static_cast<double>(count) / static_cast<double>(rows));
+}
+
+/// Numbers in the text table: integers without decimals, others with up to 2.
+std::string Number(double value) {
+  if (value == static_cast<double>(static_cast<int64_t>(value)) && std::abs(value) < 1e15) {
+    return fmt::format("{}", static_cast<int64_t>(value));
+  }
+  return fmt::format("{:.2f}", value);
+}
+
+size_t NameWidth(const rt::RunResult& result) {
+  size_t width = 8;
+  for (const auto& s : result.segments) width = std::max(width, s.name.size());
+  for (const auto& s : result.scores) width = std::max(width, s.name.size());
+  for (const auto& c : result.classes) {
+    width = std::max(width, c.name.size());
+    for (const auto& label : c.labels) width = std::max(width, label.size() + 2);
+  }
+  return width;
+}
+
+void AppendSegments(const rt::RunResult& result, size_t w, std::string& out) {
+  if (result.segments.empty()) return;
+  out += fmt::format("\n{:<{}}  {:>10}  {:>6}\n", "segment", w, "count", "share");
+  for (const rt::SegmentResult& s : result.segments) {
+    out += fmt::format("{:<{}}  {:>10}  {:>6}\n", s.name, w, s.count, Share(s.count, result.rows));
+  }
+}
+
+void AppendScores(const rt::RunResult& result, size_t w, std::string& out) {
+  if (result.scores.empty()) return;
+  out += fmt::format("\n{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}\n", "score", w, "count", "mean",
+                     "min", "max");
+  for (const rt::ScoreResult& s : result.scores) {
+    bool any = s.count > 0;
+    out += fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}\n", s.name, w, s.count,
+                       any ? Number(s.mean) : "-", any ? Number(s.min) : "-",
+                       any ? Number(s.max) : "-");
+  }
+}
+
+void AppendClasses(const rt::RunResult& result, size_t w, std::string& out) {
+  if (result.classes.empty()) return;
+  out += fmt::format("\n{:<{}}  {:>10}  {:>6}\n", "class", w, "count", "share");
+  for (const rt::ClassResult& c : result.classes) {
+    out += c.name + "\n";
+    for (size_t i = 0; i < c.labels.size(); ++i) {
+      int64_t n = c.label_counts[i];
+      out += fmt::format("  {:<{}}  {:>10}  {:>6}\n", c.labels[i], w - 2, n, Share(n, result.rows));
+    }
+    out += fmt::format("  {:<{}}  {:>10}  {:>6}\n", "(null)", w - 2, c.null_count,
+                       Share(c.null_count, result.rows));
+  }
+}
+
+Json ScoreJson(const rt::ScoreResult& s) {
+  Json j;
+  j["count"] = s.count;
+  j["sum"] = s.sum;
+  j["min"] = s.count > 0 ? Json(s.min) : Json(nullptr);
+  j["max"] = s.count > 0 ? Json(s.max) : Json(nullptr);
+  j["mean"] = s.count > 0 ? Json(s.mean) : Json(nullptr);
+  return j;
+}
+
+Json ClassJson(const rt::ClassResult& c) {
+  Json j = Json::object();
+  for (size_t i = 0; i < c.labels.size(); ++i) j[c.labels[i]] = c.label_counts[i];
+  j["null"] = c.null_count;
+  return j;
+}
+
+}  // namespace
+
+std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
+  std::string out =
+      fmt::format("as_of {}: {} rows, engine {}, {} thread{}\n", info.as_of, result.rows,
+                  info.engine, info.threads, info.threads == 1 ? "" : "s");
+  size_t width = NameWidth(result);
+  AppendSegments(result, width, out);
+  AppendScores(result, width, out);
+  AppendClasses(result, width, out);
+  if (result.overflow_count > 0) {
+    out += fmt::format("\n{} integer overflow{} or non-finite result{} became null\n",
+                       result.overflow_count, result.overflow_count == 1 ? "" : "s",
+                       result.overflow_count == 1 ? "" : "s");
+  }
+  return out;
+}
+
+std::string JsonSummary(const rt::RunResult& result, const RunInfo& info) {
+  Json j;
+  j["rows"] = result.rows;
+  j["as_of"] = info.as_of;
+  j["segments"] = Json::object();
+  for (const auto& s : result.segments) j["segments"][s.name] = Json{{"count", s.count}};
+  j["scores"] = Json::object();
+  for (const auto& s : result.scores) j["scores"][s.name] = ScoreJson(s);
+  j["classes"] = Json::object();
+  for (const auto& c : result.classes) j["classes"][c.name] = ClassJson(c);
+  j["overflows"] = result.overflow_count;
+  j["engine"] = info.engine;
+  j["threads"] = info.threads;
+  j["segc_version"] = info.version;
+  j["rules_hash"] = info.rules_hash;
+  j["data_hash"] = info.data_hash;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace segc::cli

@@ -1,0 +1,32 @@
+// The summary `segc run` prints on stdout: a text table, or one JSON object (LANGUAGE.md §7).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "segc/executor.h"
+
+namespace segc::cli {
+
+/// What the summary reports besides the results themselves.
+struct RunInfo {
+  std::string as_of;       ///< "2026-11-01"
+  std::string engine;      ///< "jit" or "interp"
+  int threads = 1;         ///< threads actually used
+  std::string version;     ///< segc version ("0.1.0")
+  std::string rules_hash;  ///< 16 hex digits
+  std::string data_hash;   ///< 16 hex digits
+};
+
+/// The human-readable summary: the header line (as_of, rows, engine), then tables of segments
+/// (count, share of rows), scores (count, mean, min, max) and classes (count per label, nulls).
+std::string TextSummary(const rt::RunResult& result, const RunInfo& info);
+
+/// Exactly one JSON object, pretty-printed, with a final newline:
+/// {"rows", "as_of", "segments": {NAME: {"count"}}, "scores": {NAME: {"count", "sum", "min",
+/// "max", "mean"}}, "classes": {NAME: {LABEL: N, ..., "null": N}}, "overflows", "engine",
+/// "threads", "segc_version", "rules_hash", "data_hash"}. Score min/max/mean are null when the
+/// score has no non-null value. Object members keep program order.
+std::string JsonSummary(const rt::RunResult& result, const RunInfo& info);
+
+}  // namespace segc::cli

@@ -1,0 +1,91 @@
+// `segc schema infer DATA`: print a `table` declaration inferred from a CSV sample.
+#include "segc/schema_infer.h"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "cli/suggest.h"
+
+namespace segc::cli {
+namespace {
+
+struct InferArgs {
+  std::string data;
+  int64_t sample = 10000;
+  std::string table;
+  std::string key;
+};
+
+std::vector<std::string> ColumnNames(const rt::Schema& schema) {
+  std::vector<std::string> names;
+  for (const rt::ColumnSpec& column : schema.columns) names.push_back(column.name);
+  return names;
+}
+
+/// --key must name a column of the file; the hint suggests the nearest one.
+bool ApplyKey(const std::string& key, rt::Schema& schema) {
+  if (key.empty()) return true;
+  if (schema.FindColumn(key) >= 0) {
+    schema.key = key;
+    return true;
+  }
+  std::vector<std::string> names = ColumnNames(schema);
+  std::string hint = fmt::format("columns: {}", fmt::join(names, ", "));
+  if (auto near = ClosestMatch(key, names)) hint = fmt::format("did you mean '{}'?", *near);
+  PrintUsageError(fmt::format("--key '{}' is not a column of '{}'", key, schema.table_name), hint);
+  return false;
+}
+
+int RunInfer(const InferArgs& args) {
+  rt::InferOptions options;
+  options.sample_rows = args.sample;
+  options.table_name = args.table;
+  Result<rt::Schema> schema = rt::InferSchema(args.data, options);
+  if (!schema.ok()) {
+    std::fprintf(stderr, "%s\n", schema.status().message().c_str());
+    std::fprintf(stderr, "schema infer failed: cannot read a table from '%s'\n", args.data.c_str());
+    return schema.status().code() == StatusCode::kInternal ? kExitInternal : kExitBadData;
+  }
+  if (!ApplyKey(args.key, *schema)) return kExitUsage;
+  std::string out = fmt::format(
+      "# inferred by 'segc schema infer' from {} (first {} records); review the types,\n"
+      "# then save as schema.seg next to the rules\n",
+      args.data, args.sample);
+  out += rt::FormatTableDeclaration(*schema);
+  std::fputs(out.c_str(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+Subcommand AddSchemaCommand(CLI::App& root) {
+  auto args = std::make_shared<InferArgs>();
+  CLI::App* schema = root.add_subcommand("schema", "Work with table declarations (schema infer)");
+  CLI::App* infer =
+      schema->add_subcommand("infer", "Print a 'table' declaration inferred from a CSV file");
+  infer->add_option("DATA", args->data, "CSV file (plain or gzip)")->required()->type_name("");
+  infer->add_option("--sample", args->sample, "Data records examined from the start of the file")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  infer->add_option("--table", args->table, "Table name (default: the file name)")
+      ->type_name("NAME");
+  infer
+      ->add_option("--key", args->key,
+                   "Key column (default: the first unique 'id' or '*_id' column, else the first)")
+      ->type_name("COL");
+  infer->footer(
+      "Types tried in order: int, float, bool, date, enum (few repeated values), string.\n"
+      "Exit status: 0 ok, 2 usage, 3 unreadable or malformed data.");
+  return {schema, [args, infer] {
+            if (infer->parsed()) return RunInfer(*args);
+            PrintUsageError("'segc schema' needs a subcommand: infer",
+                            "run 'segc schema infer DATA', or 'segc help schema'");
+            return static_cast<int>(kExitUsage);
+          }};
+}
+
+}  // namespace segc::cli

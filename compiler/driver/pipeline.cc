@@ -1,0 +1,51 @@
+// JIT or interpreter kernels for a planned program, packaged for rt::Execute.
+#include "compiler/driver/pipeline.h"
+
+#include <utility>
+#include <vector>
+
+#include "compiler/interp/interp.h"
+#include "compiler/plan/exec_program.h"
+
+namespace segc::driver {
+namespace {
+
+/// Everything the JIT kernels and the dictionary evaluator point into.
+struct JitState {
+  std::shared_ptr<const ir::Program> planned;
+  std::unique_ptr<codegen::CompiledProgram> compiled;
+  std::unique_ptr<interp::Interpreter> interpreter;
+};
+
+Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
+                                 const EngineOptions& options) {
+  codegen::CodegenOptions codegen_options;
+  codegen_options.cache_dir = options.cache_dir;
+  codegen_options.fail_at = options.fail_at;
+  auto state = std::make_shared<JitState>();
+  state->planned = planned;
+  SEGC_TRY(state->compiled, codegen::Compile(*planned, codegen_options));
+  if (state->compiled->num_stages() != planned->stages.size()) {
+    return Status::Internal("jit: compiled stage count does not match the plan");
+  }
+  state->interpreter = std::make_unique<interp::Interpreter>(planned);
+  std::vector<rt::StageKernel> kernels;
+  for (segc_kernel_fn fn : state->compiled->kernels()) kernels.push_back({fn, nullptr});
+  const interp::Interpreter* raw = state->interpreter.get();
+  rt::DictEvaluator dicts = [raw](uint32_t dict, const rt::Dictionary* d, rt::DictTable& out) {
+    raw->EvalDict(dict, d, out);
+  };
+  return plan::MakeExecProgram(*planned, std::move(kernels), std::move(dicts), state);
+}
+
+}  // namespace
+
+const char* EngineName(Engine engine) { return engine == Engine::kJit ? "jit" : "interp"; }
+
+Result<rt::ExecProgram> BuildExecutable(std::shared_ptr<const ir::Program> planned,
+                                        const EngineOptions& options) {
+  if (options.engine == Engine::kInterp) return interp::InterpretedProgram(std::move(planned));
+  return BuildJit(std::move(planned), options);
+}
+
+}  // namespace segc::driver

@@ -1,0 +1,96 @@
+// Run summaries: the JSON members of LANGUAGE.md §7 and the text table.
+#include "cli/run_summary.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+namespace segc::cli {
+namespace {
+
+rt::RunResult SampleResult() {
+  rt::RunResult result;
+  result.rows = 4;
+  result.overflow_count = 2;
+  result.segments.push_back({"VIP", "", nullptr, 1});
+  result.segments.push_back({"rfm.Champions", "", nullptr, 3});
+  rt::ScoreResult score;
+  score.name = "value_index";
+  score.count = 3;
+  score.sum = 150;
+  score.min = 0;
+  score.max = 100;
+  score.mean = 50;
+  result.scores.push_back(score);
+  rt::ScoreResult empty;
+  empty.name = "never";
+  result.scores.push_back(empty);
+  rt::ClassResult tier;
+  tier.name = "value_tier";
+  tier.labels = {"gold", "bronze"};
+  tier.label_counts = {1, 2};
+  tier.null_count = 1;
+  result.classes.push_back(tier);
+  return result;
+}
+
+const RunInfo kInfo{"2026-11-01", "jit", 2, "0.1.0", "00000000000000aa", "00000000000000bb"};
+
+TEST(JsonSummary, HasTheDocumentedMembersInOrder) {
+  auto j = nlohmann::ordered_json::parse(JsonSummary(SampleResult(), kInfo));
+  EXPECT_EQ(j["rows"], 4);
+  EXPECT_EQ(j["as_of"], "2026-11-01");
+  EXPECT_EQ(j["segments"]["VIP"]["count"], 1);
+  EXPECT_EQ(j["segments"]["rfm.Champions"]["count"], 3);
+  EXPECT_EQ(j["scores"]["value_index"],
+            nlohmann::ordered_json::parse(
+                R"({"count": 3, "sum": 150.0, "min": 0.0, "max": 100.0, "mean": 50.0})"));
+  EXPECT_EQ(j["classes"]["value_tier"],
+            nlohmann::ordered_json::parse(R"({"gold": 1, "bronze": 2, "null": 1})"));
+  EXPECT_EQ(j["overflows"], 2);
+  EXPECT_EQ(j["engine"], "jit");
+  EXPECT_EQ(j["threads"], 2);
+  EXPECT_EQ(j["segc_version"], "0.1.0");
+  EXPECT_EQ(j["rules_hash"], "00000000000000aa");
+  EXPECT_EQ(j["data_hash"], "00000000000000bb");
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j["segments"].items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"VIP", "rfm.Champions"}));  // program order
+}
+
+TEST(JsonSummary, AScoreWithoutValuesHasNullStatistics) {
+  auto j = nlohmann::json::parse(JsonSummary(SampleResult(), kInfo));
+  EXPECT_EQ(j["scores"]["never"]["count"], 0);
+  EXPECT_EQ(j["scores"]["never"]["sum"], 0.0);
+  EXPECT_TRUE(j["scores"]["never"]["min"].is_null());
+  EXPECT_TRUE(j["scores"]["never"]["mean"].is_null());
+}
+
+TEST(JsonSummary, IsOneObjectWithOneMemberPerTopLevelLine) {
+  std::string text = JsonSummary(SampleResult(), kInfo);
+  EXPECT_EQ(text.front(), '{');
+  EXPECT_EQ(text.substr(text.size() - 2), "}\n");
+  EXPECT_NE(text.find("\n  \"engine\": \"jit\",\n"), std::string::npos);  // tests filter lines
+}
+
+TEST(TextSummary, ShowsCountsSharesAndOverflows) {
+  std::string text = TextSummary(SampleResult(), kInfo);
+  EXPECT_EQ(text.substr(0, text.find('\n')), "as_of 2026-11-01: 4 rows, engine jit, 2 threads");
+  EXPECT_NE(text.find("VIP                     1   25.0%"), std::string::npos) << text;
+  EXPECT_NE(text.find("rfm.Champions           3   75.0%"), std::string::npos) << text;
+  EXPECT_NE(text.find("value_index             3          50           0         100"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("never                   0           -"), std::string::npos) << text;
+  EXPECT_NE(text.find("  (null)                1   25.0%"), std::string::npos) << text;
+  EXPECT_NE(text.find("2 integer overflows or non-finite results became null"), std::string::npos);
+}
+
+TEST(TextSummary, NoOverflowLineWithoutOverflows) {
+  rt::RunResult result = SampleResult();
+  result.overflow_count = 0;
+  EXPECT_EQ(TextSummary(result, kInfo).find("overflow"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace segc::cli
