@@ -13,6 +13,13 @@ using diag::Make;
 
 bool Evaluated(DeclKind kind) { return kind != DeclKind::kParam && kind != DeclKind::kInput; }
 
+/// Typing order: a declaration is typed after every local one it references, params included
+/// (a param's type comes from its literal). A param's own references add no edge: its value must
+/// be a literal (E0210), and a non-literal value is reported without being typed.
+bool TypedBefore(const DeclInfo& user, const DeclInfo& dep) {
+  return user.kind != DeclKind::kParam && dep.kind != DeclKind::kInput;
+}
+
 void ReportCycle(Context& ctx, diag::SourceRange at, const std::vector<std::string>& names) {
   std::string path;
   for (size_t i = 0; i < names.size(); ++i) path += (i ? " → " : "") + Quote(names[i]);
@@ -26,7 +33,7 @@ void OrderUnit(Context& ctx, Unit& unit) {
   Graph graph(unit.decls.size());
   for (uint32_t i = 0; i < unit.decls.size(); ++i) {
     for (const DepRef& dep : unit.decls[i].deps) {
-      if (dep.kind == DepRef::Kind::kLocal && Evaluated(unit.decls[dep.decl].kind)) {
+      if (dep.kind == DepRef::Kind::kLocal && TypedBefore(unit.decls[i], unit.decls[dep.decl])) {
         graph[i].push_back(dep.decl);
       }
     }

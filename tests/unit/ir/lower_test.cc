@@ -97,6 +97,24 @@ TEST(Lower, ParamOverridesReplaceDefaults) {
   EXPECT_EQ(LoweredText(rules, {{"n", "-2"}}).find("const -2 : int") == std::string::npos, false);
 }
 
+// Regression: a declaration typed before the param it uses (here reached through a forward
+// reference) saw the param untyped, lost its date-vs-duration desugaring and failed to lower.
+TEST(Lower, ParamDurationsDesugarWhateverTheDeclarationOrder) {
+  const char* rules =
+      "segment B where A and C\n"
+      "let window = w\n"
+      "param w = 90d\n"
+      "segment A where last_purchase < w\n"
+      "segment C where last_purchase >= window\n";
+  auto program = LowerRules(rules);
+  ASSERT_TRUE(program.ok()) << program.status().message();
+  std::string text = LoweredText(rules);
+  // as_of 2026-11-01 - 90d; `< 90d` is "after that date", `>= 90d` is "on or before it".
+  EXPECT_NE(text.find("= const 2026-08-03 : date\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("= gt %0, %"), std::string::npos) << text;
+  EXPECT_NE(text.find("= le %0, %"), std::string::npos) << text;
+}
+
 TEST(Lower, BadParamOverridesAreUsageErrors) {
   const char* rules = "param n = 5\nsegment S where orders > n\n";
   auto unknown = LowerRules(rules, {{"m", "1"}});
