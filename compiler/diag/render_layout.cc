@@ -112,19 +112,38 @@ LineLayout::LineLayout(std::string_view line, uint32_t tab_width) {
     char32_t c = DecodeUtf8(line, pos);
     std::fill(columns_.begin() + start, columns_.begin() + pos, column);
     if (c == '\t') {
-      uint32_t next = (column / tab_width + 1) * tab_width;
-      text_.append(next - column, ' ');
-      column = next;
+      for (uint32_t next = (column / tab_width + 1) * tab_width; column < next; ++column) {
+        glyphs_.push_back({column, 1, text_.size()});
+        text_ += ' ';
+      }
       continue;
     }
+    glyphs_.push_back({column, CharWidth(c), text_.size()});
     AppendUtf8(text_, Printable(c));
-    column += CharWidth(c);
+    column += glyphs_.back().width;
   }
   columns_[line.size()] = column;
 }
 
 uint32_t LineLayout::ColumnAt(size_t offset) const {
   return columns_[std::min(offset, columns_.size() - 1)];
+}
+
+std::string LineLayout::Slice(uint32_t begin, uint32_t end) const {
+  std::string out;
+  uint32_t column = begin;  // the column the next appended character lands on
+  for (size_t i = 0; i < glyphs_.size(); ++i) {
+    const Glyph& g = glyphs_[i];
+    // A zero-width mark belongs to the character before it: it is shown with that character.
+    bool inside = g.width > 0 ? g.column >= begin && g.column + g.width <= end
+                              : (g.column > begin || begin == 0) && g.column <= end;
+    if (!inside) continue;
+    if (g.column > column) out.append(g.column - column, ' ');
+    size_t text_end = i + 1 < glyphs_.size() ? glyphs_[i + 1].text_begin : text_.size();
+    out.append(text_, g.text_begin, text_end - g.text_begin);
+    column = std::max(column, g.column + g.width);
+  }
+  return out;
 }
 
 }  // namespace segc::diag::detail

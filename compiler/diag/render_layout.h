@@ -32,9 +32,20 @@ class LineLayout {
   uint32_t ColumnAt(size_t offset) const;
   /// Display width of the whole line.
   uint32_t width() const { return columns_.back(); }
+  /// The printable text of display columns [begin, end): the characters lying wholly inside,
+  /// with a wide character cut at `begin` replaced by spaces so later columns stay aligned.
+  std::string Slice(uint32_t begin, uint32_t end) const;
 
  private:
+  /// One displayed character: its display column and width, and where it starts in text_.
+  struct Glyph {
+    uint32_t column;
+    uint32_t width;
+    size_t text_begin;
+  };
+
   std::string text_;
+  std::vector<Glyph> glyphs_;
   /// columns_[i] is the display column of byte i; one extra entry for the end of the line.
   std::vector<uint32_t> columns_;
 };

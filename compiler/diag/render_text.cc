@@ -26,6 +26,36 @@ struct Mark {
   std::string_view label;
 };
 
+/// Lines wider than this many display columns are shown as a window around their marks.
+constexpr uint32_t kMaxLineColumns = 120;
+/// Display columns of source text a window shows (the cut sides add "...").
+constexpr uint32_t kWindowColumns = 100;
+constexpr std::string_view kEllipsis = "...";
+
+/// The display columns [begin, end) of a source line that are printed.
+struct Window {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+};
+
+/// The whole line when it is short; otherwise kWindowColumns around the marks (the span from the
+/// first mark's start to the last mark's end), centred when it fits and starting at it when not.
+Window ChooseWindow(uint32_t width, const std::vector<Mark>& marks) {
+  if (width <= kMaxLineColumns) return {0, width};
+  uint32_t lo = width, hi = 0;
+  for (const Mark& m : marks) {
+    lo = std::min(lo, m.begin);
+    hi = std::max(hi, m.end);
+  }
+  if (marks.empty()) lo = hi = 0;
+  uint32_t span = hi - lo;
+  uint32_t lead = span < kWindowColumns ? (kWindowColumns - span) / 2 : 0;
+  uint32_t begin = lo - std::min(lo, lead);
+  uint32_t end = std::min(width, begin + kWindowColumns);
+  begin = end - std::min(end, kWindowColumns);  // at the line's end, show a full window
+  return {begin, end};
+}
+
 /// The marked lines of one file, in line order.
 struct FileSnippet {
   FileId file = kNoFile;
@@ -123,13 +153,22 @@ std::string TextRenderer::Gutter(std::string_view number) const {
 void TextRenderer::RenderLine(FileId file, uint32_t line, const std::vector<Mark>& marks,
                               Severity severity, std::string& out) const {
   detail::LineLayout layout(sources_.LineText(file, line), options_.tab_width);
+  Window window = ChooseWindow(layout.width(), marks);
+  bool cut_left = window.begin > 0, cut_right = window.end < layout.width();
+  std::string text = cut_left || cut_right ? layout.Slice(window.begin, window.end) : layout.text();
+  if (cut_left) text.insert(0, kEllipsis);
+  if (cut_right) text += kEllipsis;
   out += Gutter(std::to_string(line));
-  if (!layout.text().empty()) out += ' ' + layout.text();
+  if (!text.empty()) out += ' ' + text;
   out += '\n';
+  // Columns shift left by the cut-off part and right by the leading "...".
+  uint32_t shift = cut_left ? uint32_t(kEllipsis.size()) : 0;
   for (const Mark& mark : marks) {
+    uint32_t begin = std::clamp(mark.begin, window.begin, window.end);
+    uint32_t end = std::max(std::min(mark.end, window.end), begin + 1);
     char stroke = mark.primary ? '^' : '-';
-    std::string underline(mark.end - mark.begin, stroke);
-    out += Gutter() + ' ' + std::string(mark.begin, ' ');
+    std::string underline(end - begin, stroke);
+    out += Gutter() + ' ' + std::string(begin - window.begin + shift, ' ');
     out += Paint(mark.primary ? SeverityColour(severity) : kBlue,
                  mark.label.empty() ? underline : fmt::format("{} {}", underline, mark.label));
     out += '\n';

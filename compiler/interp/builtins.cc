@@ -1,10 +1,14 @@
 // Scalar builtins of the reference interpreter (stdlib/builtins.def, kScalar entries).
 #include "stdlib/builtins.h"
 
+#include <re2/re2.h>
+
 #include <cctype>
 #include <cmath>
 #include <limits>
-#include <regex>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
 
 #include "compiler/interp/value.h"
 #include "compiler/ir/calendar.h"
@@ -66,14 +70,24 @@ Value Extreme(bool is_float, const std::vector<const Value*>& args, bool max) {
   return out;
 }
 
-bool Matches(const std::string& text, const std::string& pattern) {
-  thread_local std::string cached_pattern;
-  thread_local std::regex cached;
-  if (cached_pattern != pattern || cached_pattern.empty()) {
-    cached = std::regex(pattern, std::regex::ECMAScript);
-    cached_pattern = pattern;
+/// The compiled form of a `matches` pattern. Patterns are string literals, so each thread
+/// compiles each distinct pattern once; RE2 is the engine sema validated the pattern with.
+const RE2& CompiledPattern(const std::string& pattern) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<RE2>> cache;
+  std::unique_ptr<RE2>& slot = cache[pattern];
+  if (slot == nullptr) {
+    RE2::Options options;
+    options.set_log_errors(false);
+    slot = std::make_unique<RE2>(pattern, options);
   }
-  return std::regex_search(text, cached);
+  return *slot;
+}
+
+/// matches(s, p): true when the RE2 pattern `p` matches anywhere in `s` (unanchored search).
+bool Matches(const std::string& text, const std::string& pattern) {
+  const RE2& re = CompiledPattern(pattern);
+  SEGC_CHECK(re.ok());
+  return RE2::PartialMatch(text, re);
 }
 
 }  // namespace

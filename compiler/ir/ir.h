@@ -71,7 +71,7 @@ enum class Op : uint8_t {
             ///< (args {x} or {x, int digits}; half away from zero; ints: digits < 0 rounds
             ///< to tens etc.), floor, ceil, min, max (n-ary), clamp {x, lo, hi} (= min(max(x,
             ///< lo), hi)), and before planning only: lower, upper, length, starts_with,
-            ///< ends_with, contains, matches (regex: ECMAScript, search anywhere).
+            ///< ends_with, contains, matches (regex: RE2, search anywhere).
 };
 
 /// Population statistics (one value per run, nulls excluded; all over every row of the table).

@@ -5,6 +5,7 @@
 # usage: run_golden.sh --segc PATH/TO/segc [--dir CASES_DIR] [TOPIC/NAME...]
 #   --dir defaults to the folder of this script; no TOPIC/NAME runs every case.
 #   SEGC_UPDATE_GOLDEN=1 rewrites NAME.stderr (and NAME.stdout where one exists) from the output.
+#   A case with NAME.gen is checked on a scratch copy that the script grows first (README.md).
 set -uo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,7 +15,7 @@ while (($#)); do
   case "$1" in
     --segc) segc="$2"; shift 2 ;;
     --dir) here="$(cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) cases+=("${1%/}"); shift ;;
   esac
 done
@@ -85,9 +86,30 @@ diagnostics_of() {
   done <"$stderr_file"
 }
 
+# A case with NAME.gen has an input too large to commit: the cases are copied to a scratch folder
+# and `bash NAME.gen TARGET` runs there to grow TARGET (the copy of NAME.seg or NAME/) to the real
+# input. Prints the folder to run segc in (the scratch copy or this one).
+prepare_case() {
+  local c="$1" target="$2"
+  if [[ ! -f "$c.gen" ]]; then
+    echo "$here"
+    return 0
+  fi
+  local root="$work/generated"
+  rm -rf "$root" && mkdir -p "$root" && cp -R . "$root" || return 1
+  local status=0
+  (cd "$root" && bash "$here/$c.gen" "$target") >"$work/gen.log" 2>&1 || status=$?
+  if ((status != 0)); then
+    echo "$c.gen failed (exit code $status):" >&2
+    sed 's/^/  /' "$work/gen.log" >&2
+    return 1
+  fi
+  echo "$root"
+}
+
 # Runs one case; prints why it failed and returns 1, or returns 0.
 run_case() {
-  local c="$1" target args=() expected_exit=1 code
+  local c="$1" target args=() expected_exit=1 code root
   if [[ -f "$c.seg" ]]; then
     target="$c.seg"
   elif [[ -d "$c" ]]; then
@@ -98,7 +120,9 @@ run_case() {
   fi
   [[ -f "$c.args" ]] && read -r -a args <"$c.args"
   [[ -f "$c.exit" ]] && expected_exit="$(tr -d '[:space:]' <"$c.exit")"
-  "$segc" check --color never "${args[@]}" "$target" >"$work/stdout" 2>"$work/stderr"
+  root="$(prepare_case "$c" "$target" 2>&1)" || { echo "$root"; return 1; }
+  (cd "$root" && "$segc" check --color never "${args[@]}" "$target") >"$work/stdout" \
+    2>"$work/stderr"
   code=$?
   local failed=0
   if [[ "$code" != "$expected_exit" ]]; then

@@ -66,5 +66,19 @@ TEST(LineLayout, OffsetInsideAMultiByteCharacterMapsToItsStart) {
   EXPECT_EQ(layout.ColumnAt(4), 3u);
 }
 
+TEST(LineLayout, SliceKeepsWholeCharactersAndPadsACutWideOne) {
+  LineLayout layout("ab顧cd", 4);  // a:0 b:1 顧:2-3 c:4 d:5
+  EXPECT_EQ(layout.Slice(0, 3), "ab");
+  EXPECT_EQ(layout.Slice(2, 4), "顧");
+  EXPECT_EQ(layout.Slice(3, 6), " cd");
+  EXPECT_EQ(LineLayout("\tx", 4).Slice(2, 5), "  x");
+}
+
+TEST(LineLayout, SliceShowsCombiningMarksWithTheirBase) {
+  LineLayout layout("e\u0301x", 4);  // e and its accent at column 0, x at 1
+  EXPECT_EQ(layout.Slice(0, 1), "e\u0301");
+  EXPECT_EQ(layout.Slice(1, 2), "x");
+}
+
 }  // namespace
 }  // namespace segc::diag::detail
