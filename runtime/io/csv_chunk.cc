@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "runtime/io/csv_scan.h"
 #include "runtime/io/file_data.h"
 
@@ -203,8 +205,13 @@ const char* ChunkParser::ParseRecord(const char* start) {
   for (const RawField& f : fields_) line_ += f.newlines;
   ++line_;
   if (fields_.size() != ctx_.header.size()) {
-    AddError(DataErrorKind::kRaggedRow, line, -1, "",
-             fmt::format("expected {} fields, found {}", ctx_.header.size(), fields_.size()));
+    // Point at the first field that is missing or extra, so the user sees where the row breaks.
+    const size_t at = std::min(fields_.size(), ctx_.header.size());
+    const bool short_row = fields_.size() < ctx_.header.size();
+    AddError(DataErrorKind::kRaggedRow, line, int(at), "",
+             fmt::format("expected {} fields, found {}{}", ctx_.header.size(), fields_.size(),
+                         short_row ? fmt::format(" (column '{}' is missing)", ctx_.header[at])
+                                   : std::string(" (extra fields at the end of the row)")));
     Reject(start, p, line, DataErrorKind::kRaggedRow);
     return p;
   }
