@@ -43,10 +43,11 @@ class Rng {
 const char* const kCountries[] = {"FR", "DE", "IT", "ES", "GB", "NL", "BE", "PT", "PL", "SE",
                                   "DK", "FI", "AT", "IE", "CH", "CZ", "GR", "HU", "RO", "NO",
                                   "US", "CA", "BR", "MX", "JP", "AU", "IN", "CN", "ZA", "MA"};
-const char* const kSectors[] = {"retail",  "agrifood",   "software",   "manufacturing", "health",
-                                "finance", "education",  "logistics",  "construction",  "energy",
-                                "media",   "hospitality", "telecom",   "automotive",    "public",
-                                "legal",   "consulting", "real_estate", "chemicals",    "textile"};
+const char* const kSectors[] = {"retail",       "agrifood",    "software",  "manufacturing",
+                                "health",       "finance",     "education", "logistics",
+                                "construction", "energy",      "media",     "hospitality",
+                                "telecom",      "automotive",  "public",    "legal",
+                                "consulting",   "real_estate", "chemicals", "textile"};
 const char* const kChannels[] = {"web", "store", "app", "phone"};
 const char* const kStages[] = {"customer", "prospect", "lead", "churned"};
 
@@ -78,10 +79,16 @@ class Writer {
     int64_t d = doy - (153 * mp + 2) / 5 + 1;
     int64_t m = mp < 10 ? mp + 3 : mp - 9;
     int64_t y = yoe + era * 400 + (m <= 2);
-    char tmp[10] = {static_cast<char>('0' + y / 1000 % 10), static_cast<char>('0' + y / 100 % 10),
-                    static_cast<char>('0' + y / 10 % 10),   static_cast<char>('0' + y % 10),
-                    '-', static_cast<char>('0' + m / 10),   static_cast<char>('0' + m % 10),
-                    '-', static_cast<char>('0' + d / 10),   static_cast<char>('0' + d % 10)};
+    char tmp[10] = {static_cast<char>('0' + y / 1000 % 10),
+                    static_cast<char>('0' + y / 100 % 10),
+                    static_cast<char>('0' + y / 10 % 10),
+                    static_cast<char>('0' + y % 10),
+                    '-',
+                    static_cast<char>('0' + m / 10),
+                    static_cast<char>('0' + m % 10),
+                    '-',
+                    static_cast<char>('0' + d / 10),
+                    static_cast<char>('0' + d % 10)};
     buf_.append(tmp, sizeof tmp);
   }
   void EndRow() {
@@ -134,9 +141,12 @@ int main(int argc, char** argv) {
   uint64_t seed = 42;
   const char* out_path = nullptr;
   for (int i = 1; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--rows")) rows = std::atoll(argv[i + 1]);
-    else if (!std::strcmp(argv[i], "--seed")) seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (!std::strcmp(argv[i], "--out")) out_path = argv[i + 1];
+    if (!std::strcmp(argv[i], "--rows"))
+      rows = std::atoll(argv[i + 1]);
+    else if (!std::strcmp(argv[i], "--seed"))
+      seed = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (!std::strcmp(argv[i], "--out"))
+      out_path = argv[i + 1];
   }
   if (!out_path || rows < 0) {
     std::fprintf(stderr, "usage: gen_customers --out FILE.csv [--rows N] [--seed S]\n");
@@ -150,9 +160,10 @@ int main(int argc, char** argv) {
   }
   {
     Writer w(out);
-    w.Str("customer_id,cltv,total_spent,orders,first_purchase,last_purchase,age,country,city,"
-          "sector,channel,consent_email,consent_sms,lifecycle_stage,employees,email_opens_30d,"
-          "visits_30d,unsubscribed\n");
+    w.Str(
+        "customer_id,cltv,total_spent,orders,first_purchase,last_purchase,age,country,city,"
+        "sector,channel,consent_email,consent_sms,lifecycle_stage,employees,email_opens_30d,"
+        "visits_30d,unsubscribed\n");
     Rng rng(seed);
     for (int64_t id = 1; id <= rows; ++id) WriteRow(w, rng, id);
   }

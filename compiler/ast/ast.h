@@ -35,14 +35,26 @@ struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 
 // ---- literals ----
-struct IntLit { int64_t value; };
-struct FloatLit { double value; };
+struct IntLit {
+  int64_t value;
+};
+struct FloatLit {
+  double value;
+};
 /// `30%` is stored as 0.30.
-struct PercentLit { double value; };
-struct StringLit { std::string value; };  // escapes already decoded
-struct BoolLit { bool value; };
+struct PercentLit {
+  double value;
+};
+struct StringLit {
+  std::string value;
+};  // escapes already decoded
+struct BoolLit {
+  bool value;
+};
 /// ISO date literal, as days since 1970-01-01.
-struct DateLit { int32_t days; };
+struct DateLit {
+  int32_t days;
+};
 enum class DurationUnit { kDays, kWeeks, kMonths, kYears };
 /// `90d`, `6mo`, `90 days`.
 struct DurationLit {
@@ -52,14 +64,18 @@ struct DurationLit {
 
 // ---- references ----
 /// A bare name: column, segment, score, class, let, param or module input.
-struct NameRef { std::string name; };
+struct NameRef {
+  std::string name;
+};
 /// `module.member`, e.g. `rfm.Champions`.
 struct QualifiedRef {
   Ident module;
   Ident member;
 };
 /// Percentile shorthand `p90` with no argument; `percent` is 90 (so p99.5 → 99.5).
-struct PercentileRef { double percent; };
+struct PercentileRef {
+  double percent;
+};
 
 // ---- operators ----
 /// `f(a, b)`; also `p90(cltv)` whose callee is "p90".
@@ -109,11 +125,13 @@ struct Within {
   ExprPtr duration;
 };
 /// `D ago`: the date as_of - D.
-struct Ago { ExprPtr duration; };
+struct Ago {
+  ExprPtr duration;
+};
 
-using ExprKind = std::variant<IntLit, FloatLit, PercentLit, StringLit, BoolLit, DateLit, DurationLit,
-                              NameRef, QualifiedRef, PercentileRef, Call, Unary, Binary, Logical,
-                              Between, InList, IsNull, Within, Ago>;
+using ExprKind = std::variant<IntLit, FloatLit, PercentLit, StringLit, BoolLit, DateLit,
+                              DurationLit, NameRef, QualifiedRef, PercentileRef, Call, Unary,
+                              Binary, Logical, Between, InList, IsNull, Within, Ago>;
 
 struct Expr {
   NodeId id = 0;
@@ -126,8 +144,8 @@ struct Expr {
 struct TypeSpec {
   enum class Kind { kInt, kFloat, kBool, kString, kDate, kEnum };
   Kind kind = Kind::kInt;
-  std::string date_format;               // only for kDate; empty = ISO
-  std::vector<Ident> enum_values;        // only for kEnum, with each value's range
+  std::string date_format;         // only for kDate; empty = ISO
+  std::vector<Ident> enum_values;  // only for kEnum, with each value's range
   SourceRange range;
 };
 

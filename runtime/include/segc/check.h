@@ -8,4 +8,5 @@ namespace segc::detail {
 
 #define SEGC_CHECK(cond) \
   ((cond) ? (void)0 : ::segc::detail::InternalError(__FILE__, __LINE__, "check failed: " #cond))
-#define SEGC_UNREACHABLE() ::segc::detail::InternalError(__FILE__, __LINE__, "unreachable code reached")
+#define SEGC_UNREACHABLE() \
+  ::segc::detail::InternalError(__FILE__, __LINE__, "unreachable code reached")

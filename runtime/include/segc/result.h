@@ -25,7 +25,9 @@ class Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status DataError(std::string m) { return {StatusCode::kDataError, std::move(m)}; }
   static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
@@ -43,7 +45,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : data_(std::move(status)) {  // NOLINT: implicit by design
     if (std::get<Status>(data_).ok()) std::abort();   // an ok Status carries no value
   }
@@ -71,9 +73,9 @@ class Result {
 #define SEGC_CONCAT_(a, b) SEGC_CONCAT_INNER_(a, b)
 
 /// Returns the Status from the enclosing function if `expr` (a Status) failed.
-#define SEGC_RETURN_IF_ERROR(expr)        \
-  do {                                    \
-    ::segc::Status segc_status_ = (expr); \
+#define SEGC_RETURN_IF_ERROR(expr)               \
+  do {                                           \
+    ::segc::Status segc_status_ = (expr);        \
     if (!segc_status_.ok()) return segc_status_; \
   } while (0)
 
