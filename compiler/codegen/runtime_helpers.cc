@@ -7,19 +7,11 @@
 #include <optional>
 
 #include "compiler/ir/calendar.h"
+#include "compiler/ir/numeric.h"
 
 extern "C" {
 
-double segc_rt_round_f64(double x, int64_t digits) {
-  if (digits == 0) return std::round(x);
-  if (digits > 308) return x;
-  if (digits < -308) return 0.0 * x;  // keeps the sign of x
-  const double scale = std::pow(10.0, static_cast<double>(digits > 0 ? digits : -digits));
-  if (digits < 0) return std::round(x / scale) * scale;
-  const double scaled = x * scale;
-  // A value this large has no fractional digits left to round.
-  return std::isfinite(scaled) ? std::round(scaled) / scale : x;
-}
+double segc_rt_round_f64(double x, int64_t digits) { return segc::ir::RoundToDigits(x, digits); }
 
 int64_t segc_rt_add_months(int32_t days, int64_t months) {
   std::optional<int32_t> result = segc::ir::AddMonths(days, months);

@@ -12,6 +12,7 @@
 
 #include "compiler/interp/value.h"
 #include "compiler/ir/calendar.h"
+#include "compiler/ir/numeric.h"
 #include "segc/check.h"
 
 namespace segc::interp::detail {
@@ -29,8 +30,7 @@ int64_t Pow10(int64_t n) {
 /// round(x, digits) half away from zero; ints keep their type (digits < 0 rounds to tens...).
 Value Round(bool is_float, const Value& x, int64_t digits, Row& row) {
   if (is_float) {
-    double scale = std::pow(10.0, double(digits));
-    return Finite(std::round(x.f * scale) / scale, row);
+    return Finite(ir::RoundToDigits(x.f, digits), row);
   }
   if (digits >= 0) return x;
   if (digits < -18) return Value::Int(0);

@@ -1,5 +1,6 @@
 // Executor helpers: column views, statistics and derived columns through segc/stats.h.
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 #include "runtime/exec/executor_internal.h"
@@ -59,6 +60,25 @@ std::optional<int64_t> IntExtreme(const Column& x, bool max) {
   return out;
 }
 
+/// LANGUAGE.md §5: NaN and infinities are not values. A float derived column whose arithmetic
+/// overflowed (e.g. cumshare when the sum is infinite) holds null there, as every backend reads it.
+Column NullNonFinite(Column column) {
+  if (column.type() != ColumnType::kFloat) return column;
+  const int64_t n = column.length();
+  std::vector<std::optional<double>> values(static_cast<size_t>(n));
+  bool changed = false;
+  for (int64_t i = 0; i < n; ++i) {
+    if (!column.IsValid(i)) continue;
+    double v = column.Float64(i);
+    if (std::isfinite(v)) {
+      values[size_t(i)] = v;
+    } else {
+      changed = true;
+    }
+  }
+  return changed ? Column::FromFloat64(values) : column;
+}
+
 }  // namespace
 
 segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
@@ -92,9 +112,10 @@ segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
       value = MaxOf(x);
       break;
   }
-  out.valid = value.has_value();
-  out.f64 = value.value_or(0);
-  out.i64 = int64_t(out.f64);
+  // A statistic that overflowed (inf) or is undefined (NaN) is null, not a value (§5).
+  out.valid = value.has_value() && std::isfinite(*value);
+  out.f64 = out.valid ? *value : 0;
+  out.i64 = std::fabs(out.f64) < 9.2e18 ? int64_t(out.f64) : 0;
   return out;
 }
 
@@ -103,9 +124,9 @@ Column ComputeDerived(const ExecDerived& derived, const Column& x) {
     case DerivedKind::kNtile:
       return Compact(Ntile(x, int(derived.n)));
     case DerivedKind::kCumshare:
-      return Compact(CumShare(x));
+      return NullNonFinite(Compact(CumShare(x)));
     case DerivedKind::kPercentRank:
-      return Compact(PercentRank(x));
+      return NullNonFinite(Compact(PercentRank(x)));
   }
   SEGC_UNREACHABLE();
 }
