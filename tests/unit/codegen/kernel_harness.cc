@@ -252,7 +252,7 @@ uint64_t KernelHarness::RawFloatBits(uint32_t slot, int64_t row) const {
 std::vector<uint64_t> KernelHarness::BitmapWords(uint32_t slot) const {
   const Buffer& buffer = OutputBuffer(slot);
   std::vector<uint64_t> words((buffer.values.size() - 1) / 8);
-  std::memcpy(words.data(), buffer.values.data(), words.size() * 8);
+  if (!words.empty()) std::memcpy(words.data(), buffer.values.data(), words.size() * 8);
   return words;
 }
 
