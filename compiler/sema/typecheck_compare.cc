@@ -15,22 +15,6 @@ bool IsPercentile(const ast::Expr& expr) {
   return std::holds_alternative<ast::PercentileRef>(expr.kind);
 }
 
-/// `a OP b` ≡ `b Mirror(OP) a`.
-ast::BinaryOp Mirror(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::kLt:
-      return ast::BinaryOp::kGt;
-    case ast::BinaryOp::kLe:
-      return ast::BinaryOp::kGe;
-    case ast::BinaryOp::kGt:
-      return ast::BinaryOp::kLt;
-    case ast::BinaryOp::kGe:
-      return ast::BinaryOp::kLe;
-    default:
-      return op;
-  }
-}
-
 bool IsOrdering(ast::BinaryOp op) { return op >= ast::BinaryOp::kLt; }
 
 bool ParsesAsNumber(const std::string& text) {

@@ -39,22 +39,6 @@ std::optional<size_t> IndexOf(const std::vector<std::string>& values, const ast:
   return static_cast<size_t>(it - values.begin());
 }
 
-/// `a OP b` ≡ `b Mirror(OP) a`.
-ast::BinaryOp Mirror(ast::BinaryOp op) {
-  switch (op) {
-    case ast::BinaryOp::kLt:
-      return ast::BinaryOp::kGt;
-    case ast::BinaryOp::kLe:
-      return ast::BinaryOp::kGe;
-    case ast::BinaryOp::kGt:
-      return ast::BinaryOp::kLt;
-    case ast::BinaryOp::kGe:
-      return ast::BinaryOp::kLe;
-    default:
-      return op;
-  }
-}
-
 bool HasValueSet(const Type& type) {
   return type.kind() == TypeKind::kEnum || type.kind() == TypeKind::kLabel;
 }

@@ -9,6 +9,22 @@
 
 namespace segc::sema::detail {
 
+/// `a OP b` ≡ `b Mirror(OP) a` for the ordering operators; other operators are symmetric.
+inline ast::BinaryOp Mirror(ast::BinaryOp op) {
+  switch (op) {
+    case ast::BinaryOp::kLt:
+      return ast::BinaryOp::kGt;
+    case ast::BinaryOp::kLe:
+      return ast::BinaryOp::kGe;
+    case ast::BinaryOp::kGt:
+      return ast::BinaryOp::kLt;
+    case ast::BinaryOp::kGe:
+      return ast::BinaryOp::kLe;
+    default:
+      return op;
+  }
+}
+
 /// Types expressions of one unit bottom-up into the side table. Reports only root causes: an
 /// operand that already has kError makes the parent kError without a new diagnostic.
 class ExprChecker {
