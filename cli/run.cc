@@ -66,6 +66,16 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
   app->add_option("--cache-dir", args.cache_dir,
                   "Cache compiled code in DIR and reuse it when rules and CPU are unchanged")
       ->type_name("DIR");
+  app->add_option("--opt-level", args.opt_level,
+                  "JIT optimization: 1 lean (fast to compile), 2 vectorized (fast to run), "
+                  "auto picks by rows per thread")
+      ->check(CLI::IsMember({"auto", "0", "1", "2", "3"}))
+      ->capture_default_str();
+  app->add_flag("--timings", args.timings,
+                "Print how long each step took (and the JIT level, cache hit or miss) on stderr");
+  app->add_option("--dump-ir", args.dump_ir,
+                  "Write the planned segc IR and, with the JIT, the optimized LLVM IR to FILE")
+      ->type_name("FILE");
 }
 
 }  // namespace

@@ -17,6 +17,9 @@ struct RunArgs {
   int threads = 0;                  ///< 0 = all cores
   std::string engine = "jit";       ///< jit or interp
   std::string cache_dir;            ///< JIT object cache; empty = none
+  std::string opt_level = "auto";   ///< JIT level: auto or 0..3
+  bool timings = false;             ///< print the time of each step on stderr
+  std::string dump_ir;              ///< file for the planned IR (and LLVM IR); empty = none
   bool strict_sizes = false;        ///< `expect size` violations are errors
   bool decimal_comma = false;       ///< "12,5" is a number in float columns
   std::vector<std::string> null_tokens;  ///< extra field texts that mean null

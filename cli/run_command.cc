@@ -4,9 +4,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <thread>
+#include <utility>
+#include <vector>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -107,23 +110,59 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
 
 }  // namespace
 
+/// `--timings`: the wall time of each step, printed on stderr after the summary.
+class StepTimes {
+ public:
+  /// Runs `step`, records its time under `name`, passes its result on.
+  template <typename Step>
+  std::optional<int> Time(const std::string& name, Step&& step) {
+    auto start = std::chrono::steady_clock::now();
+    std::optional<int> code = step();
+    steps_.emplace_back(
+        name, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+                  .count());
+    return code;
+  }
+
+  void Print(const RunArgs& args, const RunState& state) const {
+    std::fputs("timings (ms):\n", stderr);
+    for (const auto& [name, ms] : steps_) {
+      std::string note;
+      if (name == "compile" && args.engine == "jit") {
+        note = fmt::format("  jit -O{}, cache {}", state.jit.opt_level,
+                           state.jit.stats.cache_hit ? "hit (LLVM skipped)" : "miss");
+      }
+      std::fprintf(stderr, "  %-12s %10.1f%s\n", name.c_str(), ms, note.c_str());
+    }
+  }
+
+ private:
+  std::vector<std::pair<std::string, double>> steps_;
+};
+
 int ExecuteRun(const RunArgs& args) {
   if (auto code = CheckOutPath(args)) return *code;
   RunState state;
   state.threads = ResolveThreads(args.threads);
   Progress progress(STDERR_FILENO);
   state.progress = &progress;
+  StepTimes times;
   progress.Step("checking rules");
-  if (auto code = LoadRules(args, state)) return *code;
-  if (auto code = ResolveInputs(args, state)) return *code;
-  if (auto code = BuildPlan(state)) return *code;
+  if (auto code = times.Time("check rules", [&] { return LoadRules(args, state); })) return *code;
+  auto plan = [&] {
+    auto code = ResolveInputs(args, state);
+    return code ? code : BuildPlan(state);
+  };
+  if (auto code = times.Time("plan", plan)) return *code;
   progress.Step("loading " + args.data);
-  if (auto code = LoadData(args, state)) return *code;
+  if (auto code = times.Time("load data", [&] { return LoadData(args, state); })) return *code;
   progress.Step(args.engine == "jit" ? "compiling" : "preparing the interpreter");
-  if (auto code = BuildKernels(args, state)) return *code;
+  if (auto code = times.Time("compile", [&] { return BuildKernels(args, state); })) return *code;
   progress.Step(fmt::format("evaluating {} rows", state.table.num_rows()));
-  if (auto code = Execute(state)) return *code;
-  return Finish(args, state, progress);
+  if (auto code = times.Time("evaluate", [&] { return Execute(state); })) return *code;
+  int code = *times.Time("output", [&] { return Finish(args, state, progress); });
+  if (args.timings) times.Print(args, state);
+  return code;
 }
 
 }  // namespace segc::cli

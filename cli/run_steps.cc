@@ -6,6 +6,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <string_view>
 
 #include "cli/color.h"
@@ -15,6 +17,7 @@
 #include "compiler/diag/render.h"
 #include "compiler/driver/runtime_schema.h"
 #include "compiler/ir/lower.h"
+#include "compiler/ir/printer.h"
 #include "compiler/plan/plan.h"
 #include "segc/csv.h"
 
@@ -66,7 +69,23 @@ rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads) {
   return options;
 }
 
+// `--dump-ir FILE`: the planned program as ir::Print shows it, then the LLVM module (JIT only).
+std::optional<int> WriteIrDump(const std::string& path, const ir::Program& planned,
+                               const std::string& llvm_ir, RunState& state) {
+  std::ofstream out(path, std::ios::trunc);
+  out << "; segc IR (planned)\n" << ir::Print(planned);
+  if (!llvm_ir.empty()) out << "\n; LLVM IR (optimized)\n" << llvm_ir;
+  if (out.flush()) return std::nullopt;
+  Quiet(state);
+  std::fprintf(stderr, "segc: error: cannot write the IR dump '%s'\n", path.c_str());
+  return kExitUsage;
+}
+
 }  // namespace
+
+int OptLevelFromArgs(const std::string& text) {
+  return text == "auto" ? driver::kAutoOptLevel : std::stoi(text);
+}
 
 int InternalError(const std::string& message, const std::string& hint) {
   std::fprintf(stderr, "segc: internal error: %s\n", message.c_str());
@@ -165,14 +184,29 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
   driver::EngineOptions options;
   options.engine = args.engine == "interp" ? driver::Engine::kInterp : driver::Engine::kJit;
   options.cache_dir = args.cache_dir;
+  options.opt_level = OptLevelFromArgs(args.opt_level);
+  options.rows = state.table.num_rows();
+  options.threads = state.threads;
+  options.report = &state.jit;
   options.fail_at = ForcedJitFailure();
+  std::ostringstream llvm_ir;
+  if (!args.dump_ir.empty()) options.dump_llvm_ir = &llvm_ir;
   Result<rt::ExecProgram> exec = driver::BuildExecutable(state.planned, options);
+  // Written even when the JIT failed: the IR is what one needs to see then.
+  if (!args.dump_ir.empty()) {
+    if (auto code = WriteIrDump(args.dump_ir, *state.planned, llvm_ir.str(), state)) return *code;
+  }
   if (!exec.ok()) {
     Quiet(state);
     return InternalError(exec.status().message(),
                          "'--engine interp' runs the same rules without the JIT");
   }
   state.exec = std::move(exec).value();
+  if (!state.jit.stats.cache_warning.empty()) {
+    Quiet(state);
+    std::fprintf(stderr, "segc: warning: the JIT cache was not updated: %s\n",
+                 state.jit.stats.cache_warning.c_str());
+  }
   return std::nullopt;
 }
 

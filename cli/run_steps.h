@@ -32,6 +32,7 @@ struct RunState {
   rt::ExecProgram exec;
   rt::RunResult result;
   int threads = 1;
+  driver::JitReport jit;         ///< filled by BuildKernels with the JIT engine
   Progress* progress = nullptr;  ///< cleared before a step writes to stderr
 };
 
@@ -56,6 +57,9 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state);
 
 /// Executes the program over the table.
 std::optional<int> Execute(RunState& state);
+
+/// The JIT level for --opt-level TEXT ("auto" or 0..3; validated by the option parser).
+int OptLevelFromArgs(const std::string& text);
 
 /// Prints "segc: internal error: MESSAGE" and the bug-report hint; returns 4.
 int InternalError(const std::string& message, const std::string& hint = "");

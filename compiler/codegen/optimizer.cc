@@ -1,4 +1,4 @@
-// Pass pipeline (new PassManager) and object emission (legacy codegen PassManager).
+// Pass pipelines (new PassManager) and object emission (legacy codegen PassManager).
 #include "compiler/codegen/detail/optimizer.h"
 
 namespace segc::codegen::detail {
@@ -14,6 +14,32 @@ llvm::OptimizationLevel PipelineLevel(int opt_level) {
       return llvm::OptimizationLevel::O2;
     default:
       return llvm::OptimizationLevel::O3;
+  }
+}
+
+// Level 1: scalar clean-up only. Loop vectorization is what makes level 2 expensive (it
+// multiplies the code that instruction selection then has to handle); without it the kernels
+// run about 2.5x slower but compile about 10x faster (docs/codegen.md "Optimization levels").
+llvm::ModulePassManager LeanPipeline() {
+  llvm::FunctionPassManager function;
+  function.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
+  function.addPass(llvm::EarlyCSEPass());
+  function.addPass(llvm::InstCombinePass());
+  function.addPass(llvm::SimplifyCFGPass());
+  llvm::ModulePassManager module;
+  module.addPass(llvm::AlwaysInlinerPass());
+  module.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(function)));
+  return module;
+}
+
+llvm::ModulePassManager Pipeline(llvm::PassBuilder& builder, int opt_level) {
+  switch (opt_level) {
+    case 0:
+      return builder.buildO0DefaultPipeline(PipelineLevel(0));
+    case 1:
+      return LeanPipeline();
+    default:
+      return builder.buildPerModuleDefaultPipeline(PipelineLevel(opt_level));
   }
 }
 
@@ -41,9 +67,7 @@ Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int op
   builder.registerFunctionAnalyses(functions);
   builder.registerLoopAnalyses(loops);
   builder.crossRegisterProxies(loops, functions, sccs, modules);
-  llvm::ModulePassManager pipeline =
-      opt_level == 0 ? builder.buildO0DefaultPipeline(PipelineLevel(0))
-                     : builder.buildPerModuleDefaultPipeline(PipelineLevel(opt_level));
+  llvm::ModulePassManager pipeline = Pipeline(builder, opt_level);
   pipeline.run(module, modules);
   return Status::Ok();
 }

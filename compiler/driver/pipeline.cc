@@ -1,6 +1,7 @@
 // JIT or interpreter kernels for a planned program, packaged for rt::Execute.
 #include "compiler/driver/pipeline.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -20,11 +21,19 @@ struct JitState {
 Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
                                  const EngineOptions& options) {
   codegen::CodegenOptions codegen_options;
+  codegen_options.opt_level = options.opt_level == kAutoOptLevel
+                                  ? ChooseOptLevel(options.rows, options.threads)
+                                  : options.opt_level;
   codegen_options.cache_dir = options.cache_dir;
   codegen_options.fail_at = options.fail_at;
+  codegen_options.dump_ir = options.dump_llvm_ir;
+  codegen_options.dump_optimized = true;
   auto state = std::make_shared<JitState>();
   state->planned = planned;
   SEGC_TRY(state->compiled, codegen::Compile(*planned, codegen_options));
+  if (options.report != nullptr) {
+    *options.report = {codegen_options.opt_level, state->compiled->stats()};
+  }
   if (state->compiled->num_stages() != planned->stages.size()) {
     return Status::Internal("jit: compiled stage count does not match the plan");
   }
@@ -39,6 +48,10 @@ Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
 }
 
 }  // namespace
+
+int ChooseOptLevel(int64_t rows, int threads) {
+  return rows / std::max(threads, 1) >= kVectorizeRowsPerThread ? 2 : 1;
+}
 
 const char* EngineName(Engine engine) { return engine == Engine::kJit ? "jit" : "interp"; }
 

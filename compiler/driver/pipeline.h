@@ -2,6 +2,8 @@
 // (shared by `segc run` and later `explain` and `test`).
 #pragma once
 
+#include <cstdint>
+#include <iosfwd>
 #include <memory>
 #include <string>
 
@@ -18,11 +20,36 @@ enum class Engine { kJit, kInterp };
 /// "jit" or "interp".
 const char* EngineName(Engine engine);
 
+/// `EngineOptions::opt_level` value that lets ChooseOptLevel decide.
+inline constexpr int kAutoOptLevel = -1;
+
+/// Rows per executor thread from which the vectorizing level 2 pays for its compile time over
+/// the lean level 1 (measured in docs/codegen.md "Optimization levels").
+inline constexpr int64_t kVectorizeRowsPerThread = 2'000'000;
+
+/// The JIT optimization level for `rows` rows on `threads` threads: 2 when each thread has at
+/// least kVectorizeRowsPerThread rows, else 1.
+int ChooseOptLevel(int64_t rows, int threads);
+
+/// What the JIT did (filled by BuildExecutable when EngineOptions::report is set).
+struct JitReport {
+  int opt_level = 0;
+  codegen::CompileStats stats;
+};
+
 /// How to build the kernels.
 struct EngineOptions {
   Engine engine = Engine::kJit;
+  /// JIT optimization level 0..3, or kAutoOptLevel: ChooseOptLevel(rows, threads).
+  int opt_level = kAutoOptLevel;
+  int64_t rows = 0;
+  int threads = 1;
   /// JIT object cache directory; empty = no cache.
   std::string cache_dir;
+  /// If set, receives the optimized LLVM IR of the JIT (CodegenOptions::dump_ir; no cache lookup).
+  std::ostream* dump_llvm_ir = nullptr;
+  /// If set and the engine is the JIT, receives the level used and the compile statistics.
+  JitReport* report = nullptr;
   /// Test hook forwarded to the JIT (CodegenOptions::fail_at).
   codegen::FailurePoint fail_at = codegen::FailurePoint::kNone;
 };

@@ -11,8 +11,9 @@ namespace segc::codegen::detail {
 /// Runs the verifier; a broken module is our bug but reported as kInternal with the details.
 Status VerifyModule(const llvm::Module& module);
 
-/// Runs the new-PassManager default pipeline for `opt_level` (0..3) with loop and SLP
-/// vectorization enabled, tuned for `machine` (the host).
+/// Runs the pipeline of `opt_level`: 0 the O0 pipeline; 1 the lean scalar pipeline (inline,
+/// SROA, early CSE, instcombine, simplifycfg); 2 and 3 the new-PassManager default pipelines
+/// with loop and SLP vectorization, tuned for `machine` (the host).
 Status OptimizeModule(llvm::Module& module, llvm::TargetMachine& machine, int opt_level);
 
 /// Compiles `module` to a relocatable object for `machine`; kInternal if the target cannot.
