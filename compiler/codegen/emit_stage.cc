@@ -163,16 +163,18 @@ ir::Stage Part(const ir::Program& program, const ir::Stage& stage, std::vector<i
   return part;
 }
 
-llvm::Function* NewKernelFunction(llvm::Module& module, const std::string& name, bool internal) {
+// Kernels and parts share the kernel ABI signature. Parts are external because units are
+// compiled as separate objects; noinline keeps a kernel and its parts separate functions
+// when they share a unit, so the part loops stay small for the optimizer.
+llvm::Function* NewKernelFunction(llvm::Module& module, const std::string& name) {
   llvm::LLVMContext& c = module.getContext();
   auto* i64 = llvm::Type::getInt64Ty(c);
   auto* type = llvm::FunctionType::get(llvm::Type::getVoidTy(c),
                                        {llvm::PointerType::get(c, 0), i64, i64}, false);
-  auto linkage = internal ? llvm::GlobalValue::InternalLinkage : llvm::GlobalValue::ExternalLinkage;
-  auto* fn = llvm::Function::Create(type, linkage, name, module);
+  auto* fn = llvm::Function::Create(type, llvm::GlobalValue::ExternalLinkage, name, module);
   fn->setDoesNotThrow();
   fn->addParamAttr(0, llvm::Attribute::NoAlias);
-  if (internal) fn->addFnAttr(llvm::Attribute::NoInline);
+  fn->addFnAttr(llvm::Attribute::NoInline);
   return fn;
 }
 
@@ -182,38 +184,84 @@ Status EmitLoopFunction(llvm::Function* fn, const ir::Program& program, const ir
   return EmitKernelBody(ctx, stage, fn);
 }
 
-// Small stages are one loop; large ones a kernel that calls one loop function per part.
-Status EmitKernel(llvm::Module& module, const ir::Program& program, size_t index) {
-  const ir::Stage& stage = program.stages[index];
-  llvm::Function* kernel = NewKernelFunction(module, KernelName(index), false);
-  if (stage.stores.size() <= kStoresPerPart) return EmitLoopFunction(kernel, program, stage);
+// The declaration (or definition) of a part function in `module`.
+llvm::Function* PartFunction(llvm::Module& module, const std::string& name) {
+  if (llvm::Function* existing = module.getFunction(name)) return existing;
+  return NewKernelFunction(module, name);
+}
+
+// Stage `index`'s kernel: calls each of its part functions over the same row range.
+void EmitKernel(llvm::Module& module, const ModuleLayout& layout, size_t index) {
+  llvm::Function* kernel = NewKernelFunction(module, KernelName(index));
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(module.getContext(), "entry", kernel));
-  std::vector<bool> counted(program.nodes.size(), false);
-  for (size_t first = 0; first < stage.stores.size(); first += kStoresPerPart) {
-    size_t last = std::min(stage.stores.size(), first + kStoresPerPart);
-    std::vector<ir::Store> stores(stage.stores.begin() + first, stage.stores.begin() + last);
-    std::string name = KernelName(index) + ".part" + std::to_string(first / kStoresPerPart);
-    llvm::Function* part = NewKernelFunction(module, name, true);
-    SEGC_RETURN_IF_ERROR(
-        EmitLoopFunction(part, program, Part(program, stage, std::move(stores), counted)));
-    b.CreateCall(part, {kernel->getArg(0), kernel->getArg(1), kernel->getArg(2)});
+  for (size_t part : layout.stage_parts[index]) {
+    llvm::Function* fn = PartFunction(module, layout.parts[part].name);
+    b.CreateCall(fn, {kernel->getArg(0), kernel->getArg(1), kernel->getArg(2)});
   }
   b.CreateRetVoid();
-  return Status::Ok();
 }
 
 }  // namespace
 
 std::string KernelName(size_t stage) { return "segc_stage_" + std::to_string(stage); }
 
-Result<std::unique_ptr<llvm::Module>> BuildModule(llvm::LLVMContext& context,
-                                                  const ir::Program& program,
-                                                  const llvm::TargetMachine& machine) {
+ModuleLayout LayoutProgram(const ir::Program& program) {
+  ModuleLayout layout;
+  std::vector<bool> counted(program.nodes.size(), false);
+  for (size_t index = 0; index < program.stages.size(); ++index) {
+    const ir::Stage& stage = program.stages[index];
+    std::vector<size_t>& parts = layout.stage_parts.emplace_back();
+    auto add = [&](ir::Stage part) {
+      std::string name = KernelName(index) + ".part" + std::to_string(parts.size());
+      parts.push_back(layout.parts.size());
+      layout.parts.push_back({std::move(name), std::move(part)});
+    };
+    if (stage.stores.size() <= kStoresPerPart) {
+      add(stage);  // as planned, including every node's overflow flag
+      continue;
+    }
+    for (size_t first = 0; first < stage.stores.size(); first += kStoresPerPart) {
+      size_t last = std::min(stage.stores.size(), first + kStoresPerPart);
+      std::vector<ir::Store> stores(stage.stores.begin() + first, stage.stores.begin() + last);
+      add(Part(program, stage, std::move(stores), counted));
+    }
+  }
+  return layout;
+}
+
+std::vector<std::vector<size_t>> AssignParts(const ModuleLayout& layout, size_t units) {
+  // Longest part first onto the least loaded unit; the cost of a part is about its node count.
+  std::vector<size_t> order(layout.parts.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return layout.parts[a].stage.nodes.size() > layout.parts[b].stage.nodes.size();
+  });
+  units = std::max<size_t>(1, std::min(units, layout.parts.size()));
+  std::vector<std::vector<size_t>> assignment(units);
+  std::vector<size_t> load(units, 0);
+  for (size_t part : order) {
+    size_t unit = size_t(std::min_element(load.begin(), load.end()) - load.begin());
+    assignment[unit].push_back(part);
+    load[unit] += layout.parts[part].stage.nodes.size() + 1;
+  }
+  for (std::vector<size_t>& parts : assignment) std::sort(parts.begin(), parts.end());
+  return assignment;
+}
+
+Result<std::unique_ptr<llvm::Module>> BuildUnit(llvm::LLVMContext& context,
+                                                const ir::Program& program,
+                                                const ModuleLayout& layout,
+                                                const std::vector<size_t>& parts, bool with_kernels,
+                                                const llvm::TargetMachine& machine) {
   auto module = std::make_unique<llvm::Module>("segc_program", context);
   module->setDataLayout(machine.createDataLayout());
   module->setTargetTriple(machine.getTargetTriple().str());
-  for (size_t i = 0; i < program.stages.size(); ++i) {
-    SEGC_RETURN_IF_ERROR(EmitKernel(*module, program, i));
+  for (size_t part : parts) {
+    llvm::Function* fn = PartFunction(*module, layout.parts[part].name);
+    SEGC_RETURN_IF_ERROR(EmitLoopFunction(fn, program, layout.parts[part].stage));
+  }
+  if (with_kernels) {
+    for (size_t i = 0; i < program.stages.size(); ++i) EmitKernel(*module, layout, i);
   }
   return module;
 }

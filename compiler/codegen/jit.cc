@@ -1,8 +1,12 @@
 // Compile(): validation, object cache, IR build, optimization, emission and loading.
 #include "compiler/codegen/jit.h"
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
 #include <ostream>
+#include <thread>
+#include <vector>
 
 #include "compiler/codegen/detail/jit_session.h"
 #include "compiler/codegen/detail/kernel_module.h"
@@ -42,36 +46,97 @@ Status InjectedFailure(const CodegenOptions& options, FailurePoint point, const 
       what);
 }
 
-// IR build → (verify) → optimize → emit: the object bytes of the whole program.
-Result<std::string> GenerateObject(const ir::Program& program, const CodegenOptions& options,
-                                   detail::JitSession& session, CompileStats& stats) {
-  SEGC_TRY(auto machine, session.MakeTargetMachine(options.opt_level));
+// What compiling one unit produced; times in milliseconds.
+struct UnitResult {
+  Status status = Status::Ok();
+  std::string object;
+  std::string ir_text;  // for dump_ir
+  double build_ms = 0, optimize_ms = 0, codegen_ms = 0;
+};
+
+// IR build → (verify) → optimize → emit of one unit, in its own LLVMContext.
+UnitResult CompileUnit(const ir::Program& program, const detail::ModuleLayout& layout,
+                       const std::vector<size_t>& parts, bool with_kernels,
+                       const CodegenOptions& options, llvm::TargetMachine& machine) {
+  UnitResult result;
+  auto fail = [&](Status status) {
+    result.status = std::move(status);
+    return std::move(result);
+  };
   llvm::LLVMContext context;
   auto start = Clock::now();
-  SEGC_RETURN_IF_ERROR(InjectedFailure(options, FailurePoint::kBuild, "build module"));
-  SEGC_TRY(auto module, detail::BuildModule(context, program, *machine));
+  if (Status s = InjectedFailure(options, FailurePoint::kBuild, "build module"); !s.ok()) {
+    return fail(s);
+  }
+  auto module = detail::BuildUnit(context, program, layout, parts, with_kernels, machine);
+  if (!module.ok()) return fail(module.status());
   // Verification costs little next to optimization, so release builds run it too.
-  SEGC_RETURN_IF_ERROR(detail::VerifyModule(*module));
-  if (options.dump_ir && !options.dump_optimized) *options.dump_ir << detail::ModuleText(*module);
-  stats.build_ms = MillisecondsSince(start);
+  if (Status s = detail::VerifyModule(**module); !s.ok()) return fail(s);
+  if (options.dump_ir && !options.dump_optimized) result.ir_text = detail::ModuleText(**module);
+  result.build_ms = MillisecondsSince(start);
   start = Clock::now();
-  SEGC_RETURN_IF_ERROR(InjectedFailure(options, FailurePoint::kOptimize, "optimize"));
-  SEGC_RETURN_IF_ERROR(detail::OptimizeModule(*module, *machine, options.opt_level));
-  if (options.dump_ir && options.dump_optimized) *options.dump_ir << detail::ModuleText(*module);
-  stats.optimize_ms = MillisecondsSince(start);
+  if (Status s = InjectedFailure(options, FailurePoint::kOptimize, "optimize"); !s.ok()) {
+    return fail(s);
+  }
+  if (Status s = detail::OptimizeModule(**module, machine, options.opt_level); !s.ok()) {
+    return fail(s);
+  }
+  if (options.dump_ir && options.dump_optimized) result.ir_text = detail::ModuleText(**module);
+  result.optimize_ms = MillisecondsSince(start);
   start = Clock::now();
-  SEGC_RETURN_IF_ERROR(InjectedFailure(options, FailurePoint::kEmit, "emit object"));
-  SEGC_TRY(std::string object, detail::EmitObject(*module, *machine));
-  stats.codegen_ms = MillisecondsSince(start);
-  return object;
+  if (Status s = InjectedFailure(options, FailurePoint::kEmit, "emit object"); !s.ok()) {
+    return fail(s);
+  }
+  auto object = detail::EmitObject(**module, machine);
+  if (!object.ok()) return fail(object.status());
+  result.object = std::move(object).value();
+  result.codegen_ms = MillisecondsSince(start);
+  return result;
 }
 
-// The object from the cache if present (and dumping was not asked for), else generated and
+size_t CompileThreads(const CodegenOptions& options) {
+  if (options.threads > 0) return size_t(options.threads);
+  return std::max<size_t>(1, std::thread::hardware_concurrency());
+}
+
+// The objects of the whole program: its parts spread over units compiled on parallel threads
+// (each with its own context and target machine); the stats sum the units' times.
+Result<std::vector<std::string>> GenerateObjects(const ir::Program& program,
+                                                 const CodegenOptions& options,
+                                                 detail::JitSession& session, CompileStats& stats) {
+  detail::ModuleLayout layout = detail::LayoutProgram(program);
+  std::vector<std::vector<size_t>> units = detail::AssignParts(layout, CompileThreads(options));
+  std::vector<std::unique_ptr<llvm::TargetMachine>> machines;
+  for (size_t u = 0; u < units.size(); ++u) {
+    SEGC_TRY(auto machine, session.MakeTargetMachine(options.opt_level));
+    machines.push_back(std::move(machine));
+  }
+  std::vector<UnitResult> results(units.size());
+  auto compile = [&](size_t u) {
+    results[u] = CompileUnit(program, layout, units[u], u == 0, options, *machines[u]);
+  };
+  std::vector<std::thread> threads;
+  for (size_t u = 1; u < units.size(); ++u) threads.emplace_back(compile, u);
+  compile(0);
+  for (std::thread& thread : threads) thread.join();
+  std::vector<std::string> objects;
+  for (UnitResult& result : results) {
+    SEGC_RETURN_IF_ERROR(result.status);
+    if (options.dump_ir) *options.dump_ir << result.ir_text;
+    stats.build_ms += result.build_ms;
+    stats.optimize_ms += result.optimize_ms;
+    stats.codegen_ms += result.codegen_ms;
+    objects.push_back(std::move(result.object));
+  }
+  stats.units = units.size();
+  return objects;
+}
+
+// The objects from the cache if present (and dumping was not asked for), else generated and
 // stored. A cache that cannot be written is a warning in the stats, not a failure.
-Result<std::unique_ptr<llvm::MemoryBuffer>> ObtainObject(const ir::Program& program,
-                                                         const CodegenOptions& options,
-                                                         detail::JitSession& session,
-                                                         CompileStats& stats) {
+Result<std::vector<std::string>> ObtainObjects(const ir::Program& program,
+                                               const CodegenOptions& options,
+                                               detail::JitSession& session, CompileStats& stats) {
   std::string key;
   std::optional<detail::ObjectCache> cache;
   if (!options.cache_dir.empty()) {
@@ -81,26 +146,34 @@ Result<std::unique_ptr<llvm::MemoryBuffer>> ObtainObject(const ir::Program& prog
     if (options.dump_ir == nullptr) {
       if (auto cached = cache->Load(key)) {
         stats.cache_hit = true;
-        return cached;
+        stats.units = cached->size();
+        return std::move(*cached);
       }
     }
   }
-  SEGC_TRY(std::string object, GenerateObject(program, options, session, stats));
+  SEGC_TRY(std::vector<std::string> objects, GenerateObjects(program, options, session, stats));
   if (cache) {
-    Status stored = cache->Store(key, object);
+    Status stored = cache->Store(key, objects);
     if (!stored.ok()) stats.cache_warning = stored.message();
   }
-  return llvm::MemoryBuffer::getMemBufferCopy(object, "segc_program.o");
+  return objects;
 }
 
-Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(
-    const ir::Program& program, const CodegenOptions& options, detail::JitSession& session,
-    std::unique_ptr<llvm::MemoryBuffer> object, CompileStats stats) {
+Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(const ir::Program& program,
+                                                           const CodegenOptions& options,
+                                                           detail::JitSession& session,
+                                                           std::vector<std::string> objects,
+                                                           CompileStats stats) {
   auto start = Clock::now();
   auto impl = std::make_unique<CompiledProgram::Impl>();
-  stats.object_bytes = object->getBufferSize();
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> buffers;
+  for (size_t u = 0; u < objects.size(); ++u) {
+    stats.object_bytes += objects[u].size();
+    std::string name = "segc_program." + std::to_string(u) + ".o";
+    buffers.push_back(llvm::MemoryBuffer::getMemBufferCopy(objects[u], name));
+  }
   SEGC_RETURN_IF_ERROR(InjectedFailure(options, FailurePoint::kLink, "link"));
-  SEGC_TRY(impl->code, session.Load(std::move(object), "segc_program"));
+  SEGC_TRY(impl->code, session.Load(std::move(buffers), "segc_program"));
   for (size_t i = 0; i < program.stages.size(); ++i) {
     SEGC_TRY(void* address, impl->code->Lookup(detail::KernelName(i)));
     impl->kernels.push_back(reinterpret_cast<segc_kernel_fn>(address));
@@ -121,8 +194,8 @@ Result<std::unique_ptr<CompiledProgram>> Compile(const ir::Program& program,
   }
   SEGC_TRY(auto session, detail::JitSession::Get());
   CompileStats stats;
-  SEGC_TRY(auto object, ObtainObject(program, options, *session, stats));
-  SEGC_TRY(auto impl, LoadKernels(program, options, *session, std::move(object), stats));
+  SEGC_TRY(auto objects, ObtainObjects(program, options, *session, stats));
+  SEGC_TRY(auto impl, LoadKernels(program, options, *session, std::move(objects), stats));
   return std::make_unique<CompiledProgram>(std::move(impl));
 }
 

@@ -31,17 +31,21 @@ struct CodegenOptions {
   /// emitted). Dumping bypasses the cache lookup, since a cached object has no IR.
   std::ostream* dump_ir = nullptr;
   bool dump_optimized = false;
+  /// Threads compiling parts of the program in parallel (one LLVM module and object per
+  /// thread); 0 = the hardware's. Results do not depend on it.
+  int threads = 0;
   /// Test hook: make compilation fail at this point with an internal error.
   FailurePoint fail_at = FailurePoint::kNone;
 };
 
 /// What one compilation cost; times in milliseconds.
 struct CompileStats {
-  double build_ms = 0;     ///< IR construction and verification
+  double build_ms = 0;     ///< IR construction and verification (summed over the units)
   double optimize_ms = 0;  ///< the LLVM pass pipeline
   double codegen_ms = 0;   ///< machine code emission
   double link_ms = 0;      ///< loading the object into the JIT and resolving symbols
   bool cache_hit = false;  ///< the object came from the cache (build/optimize/codegen skipped)
+  size_t units = 1;        ///< compilation units (objects); their times are summed above
   size_t object_bytes = 0;
   /// Non-empty if the cache could not be written (compilation still succeeded).
   std::string cache_warning;

@@ -77,8 +77,8 @@ Result<std::unique_ptr<llvm::TargetMachine>> JitSession::MakeTargetMachine(int o
   return ToResult(jtmb.createTargetMachine(), "create target machine");
 }
 
-Result<std::unique_ptr<LoadedObject>> JitSession::Load(std::unique_ptr<llvm::MemoryBuffer> object,
-                                                       const std::string& label) {
+Result<std::unique_ptr<LoadedObject>> JitSession::Load(
+    std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, const std::string& label) {
   static std::atomic<uint64_t> counter{0};
   std::string name = label + "." + std::to_string(counter.fetch_add(1));
   auto created = jit_->getExecutionSession().createJITDylib(name);
@@ -87,7 +87,9 @@ Result<std::unique_ptr<LoadedObject>> JitSession::Load(std::unique_ptr<llvm::Mem
   dylib.addToLinkOrder(*runtime_dylib_);
   llvm::orc::ResourceTrackerSP tracker = dylib.createResourceTracker();
   auto loaded = std::make_unique<LoadedObject>(shared_from_this(), &dylib, tracker);
-  SEGC_RETURN_IF_ERROR(ToStatus(jit_->addObjectFile(tracker, std::move(object)), "add object"));
+  for (std::unique_ptr<llvm::MemoryBuffer>& object : objects) {
+    SEGC_RETURN_IF_ERROR(ToStatus(jit_->addObjectFile(tracker, std::move(object)), "add object"));
+  }
   return loaded;
 }
 

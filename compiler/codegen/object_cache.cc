@@ -1,4 +1,5 @@
-// Object cache files: "SEGCOBJ1" + 32-byte SHA-256 of the object + the object bytes.
+// Object cache files: "SEGCOBJ2" + 32-byte SHA-256 of the payload + the payload, which is
+// each object as an 8-byte little-endian length followed by its bytes.
 #include "compiler/codegen/detail/object_cache.h"
 
 #include <unistd.h>
@@ -15,7 +16,7 @@
 namespace segc::codegen::detail {
 namespace {
 
-constexpr char kMagic[] = "SEGCOBJ1";
+constexpr char kMagic[] = "SEGCOBJ2";
 constexpr size_t kMagicSize = sizeof(kMagic) - 1;
 constexpr size_t kDigestSize = 32;
 
@@ -52,6 +53,31 @@ std::string KernelAbiFingerprint() {
          std::to_string(sizeof(segc_dict_table));
 }
 
+std::string Payload(const std::vector<std::string>& objects) {
+  std::string payload;
+  for (const std::string& object : objects) {
+    uint64_t size = object.size();
+    for (int byte = 0; byte < 8; ++byte) payload += char((size >> (8 * byte)) & 0xff);
+    payload += object;
+  }
+  return payload;
+}
+
+std::optional<std::vector<std::string>> SplitPayload(llvm::StringRef payload) {
+  std::vector<std::string> objects;
+  while (!payload.empty()) {
+    if (payload.size() < 8) return std::nullopt;
+    uint64_t size = 0;
+    for (int byte = 0; byte < 8; ++byte) size |= uint64_t(uint8_t(payload[byte])) << (8 * byte);
+    payload = payload.drop_front(8);
+    if (size > payload.size()) return std::nullopt;
+    objects.push_back(payload.take_front(size).str());
+    payload = payload.drop_front(size);
+  }
+  if (objects.empty()) return std::nullopt;
+  return objects;
+}
+
 }  // namespace
 
 std::string CacheKey(const CacheKeyParts& parts) {
@@ -72,21 +98,21 @@ std::string ObjectCache::PathFor(const std::string& key) const {
   return (std::filesystem::path(dir_) / (key + ".o")).string();
 }
 
-std::unique_ptr<llvm::MemoryBuffer> ObjectCache::Load(const std::string& key) const {
+std::optional<std::vector<std::string>> ObjectCache::Load(const std::string& key) const {
   std::ifstream in(PathFor(key), std::ios::binary);
-  if (!in) return nullptr;
+  if (!in) return std::nullopt;
   std::stringstream contents;
   contents << in.rdbuf();
   std::string file = contents.str();
   if (file.size() <= kMagicSize + kDigestSize || file.compare(0, kMagicSize, kMagic) != 0) {
-    return nullptr;
+    return std::nullopt;
   }
-  llvm::StringRef object = llvm::StringRef(file).drop_front(kMagicSize + kDigestSize);
-  if (Digest(object) != file.substr(kMagicSize, kDigestSize)) return nullptr;
-  return llvm::MemoryBuffer::getMemBufferCopy(object, key + ".o");
+  llvm::StringRef payload = llvm::StringRef(file).drop_front(kMagicSize + kDigestSize);
+  if (Digest(payload) != file.substr(kMagicSize, kDigestSize)) return std::nullopt;
+  return SplitPayload(payload);
 }
 
-Status ObjectCache::Store(const std::string& key, const std::string& object) const {
+Status ObjectCache::Store(const std::string& key, const std::vector<std::string>& objects) const {
   std::error_code error;
   std::filesystem::create_directories(dir_, error);
   if (error) {
@@ -98,7 +124,8 @@ Status ObjectCache::Store(const std::string& key, const std::string& object) con
       path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << kMagic << Digest(object) << object;
+    std::string payload = Payload(objects);
+    out << kMagic << Digest(payload) << payload;
     if (!out.flush()) return Status::IoError("cannot write cache file '" + temporary + "'");
   }
   std::filesystem::rename(temporary, path, error);

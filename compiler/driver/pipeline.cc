@@ -25,6 +25,7 @@ Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
                                   ? ChooseOptLevel(options.rows, options.threads)
                                   : options.opt_level;
   codegen_options.cache_dir = options.cache_dir;
+  codegen_options.threads = options.threads;
   codegen_options.fail_at = options.fail_at;
   codegen_options.dump_ir = options.dump_llvm_ir;
   codegen_options.dump_optimized = true;

@@ -43,6 +43,7 @@ struct EngineOptions {
   /// JIT optimization level 0..3, or kAutoOptLevel: ChooseOptLevel(rows, threads).
   int opt_level = kAutoOptLevel;
   int64_t rows = 0;
+  /// Executor threads; also the JIT's compile threads.
   int threads = 1;
   /// JIT object cache directory; empty = no cache.
   std::string cache_dir;

@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "compiler/codegen/llvm_includes.h"
 #include "segc/result.h"
@@ -26,9 +27,10 @@ class JitSession : public std::enable_shared_from_this<JitSession> {
   const std::string& cpu() const { return cpu_; }
   const std::string& features() const { return features_; }
 
-  /// Links `object` into a new JITDylib named after `label`; the result owns it.
-  Result<std::unique_ptr<LoadedObject>> Load(std::unique_ptr<llvm::MemoryBuffer> object,
-                                             const std::string& label);
+  /// Links `objects` (one program's compilation units) into a new JITDylib named after
+  /// `label`; the result owns it.
+  Result<std::unique_ptr<LoadedObject>> Load(
+      std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects, const std::string& label);
 
   explicit JitSession(std::unique_ptr<llvm::orc::LLJIT> jit,
                       llvm::orc::JITTargetMachineBuilder jtmb)

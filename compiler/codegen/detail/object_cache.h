@@ -2,7 +2,9 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/codegen/llvm_includes.h"
 #include "segc/result.h"
@@ -21,18 +23,19 @@ struct CacheKeyParts {
 /// version, so an upgrade of any of them never loads a stale object.
 std::string CacheKey(const CacheKeyParts& parts);
 
-/// A directory of `<key>.o` files, each with a header holding a checksum of the object. A
-/// missing, truncated or corrupt entry is a miss (and is overwritten by the next Store).
+/// A directory of `<key>.o` files, each holding the objects of one program (one per compilation
+/// unit) behind a header with a checksum. A missing, truncated or corrupt entry is a miss (and
+/// is overwritten by the next Store).
 class ObjectCache {
  public:
   explicit ObjectCache(std::string dir) : dir_(std::move(dir)) {}
 
-  /// The cached object for `key`, or null on a miss.
-  std::unique_ptr<llvm::MemoryBuffer> Load(const std::string& key) const;
+  /// The cached objects for `key`, or nullopt on a miss.
+  std::optional<std::vector<std::string>> Load(const std::string& key) const;
 
-  /// Writes the object atomically (temporary file + rename); kIoError if the directory cannot
+  /// Writes the objects atomically (temporary file + rename); kIoError if the directory cannot
   /// be created or written.
-  Status Store(const std::string& key, const std::string& object) const;
+  Status Store(const std::string& key, const std::vector<std::string>& objects) const;
 
  private:
   std::string PathFor(const std::string& key) const;

@@ -2,6 +2,8 @@
 // statistics, derived columns, dictionary lookups and multi-stage programs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/unit/codegen/kernel_harness.h"
 
 namespace segc::codegen::testing {
@@ -165,6 +167,32 @@ TEST(EmitStage, LargeStageSplitsIntoPartsAndCountsSharedOverflowOnce) {
     EXPECT_EQ(h.IntResult(slots[k]), (Ints{N, 9 + k, N})) << k;
   }
   EXPECT_EQ(h.overflow(), 2);
+}
+
+// The parts of a large stage are compiled as separate units on parallel threads (one object
+// each, linked together): any number of units gives the same results and overflow count.
+TEST(EmitStage, PartsCompiledInParallelUnitsGiveTheSameResults) {
+  for (int threads : {1, 2, 3, 8}) {
+    KernelHarness h;
+    ir::ValueId x = h.IntColumn({int64_t{1} << 40, 3, int64_t{1} << 33, -7});
+    ir::ValueId square = h.b().Binary(Op::kMul, Type::kInt, x, x);  // overflows in rows 0, 2
+    std::vector<uint32_t> slots;
+    for (int k = 0; k < 150; ++k) {
+      slots.push_back(h.Output(h.b().Binary(Op::kAdd, Type::kInt, square, h.b().Int(k))));
+    }
+    h.FinishStage();
+    uint32_t last = h.Output(h.b().Binary(Op::kSub, Type::kInt, x, h.b().Int(1)));
+    CodegenOptions options;
+    options.threads = threads;
+    ASSERT_TRUE(h.Compile(options).ok()) << threads;
+    EXPECT_EQ(h.compiled().stats().units, size_t(std::min(threads, 4))) << threads;  // 3 + 1 parts
+    h.Run();
+    for (int k = 0; k < 150; ++k) {
+      EXPECT_EQ(h.IntResult(slots[k]), (Ints{N, 9 + k, N, 49 + k})) << threads << " " << k;
+    }
+    EXPECT_EQ(h.IntResult(last), (Ints{(int64_t{1} << 40) - 1, 2, (int64_t{1} << 33) - 1, -8}));
+    EXPECT_EQ(h.overflow(), 2) << threads;
+  }
 }
 
 TEST(EmitStage, NullValuesAreStoredAsZero) {
