@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/calendar.h"
 
 namespace segc::cli {
 namespace {
@@ -70,6 +74,60 @@ void AppendClasses(const rt::RunResult& result, size_t w, std::string& out) {
   }
 }
 
+/// A day number as a date. A fractional day (a percentile falling between two days) also shows
+/// the time of day, rounded to the second and never past 23:59:59, the way SQL's percentile_cont
+/// over dates shows it: a cut point "2026-05-12 09:36:00" puts 2026-05-12 below, 2026-05-13 above.
+std::string DayText(double days) {
+  double whole = std::floor(days);
+  std::string date = ir::FormatDate(static_cast<int64_t>(whole));
+  if (days == whole) return date;
+  int64_t seconds = std::min<int64_t>(std::llround((days - whole) * 86400), 86399);
+  return fmt::format("{} {:02}:{:02}:{:02}", date, seconds / 3600, seconds / 60 % 60, seconds % 60);
+}
+
+std::string StatText(double value, rt::ValueKind kind) {
+  return kind == rt::ValueKind::kDate ? DayText(value) : Number(value);
+}
+
+/// The value column of the text table: the value, or the cut points of an ntile.
+std::string StatisticText(const rt::StatisticResult& s) {
+  if (s.is_ntile) {
+    std::vector<std::string> cuts;
+    for (double cut : s.cuts) cuts.push_back(StatText(cut, s.kind));
+    return cuts.empty() ? "-" : fmt::format("{}", fmt::join(cuts, ", "));
+  }
+  if (!s.value) return "-";
+  if (s.kind == rt::ValueKind::kInt) return std::to_string(s.int_value);
+  return StatText(*s.value, s.kind);
+}
+
+void AppendStatistics(const rt::RunResult& result, std::string& out) {
+  if (result.statistics.empty()) return;
+  size_t w = 9;  // "statistic"
+  for (const auto& s : result.statistics) w = std::max(w, s.name.size());
+  out += fmt::format("\n{:<{}}  {}\n", "statistic", w, "value");
+  for (const rt::StatisticResult& s : result.statistics) {
+    out += fmt::format("{:<{}}  {}\n", s.name, w, StatisticText(s));
+  }
+}
+
+Json StatValueJson(double value, rt::ValueKind kind) {
+  return kind == rt::ValueKind::kDate ? Json(DayText(value)) : Json(value);
+}
+
+/// A number (an exact int for min_of/max_of of ints), a date text, null, or an ntile's cut
+/// points as an array.
+Json StatisticJson(const rt::StatisticResult& s) {
+  if (s.is_ntile) {
+    Json cuts = Json::array();
+    for (double cut : s.cuts) cuts.push_back(StatValueJson(cut, s.kind));
+    return cuts;
+  }
+  if (!s.value) return nullptr;
+  if (s.kind == rt::ValueKind::kInt) return s.int_value;
+  return StatValueJson(*s.value, s.kind);
+}
+
 Json ScoreJson(const rt::ScoreResult& s) {
   Json j;
   j["count"] = s.count;
@@ -97,6 +155,7 @@ std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
   AppendSegments(result, width, out);
   AppendScores(result, width, out);
   AppendClasses(result, width, out);
+  AppendStatistics(result, out);
   if (result.overflow_count > 0) {
     out += fmt::format("\n{} integer overflow{} or non-finite result{} became null\n",
                        result.overflow_count, result.overflow_count == 1 ? "" : "s",
@@ -115,6 +174,8 @@ std::string JsonSummary(const rt::RunResult& result, const RunInfo& info) {
   for (const auto& s : result.scores) j["scores"][s.name] = ScoreJson(s);
   j["classes"] = Json::object();
   for (const auto& c : result.classes) j["classes"][c.name] = ClassJson(c);
+  j["statistics"] = Json::object();
+  for (const auto& s : result.statistics) j["statistics"][s.name] = StatisticJson(s);
   j["overflows"] = result.overflow_count;
   j["engine"] = info.engine;
   j["threads"] = info.threads;

@@ -19,14 +19,17 @@ struct RunInfo {
 };
 
 /// The human-readable summary: the header line (as_of, rows, engine), then tables of segments
-/// (count, share of rows), scores (count, mean, min, max) and classes (count per label, nulls).
+/// (count, share of rows), scores (count, mean, min, max), classes (count per label, nulls) and
+/// population statistics (value, or an ntile's cut points).
 std::string TextSummary(const rt::RunResult& result, const RunInfo& info);
 
 /// Exactly one JSON object, pretty-printed, with a final newline:
 /// {"rows", "as_of", "segments": {NAME: {"count"}}, "scores": {NAME: {"count", "sum", "min",
-/// "max", "mean"}}, "classes": {NAME: {LABEL: N, ..., "null": N}}, "overflows", "engine",
-/// "threads", "segc_version", "rules_hash", "data_hash"}. Score min/max/mean are null when the
-/// score has no non-null value. Object members keep program order.
+/// "max", "mean"}}, "classes": {NAME: {LABEL: N, ..., "null": N}}, "statistics": {NAME: VALUE
+/// or [CUT, ...]}, "overflows", "engine", "threads", "segc_version", "rules_hash",
+/// "data_hash"}. Score min/max/mean are null when the score has no non-null value. Statistics
+/// of dates are date texts ("2026-05-12", or "2026-05-12 09:36:00" between two days). Object
+/// members keep program order.
 std::string JsonSummary(const rt::RunResult& result, const RunInfo& info);
 
 }  // namespace segc::cli

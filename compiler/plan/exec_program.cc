@@ -1,6 +1,7 @@
 // The runtime description of a planned program.
 #include "compiler/plan/exec_program.h"
 
+#include "compiler/plan/stat_names.h"
 #include "segc/check.h"
 
 namespace segc::plan {
@@ -51,11 +52,13 @@ rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKerne
                                 rt::DictEvaluator dicts, std::shared_ptr<const void> keep_alive) {
   SEGC_CHECK(p.planned && stages.size() == p.stages.size());
   rt::ExecProgram out;
+  StatNames names = NameStatistics(p);
   for (const ir::Input& in : p.inputs) out.inputs.push_back({in.name, ColumnTypeOf(in), false});
   for (const ir::Node& node : p.nodes) {
     if (node.op == ir::Op::kColumn) out.inputs[node.payload.index].used = true;
   }
-  for (const ir::Stat& s : p.stats) {
+  for (size_t i = 0; i < p.stats.size(); ++i) {
+    const ir::Stat& s = p.stats[i];
     rt::ExecStat stat;
     stat.kind = static_cast<rt::StatKind>(s.kind);
     stat.q = s.q;
@@ -63,15 +66,18 @@ rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKerne
     stat.input = DirectInput(p, s.input, s.source_slot);
     stat.stage = s.stage;
     stat.integer_result = s.type != ir::Type::kFloat;
+    stat.name = std::move(names.stats[i]);
     out.stats.push_back(stat);
   }
-  for (const ir::Derived& d : p.derived) {
+  for (size_t i = 0; i < p.derived.size(); ++i) {
+    const ir::Derived& d = p.derived[i];
     rt::ExecDerived derived;
     derived.kind = static_cast<rt::DerivedKind>(d.kind);
     derived.n = d.n;
     derived.source_slot = d.source_slot;
     derived.input = DirectInput(p, d.input, d.source_slot);
     derived.stage = d.stage;
+    derived.name = std::move(names.derived[i]);
     out.derived.push_back(derived);
   }
   for (const ir::DictLookup& d : p.dicts) {

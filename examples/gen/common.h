@@ -161,5 +161,7 @@ std::string RetailCustomers(int rows);
 std::string B2bLeads(int rows);
 /// contacts.csv of examples/lifecycle_consent, `rows` rows.
 std::string LifecycleContacts(int rows);
+/// accounts.csv of examples/support_tiers, `rows` rows.
+std::string SupportAccounts(int rows);
 
 }  // namespace segc::examples

@@ -2,7 +2,8 @@
 //
 //   segc_gen_examples OUT_DIR   writes OUT_DIR/retail/data/customers.csv,
 //                               OUT_DIR/b2b_leads/data/leads.csv,
-//                               OUT_DIR/lifecycle_consent/data/contacts.csv
+//                               OUT_DIR/lifecycle_consent/data/contacts.csv,
+//                               OUT_DIR/support_tiers/data/accounts.csv
 //
 // Run with OUT_DIR = examples/ to refresh the committed files; the `examples/data_fresh` test
 // regenerates them into the build tree and compares.
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
       {"retail/data/customers.csv", RetailCustomers(2000)},
       {"b2b_leads/data/leads.csv", B2bLeads(1000)},
       {"lifecycle_consent/data/contacts.csv", LifecycleContacts(1200)},
+      {"support_tiers/data/accounts.csv", SupportAccounts(1500)},
   };
   for (const auto& [path, text] : files) {
     fs::path out = fs::path(argv[1]) / path;

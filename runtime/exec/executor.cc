@@ -57,6 +57,8 @@ class Run {
   std::vector<Column> inputs_;
   std::vector<segc_column> input_views_;
   std::vector<segc_stat_value> stats_;
+  std::vector<StatisticResult> stat_results_;           ///< by ExecProgram::stats index
+  std::vector<std::optional<StatisticResult>> ntiles_;  ///< by ExecProgram::derived index
   std::vector<Column> derived_;
   std::vector<segc_column> derived_views_;
   std::vector<DictTable> dicts_;
@@ -128,14 +130,18 @@ Column Run::StatInput(int32_t input, int32_t source_slot) const {
 void Run::ComputeBefore(uint32_t stage) {
   for (size_t i = 0; i < p_.stats.size(); ++i) {
     const ExecStat& stat = p_.stats[i];
-    if (stat.stage == stage)
-      stats_[i] = detail::ComputeStat(stat, StatInput(stat.input, stat.source_slot));
+    if (stat.stage != stage) continue;
+    Column x = StatInput(stat.input, stat.source_slot);
+    stats_[i] = detail::ComputeStat(stat, x);
+    stat_results_[i] = detail::DescribeStat(stat, x, stats_[i]);
   }
   for (size_t i = 0; i < p_.derived.size(); ++i) {
     const ExecDerived& d = p_.derived[i];
     if (d.stage != stage) continue;
-    derived_[i] = detail::ComputeDerived(d, StatInput(d.input, d.source_slot));
+    StatisticResult ntile;
+    derived_[i] = detail::ComputeDerived(d, StatInput(d.input, d.source_slot), &ntile);
     derived_views_[i] = detail::ColumnView(derived_[i]);
+    if (ntile.is_ntile) ntiles_[i] = std::move(ntile);
   }
 }
 
@@ -166,6 +172,8 @@ Result<RunResult> Run::Go() {
   BuildDicts();
   AllocateSlots();
   stats_.assign(p_.stats.size(), segc_stat_value{});
+  stat_results_.resize(p_.stats.size());
+  ntiles_.resize(p_.derived.size());
   derived_.resize(p_.derived.size());
   derived_views_.assign(p_.derived.size(), segc_column{nullptr, nullptr});
   for (uint32_t s = 0; s < p_.stages.size(); ++s) {
@@ -180,6 +188,10 @@ Result<RunResult> Run::Go() {
 RunResult Run::Collect() const {
   RunResult result = detail::CollectOutputs(p_, rows_, slot_values_, slot_validity_);
   result.overflow_count = overflow_;
+  result.statistics = stat_results_;
+  for (const auto& ntile : ntiles_) {
+    if (ntile) result.statistics.push_back(*ntile);
+  }
   return result;
 }
 

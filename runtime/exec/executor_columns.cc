@@ -119,10 +119,31 @@ segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
   return out;
 }
 
-Column ComputeDerived(const ExecDerived& derived, const Column& x) {
+StatisticResult DescribeStat(const ExecStat& stat, const Column& x, const segc_stat_value& value) {
+  StatisticResult out;
+  out.name = stat.name;
+  // A statistic of dates is a (possibly fractional) day, except the spread, which is in days.
+  bool date = x.type() == ColumnType::kDate && stat.kind != StatKind::kStddev;
+  bool exact_int = stat.integer_result && x.type() == ColumnType::kInt;
+  out.kind = date ? ValueKind::kDate : exact_int ? ValueKind::kInt : ValueKind::kFloat;
+  if (value.valid) out.value = value.f64;
+  out.int_value = value.i64;
+  return out;
+}
+
+Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile) {
   switch (derived.kind) {
-    case DerivedKind::kNtile:
-      return Compact(Ntile(x, int(derived.n)));
+    case DerivedKind::kNtile: {
+      std::vector<double> cuts = NtileCuts(x, int(derived.n));
+      Column tiles = Compact(Ntile(x, cuts));
+      if (ntile != nullptr) {
+        ntile->name = derived.name;
+        ntile->kind = x.type() == ColumnType::kDate ? ValueKind::kDate : ValueKind::kFloat;
+        ntile->is_ntile = true;
+        ntile->cuts = std::move(cuts);
+      }
+      return tiles;
+    }
     case DerivedKind::kCumshare:
       return NullNonFinite(Compact(CumShare(x)));
     case DerivedKind::kPercentRank:

@@ -17,8 +17,12 @@ segc_column ColumnView(const Column& column);
 /// Computes one statistic over `x` into the ABI slot.
 segc_stat_value ComputeStat(const ExecStat& stat, const Column& x);
 
-/// Computes one derived column over `x`.
-Column ComputeDerived(const ExecDerived& derived, const Column& x);
+/// The run-summary view of statistic `stat` computed over `x` as `value`.
+StatisticResult DescribeStat(const ExecStat& stat, const Column& x, const segc_stat_value& value);
+
+/// Computes one derived column over `x`. For an ntile, also fills `*ntile` (when not null) with
+/// the cut points the tiles were assigned by.
+Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile);
 
 /// The results of a finished run from its output slots (values and validity per slot).
 RunResult CollectOutputs(const ExecProgram& p, int64_t rows,

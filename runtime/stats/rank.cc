@@ -50,8 +50,9 @@ std::vector<double> NtileCuts(const Column& x, int n) {
   return cuts;
 }
 
-Column Ntile(const Column& x, int n) {
-  const std::vector<double> cuts = NtileCuts(x, n);
+Column Ntile(const Column& x, int n) { return Ntile(x, NtileCuts(x, n)); }
+
+Column Ntile(const Column& x, const std::vector<double>& cuts) {
   std::vector<std::optional<int64_t>> out(static_cast<size_t>(x.length()));
   for (const auto& [v, row] : ValuedRows(x)) {
     // LANGUAGE.md §5: 1 + count(k: x > cut_k); cuts are sorted ascending.

@@ -1,8 +1,10 @@
 // Independent cross-check of `segc run` on examples/retail: the same segments written by hand in
 // DuckDB SQL (percentile_cont for pNN, date arithmetic for recency, RANGE windows for cumshare),
-// compared with the counts segc reports.
+// compared with the counts segc reports; then every population statistic of the summary's
+// "statistics" member (the RFM quintile cut points, the cltv percentiles, the median basket)
+// recomputed with percentile_cont.
 //   node sql_crosscheck.mjs BENCH_DIR customers.csv segc_summary.json
-// Prints both counts side by side; exits 1 when any segment differs.
+// Prints both sides in two tables; exits 1 when any segment or statistic differs.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -116,13 +118,39 @@ SELECT
   count(*) FILTER (WHERE margin_share > 0.9) AS "abc_margin.C"
 FROM seg`;
 
+// The statistics, from their definitions in docs/semantics.md rather than from segc's output:
+// percentile(x, q) is percentile_cont over the non-null values, and the cut points of
+// ntile(n, x) are percentile(x, k/n) for k = 1..n-1. A percentile of a date column may fall
+// between two days: DuckDB interpolates it to a TIMESTAMP (compared here in epoch seconds), segc
+// prints it as "YYYY-MM-DD HH:MM:SS".
+const quintiles = (x) => [1, 2, 3, 4].map((k) => pct(k / 5, x));
+const expectedStats = [
+  { name: 'ntile(5, last_purchase)', date: true, sql: quintiles('last_purchase') },
+  { name: 'ntile(5, orders)', sql: quintiles('orders') },
+  { name: 'ntile(5, total_spent)', sql: quintiles('total_spent') },
+  { name: 'p90(cltv)', sql: [pct(0.9, 'cltv')] },
+  { name: 'median(total_spent / orders)', sql: [pct(0.5, 'avg_basket')] },
+  { name: 'p75(cltv)', sql: [pct(0.75, 'cltv')] },
+  { name: 'p99(cltv)', sql: [pct(0.99, 'cltv')] },
+  { name: 'median(cltv)', sql: [pct(0.5, 'cltv')] },
+];
+const statsColumns = expectedStats.flatMap((stat, i) =>
+  stat.sql.map((sql, k) => `${stat.date ? `epoch(${sql})` : sql} AS s${i}_${k}`));
+const statsQuery = `
+WITH base AS (
+  SELECT *, CASE WHEN orders = 0 THEN NULL ELSE total_spent / orders END AS avg_basket
+  FROM customers)
+SELECT ${statsColumns.join(',\n       ')}
+FROM base`;
+
 const db = await DuckDBInstance.create(':memory:', { threads: '1' });
 const con = await db.connect();
 await con.run(load);
 const reader = await con.runAndReadAll(query);
 const names = reader.columnNames();
 const row = reader.getRows()[0];
-const segc = JSON.parse(readFileSync(summaryPath, 'utf8')).segments;
+const summary = JSON.parse(readFileSync(summaryPath, 'utf8'));
+const segc = summary.segments;
 
 let mismatches = 0;
 console.log(`${'segment'.padEnd(26)} ${'duckdb'.padStart(8)} ${'segc'.padStart(8)}`);
@@ -136,4 +164,54 @@ names.forEach((name, i) => {
 const unchecked = Object.keys(segc).filter((name) => !names.includes(name));
 if (unchecked.length) console.log(`not cross-checked: ${unchecked.join(', ')}`);
 console.log(mismatches ? `${mismatches} segment(s) differ` : `all ${names.length} segments agree`);
-process.exit(mismatches ? 1 : 0);
+
+// --- statistics ---
+// segc's date texts in epoch seconds: "2026-05-12" or "2026-05-12 19:12:00" (UTC, whole seconds).
+const dateSeconds = (text) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/.exec(String(text));
+  if (!m) return NaN;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => (part === undefined ? 0 : Number(part)));
+  return Date.UTC(y, mo - 1, d, h, mi, s) / 1000;
+};
+// Epoch seconds as segc writes dates: the time only when the value is not a whole day.
+const dateText = (seconds) => {
+  const iso = new Date(Math.round(seconds) * 1000).toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+};
+// '=': equal (dates to the second segc prints); '~': within 1e-12 relative, rounding in the last
+// bits (DuckDB's interpolation rounds differently from PostgreSQL's, whose formula segc uses);
+// '': differs.
+const agree = (stat, got, want) => {
+  if (got === null || got === undefined || want === null) return got === want ? '=' : '';
+  if (stat.date) return Math.abs(dateSeconds(got) - want) <= 0.5 ? '=' : '';
+  if (got === want) return '=';
+  return Math.abs(got - want) <= 1e-12 * Math.max(1, Math.abs(want)) ? '~' : '';
+};
+
+const statsRow = (await con.runAndReadAll(statsQuery)).getRows()[0].map((v) =>
+  v === null ? null : Number(v));
+const segcStats = summary.statistics || {};
+let statMismatches = 0;
+let column = 0;
+const width = Math.max(...expectedStats.map((stat) => stat.name.length)) + 5;
+console.log('');
+console.log(`${'statistic'.padEnd(width)} ${'segc'.padStart(21)} ${'DuckDB SQL'.padStart(21)}  =`);
+for (const stat of expectedStats) {
+  const got = stat.sql.length > 1 ? segcStats[stat.name] : [segcStats[stat.name]];
+  stat.sql.forEach((_, k) => {
+    const want = statsRow[column++];
+    const mine = Array.isArray(got) ? got[k] : undefined;
+    const verdict = agree(stat, mine, want);
+    if (!verdict) statMismatches++;
+    const label = stat.sql.length > 1 ? `${stat.name} cut ${k + 1}` : stat.name;
+    const sql = want === null ? 'null' : stat.date ? dateText(want) : String(want);
+    console.log(`${label.padEnd(width)} ${String(mine).padStart(21)} ${sql.padStart(21)}  ` +
+      `${verdict || '<-- differs'}`);
+  });
+}
+const statsUnchecked = Object.keys(segcStats).filter(
+  (name) => !expectedStats.some((stat) => stat.name === name));
+if (statsUnchecked.length) console.log(`not cross-checked: ${statsUnchecked.join(', ')}`);
+console.log(statMismatches ? `${statMismatches} statistic value(s) differ`
+  : `all ${column} statistic values agree`);
+process.exit(mismatches || statMismatches ? 1 : 0);

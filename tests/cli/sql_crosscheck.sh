@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Independent cross-check (CTest label `crosscheck`): the retail example's segment counts from
-# `segc run --format json` (JIT and interpreter) against hand-written DuckDB SQL
-# (sql_crosscheck.mjs), through the npm package @duckdb/node-api in bench/node_modules.
+# Independent cross-check (CTest label `crosscheck`): the retail example's segment counts and
+# population statistics (RFM quintile cut points, cltv percentiles) from `segc run --format json`
+# (JIT and interpreter) against hand-written DuckDB SQL (sql_crosscheck.mjs), through the npm
+# package @duckdb/node-api in bench/node_modules. Both comparison tables are printed.
 # Installs it with `npm install` in bench/ when missing (node_modules and package-lock.json are
 # never committed); skips (exit 0 with a SKIP line, or CTest's skip code 77) when node or the
 # npm registry is unavailable.
@@ -34,6 +35,6 @@ for engine in jit interp; do
   expect_code 0 "segc run --engine $engine" || { cat "$tmp/$engine.err" >&2; finish; }
   echo "== segc --engine $engine vs DuckDB SQL"
   node "$SOURCE_DIR/tests/cli/sql_crosscheck.mjs" "$bench" "$data" "$tmp/$engine.json" ||
-    fail "segment counts of --engine $engine differ from the SQL"
+    fail "segment counts or statistics of --engine $engine differ from the SQL"
 done
 finish

@@ -22,6 +22,8 @@ grep -qE '^VIP +[0-9]+ +[0-9.]+%$' "$tmp/out" || fail "no 'VIP count share' line
 grep -qE '^value_index +[0-9]+ ' "$tmp/out" || fail "no score line"
 grep -qE '^  platinum +[0-9]+ ' "$tmp/out" || fail "no class label line"
 grep -qE '^  \(null\) +[0-9]+ ' "$tmp/out" || fail "no class null line"
+grep -qE '^p90\(cltv\) +[0-9]+\.[0-9]{2}$' "$tmp/out" || fail "no statistic line"
+grep -qE '^ntile\(5, orders\) +[0-9.]+(, [0-9.]+){3}$' "$tmp/out" || fail "no ntile cut points line"
 [[ -s "$tmp/err" ]] && fail "stderr not empty on a clean run: $(head -3 "$tmp/err")"
 grep -q $'\r' "$tmp/err" "$tmp/out" && fail "progress output without a terminal"
 
@@ -45,7 +47,8 @@ expect_contains "$tmp/err" "run failed: segments outside their expected size" "s
 
 # JSON: exactly one object with the documented members.
 run_segc "$tmp/j" "$tmp/err" run "$rules" --data "$data" --format json --threads 3
-for member in '"rows": '"$rows" '"segments": {' '"scores": {' '"classes": {' '"overflows": 0' \
+for member in '"rows": '"$rows" '"segments": {' '"scores": {' '"classes": {' '"statistics": {' \
+  '"p90(cltv)": ' '"ntile(5, last_purchase)": [' '"overflows": 0' \
   '"engine": "jit"' '"threads": 3' '"segc_version": ' '"rules_hash": "' '"data_hash": "' \
   '"null": '; do
   expect_contains "$tmp/j" "$member" "json member $member"

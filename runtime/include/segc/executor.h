@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,7 @@ struct ExecStat {
   int32_t source_slot = -1;  ///< ExecProgram::slots index, or -1
   uint32_t stage = 0;
   bool integer_result = false;  ///< min_of/max_of of an int or date: fill i64, else f64
+  std::string name;             ///< for the run summary: "p90(cltv)", "mean(total_spent)"
 };
 
 /// A per-row derived column (ntile, cumshare, percent_rank), like ExecStat.
@@ -54,6 +56,7 @@ struct ExecDerived {
   int32_t input = -1;
   int32_t source_slot = -1;
   uint32_t stage = 0;
+  std::string name;  ///< for the run summary: "ntile(5, orders)"
 };
 
 /// A writable per-row buffer of the kernels.
@@ -140,6 +143,20 @@ struct ClassResult {
   int64_t null_count = 0;
 };
 
+/// A population statistic of the run, reported so users can see the thresholds their rules
+/// used: a scalar statistic (`value`), or the cut points of an ntile (`cuts`).
+struct StatisticResult {
+  std::string name;  ///< ExecStat::name / ExecDerived::name
+  /// How to read the numbers: kInt (min_of/max_of of an int column, exact in `int_value`),
+  /// kFloat, or kDate (days since 1970-01-01; percentiles and cut points may be fractional).
+  ValueKind kind = ValueKind::kFloat;
+  bool is_ntile = false;
+  std::optional<double> value;  ///< scalar: nullopt when the statistic is null
+  int64_t int_value = 0;        ///< kInt scalar: the exact value
+  std::vector<double> cuts;     ///< ntile(n, x): the n - 1 cut points, ascending; empty when x
+                                ///< has no non-null value
+};
+
 /// What one run produced, outputs in program order per kind.
 struct RunResult {
   int64_t rows = 0;
@@ -147,6 +164,9 @@ struct RunResult {
   std::vector<SegmentResult> segments;
   std::vector<ScoreResult> scores;
   std::vector<ClassResult> classes;
+  /// Every scalar statistic (ExecProgram::stats order), then every ntile's cut points
+  /// (ExecProgram::derived order). cumshare and percent_rank have no single value to report.
+  std::vector<StatisticResult> statistics;
 };
 
 /// Runs `program` over `table`. Fails with kDataError when a column the rules read is missing or

@@ -44,6 +44,9 @@ std::vector<double> NtileCuts(const Column& x, int n);
 /// ntile(n, x) as an int column: 1 + count(k: x > cut_k), null where x is null. Ties share a
 /// tile; higher x gets a higher (or equal) tile.
 Column Ntile(const Column& x, int n);
+/// The same from cut points already computed by NtileCuts(x, n) (the executor keeps them for
+/// the run summary, so the values are sorted once).
+Column Ntile(const Column& x, const std::vector<double>& cuts);
 
 /// cumshare(x) as a float column: sum(x' >= x) / sum(x) over non-null x; tied values share
 /// one value (a RANGE window on descending x). Sums run in descending order, so the smallest

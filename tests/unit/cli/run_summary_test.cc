@@ -34,6 +34,39 @@ rt::RunResult SampleResult() {
   return result;
 }
 
+/// 2026-05-12 as days since 1970-01-01.
+constexpr double kMay12 = 20585;
+
+rt::StatisticResult Stat(const std::string& name, rt::ValueKind kind, std::optional<double> value) {
+  rt::StatisticResult s;
+  s.name = name;
+  s.kind = kind;
+  s.value = value;
+  s.int_value = value ? int64_t(*value) : 0;
+  return s;
+}
+
+rt::StatisticResult Cuts(const std::string& name, rt::ValueKind kind, std::vector<double> cuts) {
+  rt::StatisticResult s;
+  s.name = name;
+  s.kind = kind;
+  s.is_ntile = true;
+  s.cuts = std::move(cuts);
+  return s;
+}
+
+rt::RunResult WithStatistics() {
+  rt::RunResult result = SampleResult();
+  result.statistics = {Stat("p90(cltv)", rt::ValueKind::kFloat, 1234.5),
+                       Stat("max_of(orders)", rt::ValueKind::kInt, 42),
+                       Stat("median(last_purchase)", rt::ValueKind::kDate, kMay12 + 0.4),
+                       Stat("mean(empty)", rt::ValueKind::kFloat, std::nullopt),
+                       Cuts("ntile(4, orders)", rt::ValueKind::kFloat, {1, 2, 2.5}),
+                       Cuts("ntile(2, last_purchase)", rt::ValueKind::kDate, {kMay12}),
+                       Cuts("ntile(3, empty)", rt::ValueKind::kFloat, {})};
+  return result;
+}
+
 const RunInfo kInfo{"2026-11-01", "jit", 2, "0.1.0", "00000000000000aa", "00000000000000bb"};
 
 TEST(JsonSummary, HasTheDocumentedMembersInOrder) {
@@ -56,6 +89,22 @@ TEST(JsonSummary, HasTheDocumentedMembersInOrder) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : j["segments"].items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"VIP", "rfm.Champions"}));  // program order
+}
+
+TEST(JsonSummary, StatisticsAreOneMemberAfterTheClasses) {
+  auto j = nlohmann::ordered_json::parse(JsonSummary(WithStatistics(), kInfo));
+  EXPECT_EQ(j["statistics"], nlohmann::ordered_json::parse(R"json({
+    "p90(cltv)": 1234.5, "max_of(orders)": 42, "median(last_purchase)": "2026-05-12 09:36:00",
+    "mean(empty)": null, "ntile(4, orders)": [1.0, 2.0, 2.5],
+    "ntile(2, last_purchase)": ["2026-05-12"], "ntile(3, empty)": []
+})json"));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items()) keys.push_back(key);
+  EXPECT_EQ(keys[5], "statistics");
+  EXPECT_EQ(keys[4], "classes");
+  // Without statistics the member is still there, empty.
+  auto plain = nlohmann::json::parse(JsonSummary(SampleResult(), kInfo));
+  EXPECT_EQ(plain["statistics"], nlohmann::json::object());
 }
 
 TEST(JsonSummary, AScoreWithoutValuesHasNullStatistics) {
@@ -84,6 +133,18 @@ TEST(TextSummary, ShowsCountsSharesAndOverflows) {
   EXPECT_NE(text.find("never                   0           -"), std::string::npos) << text;
   EXPECT_NE(text.find("  (null)                1   25.0%"), std::string::npos) << text;
   EXPECT_NE(text.find("2 integer overflows or non-finite results became null"), std::string::npos);
+}
+
+TEST(TextSummary, ListsStatisticsAndCutPoints) {
+  std::string text = TextSummary(WithStatistics(), kInfo);
+  for (const char* line :
+       {"statistic                value\n", "p90(cltv)                1234.50\n",
+        "max_of(orders)           42\n", "median(last_purchase)    2026-05-12 09:36:00\n",
+        "mean(empty)              -\n", "ntile(4, orders)         1, 2, 2.50\n",
+        "ntile(2, last_purchase)  2026-05-12\n", "ntile(3, empty)          -\n"}) {
+    EXPECT_NE(text.find(line), std::string::npos) << line << "\n" << text;
+  }
+  EXPECT_EQ(TextSummary(SampleResult(), kInfo).find("statistic"), std::string::npos);
 }
 
 TEST(TextSummary, NoOverflowLineWithoutOverflows) {

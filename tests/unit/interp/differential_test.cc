@@ -67,6 +67,9 @@ const char* const kPrograms[] = {
     "score c = clamp(orders, 5, 10) + max(cltv, 100, orders)\n",
     "import rfm(recency = last_purchase, frequency = orders, monetary = cltv)\n"
     "segment Winback where rfm.At_Risk and consent\n",
+    // Score rules whose condition is null add nothing, whatever their sign or points.
+    "score s range -50..50 {\n +10 when consent\n -20 when cltv > 3\n -5 when orders >= 10\n"
+    " +cltv when orders > 5\n}\n",
 };
 
 TEST(Differential, JitMatchesInterpreter) {

@@ -185,6 +185,64 @@ score clamped range 0..15 = cltv * 2
   EXPECT_EQ(ScoreAt(r, "e", 2), std::nullopt);
 }
 
+TEST(Interp, ScoreRulesWithANullConditionAddNothing) {
+  rt::Table t = Make({{.cltv = {}, .orders = {}, .consent = {}},
+                      {.cltv = 5, .orders = 3, .consent = {}},
+                      {.cltv = {}, .orders = 10, .consent = true}});
+  auto r = RunRules(R"(
+score s range -50..50 {
+  +10 when consent
+  -20 when cltv > 3
+  -5 when orders >= 10
+  +cltv when orders > 5
+}
+)",
+                    t);
+  // Every condition null, including the rule whose points are null too: 0, not null.
+  EXPECT_EQ(ScoreAt(r, "s", 0), 0.0);
+  // Null consent adds nothing (not +10, and not null); cltv > 3 subtracts.
+  EXPECT_EQ(ScoreAt(r, "s", 1), -20.0);
+  // A rule that applies with null points makes the score null.
+  EXPECT_EQ(ScoreAt(r, "s", 2), std::nullopt);
+}
+
+TEST(Interp, RunResultListsTheStatisticsItComputed) {
+  rt::Table t = Make({{.cltv = 1, .orders = 1, .last = 10},
+                      {.cltv = 2, .orders = 1, .last = 20},
+                      {.cltv = 3, .orders = 2, .last = 30},
+                      {.cltv = 4, .orders = 7, .last = 41},
+                      {.cltv = {}, .orders = {}, .last = {}}});
+  auto r = RunRules(R"(
+segment Top where cltv > p75 and orders > min_of(orders)
+segment Recent where last_purchase > median(last_purchase)
+score tile = ntile(4, last_purchase)
+score f = ntile(2, orders)
+score share = cumshare(cltv)
+)",
+                    t);
+  ASSERT_EQ(r.statistics.size(), 5u);  // cumshare has no single value
+  const rt::StatisticResult& p75 = r.statistics[0];
+  EXPECT_EQ(p75.name, "p75(cltv)");
+  EXPECT_EQ(p75.kind, rt::ValueKind::kFloat);
+  EXPECT_EQ(p75.value, 3.25);
+  const rt::StatisticResult& low = r.statistics[1];
+  EXPECT_EQ(low.name, "min_of(orders)");
+  EXPECT_EQ(low.kind, rt::ValueKind::kInt);
+  EXPECT_EQ(low.int_value, 1);
+  // Days before as_of 10, 20, 30, 41: the median falls between two days.
+  const rt::StatisticResult& median = r.statistics[2];
+  EXPECT_EQ(median.name, "median(last_purchase)");
+  EXPECT_EQ(median.kind, rt::ValueKind::kDate);
+  EXPECT_EQ(median.value, kAsOf - 25.0);
+  const rt::StatisticResult& tile = r.statistics[3];
+  EXPECT_EQ(tile.name, "ntile(4, last_purchase)");
+  EXPECT_TRUE(tile.is_ntile);
+  EXPECT_EQ(tile.kind, rt::ValueKind::kDate);
+  EXPECT_EQ(tile.cuts, (std::vector<double>{kAsOf - 32.75, kAsOf - 25.0, kAsOf - 17.5}));
+  EXPECT_EQ(r.statistics[4].name, "ntile(2, orders)");
+  EXPECT_EQ(r.statistics[4].cuts, (std::vector<double>{1.5}));
+}
+
 TEST(Interp, ClassifyFirstMatchWinsAndCountsLabels) {
   rt::Table t = Make({{.orders = 10}, {.orders = 5}, {.orders = 1}, {.orders = {}}});
   auto r = RunRules(R"(

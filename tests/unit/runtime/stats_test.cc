@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace segc::rt {
 namespace {
@@ -123,6 +125,51 @@ TEST(Stats, NtileCutsAndAssignment) {
   EXPECT_EQ(Ints(Ntile(F({-5, -1, -3, 2, 0}), 4)), (I{1, 2, 1, 4, 3}));
   EXPECT_EQ(Ints(Ntile(F({100, 1, 1000, 10, 10000, 1, 1}), 4)), (I{3, 1, 4, 2, 4, 1, 1}));
   EXPECT_EQ(Ints(Ntile(F({N, N}), 3)), (I{std::optional<int64_t>(), std::optional<int64_t>()}));
+}
+
+// The property segc's ntile promises and SQL NTILE breaks: equal values always share a tile,
+// however many rows they span and wherever a cut point falls among them.
+TEST(Stats, NtileKeepsTiesTogether) {
+  using I = std::vector<std::optional<int64_t>>;
+  // Six rows of 1 span the first three fifths by row count (SQL NTILE: 1,1,2,2,3,3,4,4,5,5).
+  // Cuts p20 = 1, p40 = 1, p60 = 1.4, p80 = 3.2: all the 1s get tile 1, tiles 2 and 3 stay empty.
+  Column x = F({1, 1, 1, 1, 1, 1, 2, 3, 4, 5});
+  std::vector<double> cuts = NtileCuts(x, 5);
+  ASSERT_EQ(cuts.size(), 4u);
+  const double want[] = {1, 1, 1.4, 3.2};
+  for (size_t k = 0; k < 4; ++k) EXPECT_NEAR(cuts[k], want[k], 1e-12);
+  EXPECT_EQ(Ints(Ntile(x, 5)), (I{1, 1, 1, 1, 1, 1, 4, 4, 5, 5}));
+  // All values equal: one tile for everyone, whatever n.
+  EXPECT_EQ(Ints(Ntile(F({7, 7, 7, 7}), 3)), (I{1, 1, 1, 1}));
+  // Heavily tied pseudo-random data (values 0..5, in shuffled row order) for n = 2..12: equal
+  // values share a tile, tiles never decrease with x, and each tile is 1 + cuts strictly below.
+  Vals values;
+  uint64_t state = 12345;
+  for (int i = 0; i < 500; ++i) {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    values.push_back(i % 17 == 0 ? N : std::optional<double>(double((state >> 33) % 6)));
+  }
+  for (int n = 2; n <= 12; ++n) {
+    cuts = NtileCuts(F(values), n);
+    ASSERT_EQ(cuts.size(), size_t(n - 1));
+    I tiles = Ints(Ntile(F(values), n));
+    EXPECT_EQ(tiles, Ints(Ntile(F(values), cuts))) << "n = " << n;
+    std::map<double, int64_t> tile_of;
+    for (size_t i = 0; i < values.size(); ++i) {
+      ASSERT_EQ(values[i].has_value(), tiles[i].has_value());
+      if (!values[i]) continue;
+      auto [it, fresh] = tile_of.emplace(*values[i], *tiles[i]);
+      EXPECT_EQ(it->second, *tiles[i]) << "n = " << n << ": value " << *values[i] << " split";
+      int64_t below =
+          std::count_if(cuts.begin(), cuts.end(), [&](double c) { return c < *values[i]; });
+      EXPECT_EQ(*tiles[i], 1 + below) << "n = " << n << ", row " << i;
+    }
+    int64_t previous = 0;
+    for (const auto& [value, tile] : tile_of) {
+      EXPECT_GE(tile, previous) << "n = " << n << ": tile decreases at " << value;
+      previous = tile;
+    }
+  }
 }
 
 TEST(Stats, CumShare) {

@@ -1,0 +1,25 @@
+// Readable names of a program's population statistics, for the run summary: the way a user
+// would write them in a rule ("p90(cltv)", "median(total_spent / orders)",
+// "ntile(5, last_purchase)"), so a marketer can see which threshold a run used.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "compiler/ir/ir.h"
+
+namespace segc::plan {
+
+struct StatNames {
+  std::vector<std::string> stats;    ///< by Program::stats index
+  std::vector<std::string> derived;  ///< by Program::derived index
+};
+
+/// Names every statistic and derived column of `program` (lowered or planned) after its
+/// function and its input expression. Inputs are printed from the IR, not the source text, so a
+/// module's input shows the column it was bound to (`ntile(5, last_purchase)` for rfm's recency)
+/// and a segment, score or classify used as an input shows its name. Long inputs are shortened
+/// with "...". Names are unique: spellings the IR does not tell apart get " #2", " #3", ...
+StatNames NameStatistics(const ir::Program& program);
+
+}  // namespace segc::plan
