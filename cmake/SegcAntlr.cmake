@@ -13,7 +13,11 @@ find_library(SEGC_ANTLR4_LIBRARY NAMES antlr4-runtime REQUIRED)
 set(SEGC_ANTLR4_SHIM_DIR ${CMAKE_BINARY_DIR}/antlr4-shim)
 file(READ ${SEGC_ANTLR4_INCLUDE_DIR}/antlr4-runtime.h umbrella)
 string(REPLACE "#include \"misc/InterpreterDataReader.h\"" "" umbrella "${umbrella}")
-file(WRITE ${SEGC_ANTLR4_SHIM_DIR}/antlr4-runtime.h "${umbrella}")
+# Written through configure_file so that an unchanged header keeps its time stamp: rewriting
+# it on every configure would rebuild the parser and everything that includes it.
+file(WRITE ${SEGC_ANTLR4_SHIM_DIR}/antlr4-runtime.h.new "${umbrella}")
+configure_file(${SEGC_ANTLR4_SHIM_DIR}/antlr4-runtime.h.new ${SEGC_ANTLR4_SHIM_DIR}/antlr4-runtime.h
+               COPYONLY)
 add_library(segc_antlr4_runtime INTERFACE)
 target_include_directories(segc_antlr4_runtime SYSTEM BEFORE INTERFACE ${SEGC_ANTLR4_SHIM_DIR}
                                                                      ${SEGC_ANTLR4_INCLUDE_DIR})
