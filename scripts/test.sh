@@ -38,7 +38,7 @@ format_check() {
 step "setup" bash scripts/setup.sh
 step "release build" bash scripts/build.sh release
 step "release tests (all labels)" ctest --test-dir build --output-on-failure --no-tests=error -j "$jobs"
-step "asan+ubsan build" bash scripts/build.sh asan
+step "asan+ubsan build" bash scripts/build.sh asan segc segc_unit_suite
 step "asan+ubsan tests (unit, diag)" ctest --test-dir build-asan --output-on-failure --no-tests=error -j "$jobs" -L 'unit|diag'
 step "clang-format" format_check
 
