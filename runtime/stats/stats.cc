@@ -1,4 +1,4 @@
-// Scalar statistics: percentile_cont (nth_element), mean, sample stddev, min, max.
+// Scalar statistics: percentile_cont (radix select, select.cc), mean, sample stddev, min, max.
 #include "segc/stats.h"
 
 #include <fmt/format.h>
@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "runtime/stats/select.h"
 #include "segc/check.h"
 
 namespace segc::rt {
@@ -38,16 +39,24 @@ Status CheckQuantile(double q) {
       fmt::format("percentile fraction '{}' is outside [0, 1] (write 0.9 or 90% for p90)", q));
 }
 
-std::optional<double> IntPercentile(std::vector<int64_t>& v, double q) {
-  if (v.empty()) return std::nullopt;
-  const double pos = q * double(v.size() - 1);
-  const size_t lo = size_t(std::floor(pos));
-  std::nth_element(v.begin(), v.begin() + lo, v.end());
-  const int64_t a = v[lo];
-  if (double(lo) == pos) return double(a);
-  const int64_t b = *std::min_element(v.begin() + lo + 1, v.end());
-  const long double frac = pos - double(lo);
-  return double((long double)a + ((long double)b - (long double)a) * frac);
+// The value of a key as the double the statistics work in (dates as days).
+double KeyValue(ColumnType type, uint64_t key) {
+  return type == ColumnType::kFloat ? FloatOfKey(key) : double(IntOfKey(key));
+}
+
+// percentile_cont between the order statistics at floor(pos) and floor(pos) + 1, rounded exactly
+// as the sort-based definition (PercentileCont) rounds: float8_lerp in double, or in long double
+// for int columns beyond +-2^53, whose values are not all doubles.
+double Interpolate(ColumnType type, const KeyScan& scan, RankKeys keys, double pos, double lo) {
+  const bool exact = type == ColumnType::kInt && (IntOfKey(scan.min) < -kExactDoubleLimit ||
+                                                  IntOfKey(scan.max) > kExactDoubleLimit);
+  if (exact) {
+    const long double a = IntOfKey(keys.at_rank);
+    const long double frac = pos - lo;
+    return double(a + ((long double)IntOfKey(keys.next) - a) * frac);
+  }
+  const double a = KeyValue(type, keys.at_rank);
+  return a + (KeyValue(type, keys.next) - a) * (pos - lo);  // PostgreSQL float8_lerp
 }
 
 }  // namespace
@@ -91,16 +100,18 @@ Result<std::optional<double>> PercentileCont(std::vector<double>& v, double q) {
   return std::optional<double>(a + (b - a) * (pos - double(lo)));  // PostgreSQL float8_lerp
 }
 
+// Same result as PercentileCont(NonNullValues(x)) (exact int order beyond 2^53), bit for bit,
+// without copying the column; zeros are ordered -0.0 < +0.0 (select.h).
 Result<std::optional<double>> Percentile(const Column& x, double q) {
-  if (x.type() == ColumnType::kInt) {
-    std::vector<int64_t> ints = NonNullInts(x);
-    if (NeedsExactInts(ints)) {
-      SEGC_RETURN_IF_ERROR(CheckQuantile(q));
-      return IntPercentile(ints, q);
-    }
-  }
-  std::vector<double> v = NonNullValues(x);
-  return PercentileCont(v, q);
+  SEGC_RETURN_IF_ERROR(CheckQuantile(q));
+  const KeyScan scan = ScanKeys(x);
+  if (scan.count == 0) return std::optional<double>();
+  const double pos = q * double(scan.count - 1);
+  const double lo = std::floor(pos);
+  const bool between = lo != pos;
+  const RankKeys keys = SelectKeys(x, scan, int64_t(lo), between);
+  if (!between) return std::optional<double>(KeyValue(x.type(), keys.at_rank));
+  return std::optional<double>(Interpolate(x.type(), scan, keys, pos, lo));
 }
 
 std::optional<double> Median(const Column& x) { return *Percentile(x, 0.5); }
