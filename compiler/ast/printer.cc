@@ -5,6 +5,8 @@
 
 #include <charconv>
 
+#include "segc/schema_infer.h"
+
 namespace segc::ast {
 namespace {
 
@@ -12,20 +14,6 @@ std::string Number(double v) {
   char buffer[64];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
   return std::string(buffer, end);
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n')
-      out += "\\n";
-    else if (c == '\t')
-      out += "\\t";
-    else
-      out += c;
-  }
-  return out + "\"";
 }
 
 bool IsPlainName(const std::string& s) {
@@ -100,7 +88,7 @@ void PrintExpr(const Expr& e, std::string& out) {
           [&](const IntLit& v) { out += std::to_string(v.value); },
           [&](const FloatLit& v) { out += Number(v.value); },
           [&](const PercentLit& v) { out += "(percent " + Number(v.value) + ")"; },
-          [&](const StringLit& v) { out += Quote(v.value); },
+          [&](const StringLit& v) { out += rt::QuoteString(v.value); },
           [&](const BoolLit& v) { out += v.value ? "true" : "false"; },
           [&](const DateLit& v) { out += Date(v.days); },
           [&](const DurationLit& v) { out += fmt::format("{}{}", v.amount, UnitSuffix(v.unit)); },
@@ -155,10 +143,10 @@ std::string Type(const TypeSpec& t) {
     case TypeSpec::Kind::kString:
       return "string";
     case TypeSpec::Kind::kDate:
-      return t.date_format.empty() ? "date" : "(date " + Quote(t.date_format) + ")";
+      return t.date_format.empty() ? "date" : "(date " + rt::QuoteString(t.date_format) + ")";
     case TypeSpec::Kind::kEnum: {
       std::string out = "(enum";
-      for (const Ident& v : t.enum_values) out += " " + Quote(v.name);
+      for (const Ident& v : t.enum_values) out += " " + rt::QuoteString(v.name);
       return out + ")";
     }
   }
@@ -175,7 +163,7 @@ std::string Sub(std::string_view head, const Expr& e) {
 
 std::string Segment(const SegmentDecl& d) {
   std::string out = "(segment " + Name(d.name.name);
-  if (d.description) out += " (description " + Quote(*d.description) + ")";
+  if (d.description) out += " (description " + rt::QuoteString(*d.description) + ")";
   out += Sub("where", *d.where);
   if (d.expect) out += " (expect_size " + Bound(d.expect->low) + " " + Bound(d.expect->high) + ")";
   return out + ")";
@@ -196,8 +184,8 @@ std::string Score(const ScoreDecl& d) {
 std::string Classify(const ClassifyDecl& d) {
   std::string out = "(classify " + Name(d.name.name);
   for (const ClassifyArm& arm : d.arms) {
-    out +=
-        " (arm " + Quote(arm.label.name) + (arm.when ? Sub("when", *arm.when) : " otherwise") + ")";
+    out += " (arm " + rt::QuoteString(arm.label.name) +
+           (arm.when ? Sub("when", *arm.when) : " otherwise") + ")";
   }
   return out + ")";
 }

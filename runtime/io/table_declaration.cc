@@ -23,9 +23,25 @@ std::string Name(std::string_view name) {
   return out + "`";
 }
 
-std::string Quoted(std::string_view s) {
+std::string TypeText(const ColumnSpec& c) {
+  if (c.type == ColumnType::kEnum) {
+    std::string out = "enum(";
+    for (size_t i = 0; i < c.enum_values.size(); ++i) {
+      out += (i ? ", " : "") + QuoteString(c.enum_values[i]);
+    }
+    return out + ")";
+  }
+  if (c.type == ColumnType::kDate && !c.date_format.empty() && c.date_format != "%Y-%m-%d") {
+    return "date(" + QuoteString(c.date_format) + ")";
+  }
+  return std::string(ColumnTypeName(c.type));
+}
+
+}  // namespace
+
+std::string QuoteString(std::string_view text) {
   std::string out = "\"";
-  for (char c : s) {
+  for (char c : text) {
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n')
       out += "\\n";
@@ -36,22 +52,6 @@ std::string Quoted(std::string_view s) {
   }
   return out + "\"";
 }
-
-std::string TypeText(const ColumnSpec& c) {
-  if (c.type == ColumnType::kEnum) {
-    std::string out = "enum(";
-    for (size_t i = 0; i < c.enum_values.size(); ++i) {
-      out += (i ? ", " : "") + Quoted(c.enum_values[i]);
-    }
-    return out + ")";
-  }
-  if (c.type == ColumnType::kDate && !c.date_format.empty() && c.date_format != "%Y-%m-%d") {
-    return "date(" + Quoted(c.date_format) + ")";
-  }
-  return std::string(ColumnTypeName(c.type));
-}
-
-}  // namespace
 
 bool IsPlainIdentifier(std::string_view name) {
   if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;

@@ -36,6 +36,10 @@ Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& 
 /// Names that are not identifiers, or are keywords, are written in backquotes.
 std::string FormatTableDeclaration(const Schema& schema);
 
+/// `text` as a segc string literal: in double quotes, with `"` and `\` escaped and newlines and
+/// tabs written `\n` and `\t`.
+std::string QuoteString(std::string_view text);
+
 /// True when `name` is a plain identifier and not a segc keyword.
 bool IsPlainIdentifier(std::string_view name);
 
