@@ -58,9 +58,8 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
   auto call_node = [&](Type type, std::vector<ValueId> call_args) {
     return builder_.Add(Op::kCall, type, std::move(call_args), {.index = Index(id)}, expr.range);
   };
-  auto constant = [&](size_t i) {
-    const auto& number = info(*call.args[i]).number;
-    return number ? *number : 0.0;
+  auto constant = [&](size_t i, const ConstantRule& rule) {
+    return ConstantArg(*call.args[i], args[i], instance, rule);
   };
   switch (id) {
     case BuiltinId::kDaysSince:
@@ -74,7 +73,10 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
     case BuiltinId::kFloor:
     case BuiltinId::kCeil:
     case BuiltinId::kRound:
-      if (args.size() == 2) args[1] = builder_.Int(int64_t(constant(1)));
+      if (args.size() == 2) {
+        args[1] =
+            builder_.Int(int64_t(constant(1, {"the number of digits of 'round'", -15, 15, true})));
+      }
       return call_node(builder_.node(args[0]).type, args);
     case BuiltinId::kMin:
     case BuiltinId::kMax:
@@ -91,10 +93,13 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
     case BuiltinId::kStartsWith:
     case BuiltinId::kEndsWith:
     case BuiltinId::kContains:
+      return call_node(Type::kBool, args);
     case BuiltinId::kMatches:
+      CheckPattern(*call.args[1], args[1], instance);
       return call_node(Type::kBool, args);
     case BuiltinId::kPercentile:
-      return float_stat(StatKind::kPercentile, inf.quantile);
+      return float_stat(StatKind::kPercentile,
+                        constant(1, {"the fraction of 'percentile'", 0, 1, false}));
     case BuiltinId::kMedian:
       return float_stat(StatKind::kPercentile, 0.5);
     case BuiltinId::kMean:
@@ -113,7 +118,9 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
                              builder_.Binary(Op::kSub, Type::kFloat, x, mean), sd);
     }
     case BuiltinId::kNtile:
-      return Derived(DerivedKind::kNtile, args[1], int64_t(constant(0)), Type::kInt);
+      return Derived(DerivedKind::kNtile, args[1],
+                     int64_t(constant(0, {"the number of tiles of 'ntile'", 1, 1e6, true})),
+                     Type::kInt);
     case BuiltinId::kCumshare:
       return Derived(DerivedKind::kCumshare, args[0], 0, Type::kFloat);
     case BuiltinId::kPercentRank:

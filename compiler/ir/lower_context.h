@@ -23,6 +23,15 @@ struct Duration {
   ValueId days = kNoValue;
 };
 
+/// What a constant argument must be: `what` names it in messages ("the number of tiles of
+/// 'ntile'"); the value must lie in [low, high], and be integral when `integer`.
+struct ConstantRule {
+  const char* what;
+  double low;
+  double high;
+  bool integer;
+};
+
 /// Walks the checked AST of one instance at a time and emits IR through a Builder.
 /// Errors are reported through `status` (the first one wins); lowering continues with nulls.
 class LowerContext {
@@ -48,6 +57,21 @@ class LowerContext {
   ValueId Stat(StatKind kind, ValueId input, double q, Type type);
   /// A kDerived node (deduplicated).
   ValueId Derived(DerivedKind kind, ValueId input, int64_t n, Type type);
+
+  // ---- constant arguments (lower_constant.cc) ----
+  /// The number a lowered constant expression (literals, params, arithmetic over them) has.
+  std::optional<double> ConstantValue(ValueId value) const;
+  /// The value of constant argument `arg` lowered to `value`, checked against `rule`; a value
+  /// outside it (only a --param override can give one) fails with kInvalidArgument.
+  double ConstantArg(const ast::Expr& arg, ValueId value, uint32_t instance,
+                     const ConstantRule& rule);
+  /// Fails with kInvalidArgument when the pattern of `matches` (lowered to `value`) is not a
+  /// regular expression RE2 compiles.
+  void CheckPattern(const ast::Expr& arg, ValueId value, uint32_t instance);
+  /// "--param NAME=VALUE" of each overridden param `expr` uses (through lets and members).
+  void OverridesIn(const ast::Expr& expr, uint32_t instance, std::vector<std::string>& out) const;
+  /// The overrides `arg` uses, as a message prefix ("--param n=0: "), or "".
+  std::string Culprit(const ast::Expr& arg, uint32_t instance) const;
 
   // ---- declarations (lower_decl.cc) ----
   /// The value a declaration of `instance` has when referenced (memoized).
@@ -85,6 +109,10 @@ class LowerContext {
 
 /// Parses a `--param` value written as a rule-file literal ("60d", "-3", "30%", "\"x\"").
 Result<std::unique_ptr<ast::Expr>> ParseParamLiteral(const std::string& text);
+/// The duration literal of a param value (`90d`, or negated: `-90d`), or nullptr.
+const ast::DurationLit* DurationLiteral(const ast::Expr& expr);
+/// Months and years: calendar units, not a fixed number of days.
+bool IsCalendar(const ast::DurationLit& duration);
 
 /// The IR type of a sema type (durations are int days; enums are strings).
 Type IrType(const sema::Type& type);

@@ -78,6 +78,13 @@ Status LowerContext::Run() {
     }
   }
   for (const sema::DeclRef& ref : project_.order) {
+    // A duration let is lowered where it is used: as a duration (`d > w`, `w ago`), which may
+    // be in months, or as a number of days (`last - first > w`).
+    const sema::DeclInfo& info =
+        project_.units[project_.instances[ref.instance].unit]->decls[ref.decl];
+    if (info.kind == sema::DeclKind::kLet && info.type.kind() == sema::TypeKind::kDuration) {
+      continue;
+    }
     ValueId value = Decl(ref.instance, ref.decl);
     if (!status_.ok()) return status_;
     AddOutput(ref, value);
@@ -223,28 +230,47 @@ ValueId LowerContext::Classify(uint32_t instance, const sema::DeclInfo& info,
 
 ValueId LowerContext::Param(uint32_t instance, uint32_t decl) {
   std::string name = project_.QualifiedName({instance, decl});
-  if (auto it = options_.params.find(name); it != options_.params.end()) {
+  const sema::Type& declared = project_.units[project_.instances[instance].unit]->decls[decl].type;
+  const ast::Expr* literal = project_.ValueOf(instance, decl);
+  std::string origin = "param '" + name + "'";
+  auto it = options_.params.find(name);
+  bool overridden = it != options_.params.end();
+  if (overridden) {
     auto parsed = ParseParamLiteral(it->second);
     if (!parsed.ok()) {
       Fail(Status::InvalidArgument("--param " + name + ": " + parsed.status().message()));
       return builder_.Null(Type::kInt);
     }
-    const auto& declared = project_.units[project_.instances[instance].unit]->decls[decl].type;
     overrides_.push_back(std::move(parsed).value());
-    Type want = IrType(declared);
-    ValueId value = Expr(*overrides_.back(), instance);
-    Type got = builder_.node(value).type;
-    bool duration = declared.kind() == sema::TypeKind::kDuration;
-    bool is_duration = std::holds_alternative<ast::DurationLit>(overrides_.back()->kind);
-    if (duration != is_duration || (got != want && !(want == Type::kFloat && got == Type::kInt))) {
-      Fail(Status::InvalidArgument("--param " + name + "=" + it->second + ": expected " +
-                                   declared.ToString() + " like the declared default"));
-    }
-    return duration ? value : Numeric(value, want);
+    literal = overrides_.back().get();
+    origin = "--param " + name + "=" + it->second;
   }
-  const ast::Expr* value = project_.ValueOf(instance, decl);
-  SEGC_CHECK(value != nullptr);
-  return Expr(*value, instance);
+  SEGC_CHECK(literal != nullptr);
+  bool duration = declared.kind() == sema::TypeKind::kDuration;
+  if (overridden && duration != (DurationLiteral(*literal) != nullptr)) {
+    Fail(Status::InvalidArgument(origin + ": expected " + declared.ToString() +
+                                 " like the declared default"));
+    return builder_.Null(IrType(declared));
+  }
+  // Recency comparisons, `ago` and date arithmetic read a duration param through DurationOf,
+  // which takes months too; a duration reaches here only as a number of days (`last - first >
+  // w`), where sema refused a month default and the run must refuse a month override.
+  if (duration && IsCalendar(*DurationLiteral(*literal))) {
+    Fail(Status::InvalidArgument(origin + ": '" + name +
+                                 "' is compared with a number of days (a date difference), and "
+                                 "months and years are not a fixed number of days; give days or "
+                                 "weeks, e.g. `180d`"));
+    return builder_.Null(Type::kInt);
+  }
+  ValueId value = Expr(*literal, instance);
+  if (!overridden || duration) return value;
+  Type want = IrType(declared);
+  Type got = builder_.node(value).type;
+  if (got != want && !(want == Type::kFloat && got == Type::kInt)) {
+    Fail(Status::InvalidArgument(origin + ": expected " + declared.ToString() +
+                                 " like the declared default"));
+  }
+  return Numeric(value, want);
 }
 
 Type LowerContext::Common(const std::vector<ValueId>& values) const {

@@ -127,7 +127,7 @@ Duration LowerContext::DurationOf(const ast::Expr& expr, uint32_t instance) {
       auto it = options_.params.find(name);
       if (it != options_.params.end()) {
         auto parsed = ParseParamLiteral(it->second);
-        if (!parsed.ok() || !std::holds_alternative<ast::DurationLit>((*parsed)->kind)) {
+        if (!parsed.ok() || DurationLiteral(**parsed) == nullptr) {
           Fail(Status::InvalidArgument("--param " + name + "=" + it->second +
                                        ": expected a duration like `90d` or `6mo`"));
           return {false, 0, builder_.Null(Type::kInt)};

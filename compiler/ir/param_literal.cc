@@ -111,4 +111,15 @@ Result<std::unique_ptr<ast::Expr>> ParseParamLiteral(const std::string& text) {
   return negated;
 }
 
+const ast::DurationLit* DurationLiteral(const ast::Expr& expr) {
+  if (const auto* unary = std::get_if<ast::Unary>(&expr.kind)) {
+    return unary->op == ast::UnaryOp::kNeg ? DurationLiteral(*unary->operand) : nullptr;
+  }
+  return std::get_if<ast::DurationLit>(&expr.kind);
+}
+
+bool IsCalendar(const ast::DurationLit& duration) {
+  return duration.unit == ast::DurationUnit::kMonths || duration.unit == ast::DurationUnit::kYears;
+}
+
 }  // namespace segc::ir::detail

@@ -1,10 +1,9 @@
 // Calls of built-in functions, typed from stdlib/builtins.def (E0203, E0204, E0213, E0214).
-#include <re2/re2.h>
-
 #include <cmath>
 
 #include "compiler/sema/detail/expr_checker.h"
 #include "compiler/sema/detail/percentile.h"
+#include "compiler/sema/regex.h"
 
 namespace segc::sema::detail {
 namespace {
@@ -115,29 +114,56 @@ Type ExprChecker::CallResult(const ast::Expr&, const ast::Call& call, const stdl
       if (!ConstantArg(call, 0, 1, 1e6, true, "the number of tiles")) return Type::Error();
       return StatisticArg(call, 1, true).is_error() ? Type::Error() : Type::Int();
   }
-  // matches(s, "regex"): the pattern is a constant, validated now with RE2, the engine
+  // matches(s, pattern): the pattern is a constant string, validated now with RE2, the engine
   // the runtime uses, so the checker accepts exactly the patterns that will run.
-  if (!ArgIs(call, 0, arg(0).is_stringlike(), "a string")) return Type::Error();
-  const auto* pattern = std::get_if<ast::StringLit>(&call.args[1]->kind);
-  if (pattern == nullptr) {
-    diag::Diagnostic d = Make(Code::kConstantRequired, call.args[1]->range,
-                              "the pattern of 'matches' must be a string literal");
-    d.help = "write the regular expression in quotes: `matches(email, \"@example\\\\.com$\")`";
-    return Fail(std::move(d));
+  if (!ArgIs(call, 0, arg(0).is_stringlike(), "a string") ||
+      !ArgIs(call, 1, arg(1).is_stringlike(), "a string")) {
+    return Type::Error();
   }
-  RE2::Options options;
-  options.set_log_errors(false);
-  RE2 compiled(pattern->value, options);
-  if (!compiled.ok()) {
-    diag::Diagnostic d =
-        Make(Code::kWrongArgumentType, call.args[1]->range,
-             "invalid regular expression \"" + pattern->value + "\": " + compiled.error());
+  return MatchesPattern(*call.args[1]) ? Type::Bool() : Type::Error();
+}
+
+bool ExprChecker::MatchesPattern(const ast::Expr& arg) {
+  const ast::Expr* literal = ConstantString(arg);
+  if (literal == nullptr) {
+    diag::Diagnostic d = Make(Code::kConstantRequired, arg.range,
+                              "the pattern of 'matches' must be a string literal or a param");
     d.help =
-        "write an RE2 regular expression, e.g. `^[a-z.]+@example\\.com$` (no look-around "
-        "or back-references)";
-    return Fail(std::move(d));
+        "write the regular expression in quotes: `matches(email, \"@example\\\\.com$\")`, "
+        "or declare it as a `param`";
+    Fail(std::move(d));
+    return false;
   }
-  return Type::Bool();
+  const std::string& pattern = std::get<ast::StringLit>(literal->kind).value;
+  std::optional<std::string> error = RegexError(pattern);
+  if (!error) return true;
+  // A param's value is reported once, where it is written, whatever the number of uses.
+  if (!bad_patterns_.insert(literal->id).second) return false;
+  diag::Diagnostic d = Make(Code::kWrongArgumentType, literal->range,
+                            "invalid regular expression \"" + pattern + "\": " + *error);
+  if (literal != &arg) d.secondary.push_back({arg.range, "used as the pattern of 'matches' here"});
+  d.help =
+      "write an RE2 regular expression, e.g. `^[a-z.]+@example\\.com$` (no look-around "
+      "or back-references)";
+  Fail(std::move(d));
+  return false;
+}
+
+const ast::Expr* ExprChecker::ConstantString(const ast::Expr& expr) const {
+  if (std::holds_alternative<ast::StringLit>(expr.kind)) return &expr;
+  // A param (language.md Decision 14), or a let naming one: its declared literal. The lowering
+  // takes the value the run uses (a --param override), and validates that one.
+  const ExprInfo& info = ctx_.Info(expr.id);
+  if (info.symbol.kind != Symbol::Kind::kDecl) return nullptr;
+  const DeclInfo& decl = unit_.decls[info.symbol.index];
+  if (decl.in_cycle) return nullptr;
+  if (decl.kind == DeclKind::kParam) {
+    return ConstantString(*std::get<ast::ParamDecl>(decl.ast->kind).value);
+  }
+  if (decl.kind == DeclKind::kLet) {
+    return ConstantString(*std::get<ast::LetDecl>(decl.ast->kind).value);
+  }
+  return nullptr;
 }
 
 bool ExprChecker::ArgCount(const ast::Call& call, const stdlib::BuiltinInfo& fn,

@@ -92,7 +92,7 @@ std::string ExprChecker::PercentileSubject() const {
   return std::string(text);
 }
 
-void ExprChecker::Compare(const ast::Expr& expr, const ast::Binary& binary, ExprInfo& info) {
+void ExprChecker::Compare(const ast::Expr&, const ast::Binary& binary, ExprInfo& info) {
   const ast::Expr& lhs = *binary.lhs;
   const ast::Expr& rhs = *binary.rhs;
   if (IsPercentile(lhs) && !IsPercentile(rhs)) {
@@ -107,31 +107,18 @@ void ExprChecker::Compare(const ast::Expr& expr, const ast::Binary& binary, Expr
   info.row_dependent = ctx_.Info(lhs.id).row_dependent || ctx_.Info(rhs.id).row_dependent;
   if (a.is_error() || b.is_error()) return;
   if (a.kind() == TypeKind::kDate && b.kind() == TypeKind::kDuration) {
-    info.type = CompareDuration(expr, lhs, rhs, binary.op, info);
+    info.type = CompareDuration(lhs, binary.op, info);
     return;
   }
   if (a.kind() == TypeKind::kDuration && b.kind() == TypeKind::kDate) {
-    info.type = CompareDuration(expr, rhs, lhs, Mirror(binary.op), info);
+    info.type = CompareDuration(rhs, Mirror(binary.op), info);
     return;
   }
   if (a.kind() == TypeKind::kDuration || b.kind() == TypeKind::kDuration) {
-    bool both = a.kind() == b.kind();
-    // Name the calendar duration first when both are durations.
-    bool lhs_first = a.kind() == TypeKind::kDuration && (!both || IsCalendar(lhs));
-    const ast::Expr& duration = lhs_first ? lhs : rhs;
-    const ast::Expr& other = lhs_first ? rhs : lhs;
-    if (!both || IsCalendar(lhs) || IsCalendar(rhs)) {
-      diag::Diagnostic d = Make(Code::kDurationNeedsDate, binary.op_range,
-                                "duration " + Show(duration) + " compared with " + Show(other) +
-                                    ", which is " + Described(TypeOf(other)));
-      d.help = both ? "months and years have no fixed length; compare with days or weeks (`180d`)"
-                    : (TypeOf(other).is_numeric()
-                           ? "durations compare with dates (`last_purchase < 90d`); to compare "
-                             "numbers, drop the unit"
-                           : "durations compare with dates (`last_purchase < 90d`)");
-      info.type = Fail(std::move(d));
-      return;
-    }
+    // Two day/week durations compare as day counts: `last - first > 365d` (language.md §9).
+    bool ok = DayCountsComparable(lhs, rhs, binary.op, binary.op_range);
+    info.type = ok ? Type::Bool() : Type::Error();
+    return;
   }
   if (IsOrdering(binary.op) && RefuseOrdering(lhs, rhs, binary.op, binary.op_range)) {
     info.type = Type::Error();
@@ -149,34 +136,104 @@ void ExprChecker::Compare(const ast::Expr& expr, const ast::Binary& binary, Expr
       Comparable(lhs, rhs, binary.op_range, Code::kTypeMismatch) ? Type::Bool() : Type::Error();
 }
 
-Type ExprChecker::CompareDuration(const ast::Expr& expr, const ast::Expr& date,
-                                  const ast::Expr& duration, ast::BinaryOp op, ExprInfo& info) {
-  if (!IsOrdering(op)) {
-    diag::Diagnostic d =
-        Make(Code::kDurationNeedsDate, expr.range, "a date cannot be equal to a duration");
-    d.help = "use `" + std::string(ctx_.sources.Text(date.range)) +
-             " within D` for \"in the last D\", or compare with a date: `D ago`";
-    return Fail(std::move(d));
-  }
-  // LANGUAGE.md §5: `d < D` means "less than D ago", i.e. `d > as_of - D` (mirrored for all).
+Type ExprChecker::CompareDuration(const ast::Expr& date, ast::BinaryOp op, ExprInfo& info) {
+  // language.md Decision 8: a date compared with a duration compares its age, for all six
+  // operators: `d < D` means "less than D ago", i.e. `d > as_of - D`, and `d == D` is
+  // `d == as_of - D` (Mirror leaves == and != as they are).
   info.desugar = Desugar::kRecency;
   info.date_side = date.id;
   info.recency_op = Mirror(op);
-  (void)duration;
   return Type::Bool();
 }
 
+bool ExprChecker::DayCountsComparable(const ast::Expr& lhs, const ast::Expr& rhs, ast::BinaryOp op,
+                                      diag::SourceRange at) {
+  bool both = TypeOf(lhs).kind() == TypeOf(rhs).kind();
+  bool lhs_calendar = both && IsCalendar(lhs), rhs_calendar = both && IsCalendar(rhs);
+  if (both && !lhs_calendar && !rhs_calendar) return true;
+  if (!both) {
+    bool lhs_duration = TypeOf(lhs).kind() == TypeKind::kDuration;
+    const ast::Expr& duration = lhs_duration ? lhs : rhs;
+    const ast::Expr& other = lhs_duration ? rhs : lhs;
+    diag::Diagnostic d = Make(Code::kDurationNeedsDate, at,
+                              "duration " + Show(duration) + " compared with " + Show(other) +
+                                  ", which is " + Described(TypeOf(other)));
+    d.help = TypeOf(other).is_numeric()
+                 ? "durations compare with dates (`last_purchase < 90d`); to compare numbers, "
+                   "drop the unit"
+                 : "durations compare with dates (`last_purchase < 90d`)";
+    if (DateDifference(duration) != nullptr) {
+      d.help = IsNumberLiteral(other) ? "a date difference is a duration: give the number a "
+                                        "unit, `" +
+                                            std::string(ctx_.sources.Text(other.range)) + "d`"
+                                      : "a date difference is a duration: compare it with a "
+                                        "duration (`365d`)";
+    }
+    Fail(std::move(d));
+    return false;
+  }
+  // Months and years are not a fixed number of days (language.md Decision 9).
+  const ast::Expr& calendar = lhs_calendar ? lhs : rhs;
+  const ast::Expr& other = lhs_calendar ? rhs : lhs;
+  diag::Diagnostic d = Make(Code::kDurationNeedsDate, at,
+                            "cannot compare " + Show(other) + " with " + Show(calendar) +
+                                ": months and years are not a fixed number of days");
+  d.help = CalendarHelp(other, calendar, lhs_calendar ? Mirror(op) : op);
+  Fail(std::move(d));
+  return false;
+}
+
+std::string ExprChecker::CalendarHelp(const ast::Expr& days, const ast::Expr& calendar,
+                                      ast::BinaryOp op) const {
+  // `last - first >= 1y` is `last >= first + 1y` in calendar arithmetic.
+  const ast::Binary* difference = DateDifference(days);
+  if (difference == nullptr) {
+    return "compare with days or weeks (`180d`), or compare the dates themselves";
+  }
+  static const char* const kSpelling[] = {"==", "!=", "<", "<=", ">", ">="};
+  auto text = [&](const ast::Expr& e) { return std::string(ctx_.sources.Text(e.range)); };
+  return "compare the dates instead: `" + text(*difference->lhs) + " " +
+         kSpelling[static_cast<int>(op) - static_cast<int>(ast::BinaryOp::kEq)] + " " +
+         text(*difference->rhs) + " + " + text(calendar) + "`";
+}
+
+const ast::Binary* ExprChecker::DateDifference(const ast::Expr& expr) const {
+  const auto* binary = std::get_if<ast::Binary>(&expr.kind);
+  if (binary == nullptr || binary->op != ast::BinaryOp::kSub) return nullptr;
+  return ctx_.Info(binary->lhs->id).type.kind() == TypeKind::kDate ? binary : nullptr;
+}
+
 bool ExprChecker::IsCalendar(const ast::Expr& duration) const {
+  return IsCalendarIn(unit_, duration);
+}
+
+bool ExprChecker::IsCalendarIn(const Unit& unit, const ast::Expr& duration) const {
   if (const auto* lit = std::get_if<ast::DurationLit>(&duration.kind)) {
     return lit->unit == ast::DurationUnit::kMonths || lit->unit == ast::DurationUnit::kYears;
   }
-  if (const auto* unary = std::get_if<ast::Unary>(&duration.kind))
-    return IsCalendar(*unary->operand);
+  if (const auto* unary = std::get_if<ast::Unary>(&duration.kind)) {
+    return IsCalendarIn(unit, *unary->operand);
+  }
+  // Follow params (their default; the lowering checks --param values) and lets, also through a
+  // module member, to the duration literal they hold.
   const ExprInfo& info = ctx_.Info(duration.id);
-  if (info.symbol.kind != Symbol::Kind::kDecl) return false;
-  const DeclInfo& decl = unit_.decls[info.symbol.index];
-  if (decl.kind != DeclKind::kParam) return false;
-  return IsCalendar(*std::get<ast::ParamDecl>(decl.ast->kind).value);
+  const Unit* owner = &unit;
+  if (info.symbol.kind == Symbol::Kind::kMember) {
+    uint32_t module = unit.imports[info.symbol.import].unit;
+    if (module == kNone) return false;
+    owner = ctx_.project.units[module].get();
+  } else if (info.symbol.kind != Symbol::Kind::kDecl) {
+    return false;
+  }
+  const DeclInfo& decl = owner->decls[info.symbol.index];
+  if (decl.in_cycle) return false;
+  if (decl.kind == DeclKind::kParam) {
+    return IsCalendarIn(*owner, *std::get<ast::ParamDecl>(decl.ast->kind).value);
+  }
+  if (decl.kind == DeclKind::kLet) {
+    return IsCalendarIn(*owner, *std::get<ast::LetDecl>(decl.ast->kind).value);
+  }
+  return false;
 }
 
 bool ExprChecker::Comparable(const ast::Expr& lhs, const ast::Expr& rhs, diag::SourceRange at,

@@ -25,6 +25,14 @@ void ExprChecker::Between(const ast::Expr& expr, const ast::Between& between, Ex
     info.type = Type::Bool();
     return;
   }
+  if (IsDuration(value.type) && IsDuration(low.type) && IsDuration(high.type)) {
+    // `last - first between 30d and 52w`: day counts, like `>=` and `<=` (E0206 for months).
+    bool ok =
+        DayCountsComparable(*between.value, *between.low, ast::BinaryOp::kGe, between.low->range) &&
+        DayCountsComparable(*between.value, *between.high, ast::BinaryOp::kLe, between.high->range);
+    info.type = ok ? Type::Bool() : Type::Error();
+    return;
+  }
   if (IsDuration(low.type) || IsDuration(high.type) || IsDuration(value.type)) {
     diag::Diagnostic d =
         Make(Code::kDurationNeedsDate, expr.range,

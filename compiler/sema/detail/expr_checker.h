@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 
 #include "compiler/sema/detail/context.h"
@@ -68,9 +69,20 @@ class ExprChecker {
   /// Help for `last_purchase < 90`: a unit turns the number into "days ago".
   std::string DateNumberHelp(const ast::Expr& lhs, const ast::Expr& rhs,
                              diag::SourceRange op) const;
-  Type CompareDuration(const ast::Expr& expr, const ast::Expr& date, const ast::Expr& duration,
-                       ast::BinaryOp op, ExprInfo& info);
+  /// `date OP duration` (OP already normalised to the date on the left): the recency desugaring.
+  Type CompareDuration(const ast::Expr& date, ast::BinaryOp op, ExprInfo& info);
+  /// True when two durations may be compared as day counts (`last - first > 365d`); otherwise
+  /// reports E0206 (a duration against a non-date, or months/years against a day count).
+  bool DayCountsComparable(const ast::Expr& lhs, const ast::Expr& rhs, ast::BinaryOp op,
+                           diag::SourceRange at);
+  /// Help for a day count compared with months/years: the date arithmetic that says it.
+  std::string CalendarHelp(const ast::Expr& days, const ast::Expr& calendar,
+                           ast::BinaryOp op) const;
+  /// `expr` as `date - date`, or nullptr.
+  const ast::Binary* DateDifference(const ast::Expr& expr) const;
+  /// A duration in months or years: a literal, or a param/let (of `unit`) holding one.
   bool IsCalendar(const ast::Expr& duration) const;
+  bool IsCalendarIn(const Unit& unit, const ast::Expr& duration) const;
 
   // typecheck_unordered.cc: E0217 for ordering on enum values and classify labels.
   /// True (and reported) when `lhs OP rhs` orders an enum or label value.
@@ -92,6 +104,11 @@ class ExprChecker {
   bool ConstantArg(const ast::Call& call, size_t index, double low, double high, bool integer,
                    const std::string& what);
   Type CommonArgs(const ast::Call& call, bool allow_date, bool allow_any);
+  /// The pattern of `matches`: a constant string that RE2 compiles (E0214, E0204).
+  bool MatchesPattern(const ast::Expr& arg);
+  /// The string literal `expr` stands for (itself, or the value of a param or let naming one),
+  /// or nullptr when it is not a constant.
+  const ast::Expr* ConstantString(const ast::Expr& expr) const;
 
   const Type& TypeOf(const ast::Expr& expr) { return ctx_.Info(expr.id).type; }
   /// An example column for help texts (`p90(cltv)`): the first numeric column or input.
@@ -105,6 +122,7 @@ class ExprChecker {
   Context& ctx_;
   Unit& unit_;
   const ast::Expr* partner_ = nullptr;  ///< the other side of the comparison being checked
+  std::unordered_set<ast::NodeId> bad_patterns_;  ///< invalid patterns already reported
 };
 
 }  // namespace segc::sema::detail

@@ -131,6 +131,129 @@ TEST(Lower, BadParamOverridesAreUsageErrors) {
   EXPECT_NE(garbage.status().message().find("is not a literal"), std::string::npos);
 }
 
+// language.md Decision 8: `d == 90d` is "exactly 90 days ago", `d != 90d` its negation.
+TEST(Lower, DateEqualToDurationComparesWithTheDayThatOld) {
+  std::string text = LoweredText(
+      "segment E where last_purchase == 90d\nsegment N where 1 month != last_purchase\n");
+  // as_of 2026-11-01: 90 days before is 2026-08-03, one month before 2026-10-01.
+  EXPECT_NE(text.find("%3 = const 2026-08-03 : date\n%4 = eq %0, %3 : bool?\n"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("%6 = const 2026-10-01 : date\n%7 = ne %0, %6 : bool?\n"), std::string::npos)
+      << text;
+}
+
+// language.md "Date arithmetic": `date - date` is a number of days, compared with day/week
+// durations (and duration params) as day counts.
+TEST(Lower, DateDifferenceComparesAsDays) {
+  std::string text = LoweredText(
+      "param gap = 2w\n"
+      "segment L where last_purchase - 2026-01-01 > 365d\n"
+      "segment W where last_purchase - 2026-01-01 between 52w and gap\n");
+  EXPECT_NE(text.find("%2 = sub %0, %1 : int?\n%3 = const 365 : int\n%4 = gt %2, %3 : bool?\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("= const 364 : int\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("= const 14 : int\n"), std::string::npos) << text;
+  // The day count of an overridden duration param; months are not a number of days.
+  EXPECT_NE(LoweredText("param gap = 2w\nsegment W where last_purchase - 2026-01-01 > gap\n",
+                        {{"gap", "30d"}})
+                .find("= const 30 : int\n"),
+            std::string::npos);
+  auto months = LowerRules("param gap = 2w\nsegment W where last_purchase - 2026-01-01 > gap\n",
+                           {{"gap", "1mo"}});
+  ASSERT_FALSE(months.ok());
+  EXPECT_EQ(months.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(months.status().message(),
+            "--param gap=1mo: 'gap' is compared with a number of days (a date difference), and "
+            "months and years are not a fixed number of days; give days or weeks, e.g. `180d`");
+  // A duration param used as an age takes months, overridden or not.
+  EXPECT_TRUE(LowerRules("param w = 2w\nsegment R where last_purchase < w\n", {{"w", "1mo"}}).ok());
+}
+
+// A let holding months is lowered only where it is used, as a duration (it used to be lowered
+// eagerly as a number of days: an internal error).
+TEST(Lower, CalendarLetIsADurationNotADayCount) {
+  auto program = LowerRules("let w = 6mo\nsegment S where last_purchase > w\n");
+  ASSERT_TRUE(program.ok()) << program.status().message();
+  EXPECT_NE(LoweredText("let w = 6mo\nsegment S where last_purchase > w\n")
+                .find("= const 2026-05-01 : date\n"),
+            std::string::npos);
+}
+
+// language.md `param`, Decision 14: a param can be the pattern of `matches`; the run uses the
+// --param value, validated with RE2 like a literal pattern.
+TEST(Lower, MatchesPatternParamTakesTheOverride) {
+  const char* rules = "param pat = \"^A\"\nsegment M where matches(country, pat)\n";
+  std::string text = LoweredText(rules);
+  EXPECT_NE(text.find("const \"^A\" : string"), std::string::npos) << text;
+  text = LoweredText(rules, {{"pat", "\"^B\""}});
+  EXPECT_NE(text.find("const \"^B\" : string"), std::string::npos) << text;
+  EXPECT_EQ(text.find("^A"), std::string::npos) << text;
+  auto invalid = LowerRules(rules, {{"pat", "\"(\""}});
+  ASSERT_FALSE(invalid.ok());
+  EXPECT_EQ(invalid.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(invalid.status().message(),
+            "--param pat=\"(\": invalid regular expression \"(\" for 'matches': missing ): (");
+}
+
+// Decision 14: "A param is constant for a run even if overridden": ntile's n, percentile's
+// fraction and round's digits take the --param value (they used to keep the default).
+TEST(Lower, ConstantArgumentsTakeParamOverrides) {
+  const char* rules =
+      "param n = 2\nparam q = 50%\nparam digits = 1\n"
+      "score t = ntile(n, orders)\nscore u = ntile(n + 1, cltv)\n"
+      "score c = percentile(cltv, q)\nscore r = round(cltv, digits)\n";
+  std::string defaults = LoweredText(rules);
+  EXPECT_NE(defaults.find("ntile(%1, 2)"), std::string::npos) << defaults;
+  EXPECT_NE(defaults.find("percentile(%"), std::string::npos) << defaults;
+  EXPECT_NE(defaults.find(", 0.5) : float"), std::string::npos) << defaults;
+  std::string text = LoweredText(rules, {{"n", "4"}, {"q", "0.75"}, {"digits", "-1"}});
+  EXPECT_NE(text.find("ntile(%1, 4) : int"), std::string::npos) << text;
+  EXPECT_NE(text.find("ntile(%"), std::string::npos) << text;
+  EXPECT_NE(text.find(", 5) : int"), std::string::npos) << text;  // n + 1
+  EXPECT_NE(text.find(", 0.75) : float"), std::string::npos) << text;
+  EXPECT_EQ(text.find(", 0.5) : float"), std::string::npos) << text;
+  EXPECT_NE(text.find("call round %"), std::string::npos) << text;
+  EXPECT_NE(text.find("const -1 : int"), std::string::npos) << text;
+}
+
+TEST(Lower, ConstantArgumentOverridesOutOfRangeAreUsageErrors) {
+  const char* rules =
+      "param n = 2\nparam q = 50%\nscore t = ntile(n, orders)\n"
+      "score c = percentile(cltv, q)\n";
+  struct Bad {
+    const char* name;
+    const char* value;
+    const char* message;
+  };
+  const Bad kBad[] = {
+      {"n", "0",
+       "--param n=0: the number of tiles of 'ntile' is 0; it must be an integer in "
+       "1..1000000"},
+      {"n", "2000000",
+       "--param n=2000000: the number of tiles of 'ntile' is 2000000; it must be "
+       "an integer in 1..1000000"},
+      {"q", "1.5",
+       "--param q=1.5: the fraction of 'percentile' is 1.5; it must be a number in "
+       "0..1 (`0.9` or `90%`)"},
+      {"q", "-10%",
+       "--param q=-10%: the fraction of 'percentile' is -0.1; it must be a number in "
+       "0..1 (`0.9` or `90%`)"},
+  };
+  for (const Bad& bad : kBad) {
+    auto program = LowerRules(rules, {{bad.name, bad.value}});
+    ASSERT_FALSE(program.ok()) << bad.value;
+    EXPECT_EQ(program.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_EQ(program.status().message(), bad.message);
+  }
+  auto through_let =
+      LowerRules("param d = 4\nlet q = 1 / d\nscore c = percentile(cltv, q)\n", {{"d", "0"}});
+  ASSERT_FALSE(through_let.ok());
+  EXPECT_EQ(through_let.status().message(),
+            "--param d=0: the fraction of 'percentile' is not a number; it must be a number in "
+            "0..1 (`0.9` or `90%`)");
+}
+
 TEST(Lower, ModuleInstancesAreQualifiedAndBound) {
   auto program = LowerRules(
       "import rfm(recency = last_purchase, frequency = orders, monetary = cltv)\n"

@@ -112,12 +112,27 @@ const ErrorCase kCases[] = {
     {"DurationWithNumber", "segment A where age < 90d", "E0206",
      "duration '90d' compared with 'age', which is an int",
      "durations compare with dates (`last_purchase < 90d`); to compare numbers, drop the unit"},
-    {"DateEqualsDuration", "segment A where last_purchase == 90d", "E0206",
-     "a date cannot be equal to a duration",
-     "use `last_purchase within D` for \"in the last D\", or compare with a date: `D ago`"},
     {"CalendarDurationDifference", "segment A where last_purchase - first_purchase > 6mo", "E0206",
-     "duration '6mo' compared with 'last_purchase - first_purchase', which is a duration",
-     "months and years have no fixed length; compare with days or weeks (`180d`)"},
+     "cannot compare 'last_purchase - first_purchase' with '6mo': months and years are not a "
+     "fixed number of days",
+     "compare the dates instead: `last_purchase > first_purchase + 6mo`"},
+    {"CalendarParamOnTheLeftOfDifference",
+     "param span = 1y\nsegment A where span <= last_purchase - first_purchase", "E0206",
+     "cannot compare 'last_purchase - first_purchase' with 'span': months and years are not a "
+     "fixed number of days",
+     "compare the dates instead: `last_purchase >= first_purchase + span`"},
+    {"CalendarDurationAgainstLetDifference",
+     "let tenure = last_purchase - first_purchase\nsegment A where tenure between 30d and 6mo",
+     "E0206", "cannot compare 'tenure' with '6mo': months and years are not a fixed number of days",
+     "compare with days or weeks (`180d`), or compare the dates themselves"},
+    {"CalendarLetAgainstDifference",
+     "let window = 1 year\nsegment A where last_purchase - first_purchase < window", "E0206",
+     "cannot compare 'last_purchase - first_purchase' with 'window': months and years are not a "
+     "fixed number of days",
+     "compare the dates instead: `last_purchase < first_purchase + window`"},
+    {"DifferenceVersusNumber", "segment A where last_purchase - first_purchase > 365", "E0206",
+     "duration 'last_purchase - first_purchase' compared with '365', which is an int",
+     "a date difference is a duration: give the number a unit, `365d`"},
     {"WithinOnNumber", "segment A where age within 30d", "E0206",
      "'within' needs a date on its left, but 'age' is an int",
      "`d within 30d` means as_of - 30d <= d <= as_of"},
@@ -152,6 +167,16 @@ const ErrorCase kCases[] = {
      "the quantile is a fraction: 0.9 (or 90%) for the 90th percentile"},
     {"NtileZero", "segment A where ntile(0, cltv) > 1", "E0214",
      "the number of tiles of 'ntile' is 0, outside 1..1000000", "use a value in 1..1000000"},
+    {"MatchesPatternNotConstant", "segment A where matches(email, country)", "E0214",
+     "the pattern of 'matches' must be a string literal or a param",
+     "write the regular expression in quotes: `matches(email, \"@example\\\\.com$\")`, or "
+     "declare it as a `param`"},
+    {"MatchesPatternNotAString", "param pat = 5\nsegment A where matches(email, pat)", "E0204",
+     "the second argument of 'matches' must be a string, but 'pat' is an int", ""},
+    {"InvalidRegexInParam", "param pat = \"(a\"\nsegment A where matches(email, pat)", "E0204",
+     "invalid regular expression \"(a\": missing ): (a",
+     "write an RE2 regular expression, e.g. `^[a-z.]+@example\\.com$` (no look-around or "
+     "back-references)"},
     {"NtileNotConstant", "segment A where ntile(orders, cltv) > 1", "E0214",
      "the number of tiles of 'ntile' must be a constant integer, but 'orders' is not",
      "write a literal (or a param) in 1..1000000"},
@@ -212,6 +237,23 @@ const ErrorCase kCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Codes, SemaError, ::testing::ValuesIn(kCases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// An invalid pattern held by a param is reported once, at the param's value (where it must be
+// fixed), with its first use as a secondary label.
+TEST(SemaErrorLocation, InvalidParamPatternPointsAtTheParamValue) {
+  auto checked = CheckRules(
+      "param pat = \"(a\"\nsegment A where matches(email, pat)\n"
+      "segment B where matches(country, pat)");
+  ASSERT_EQ(checked->Codes(), std::vector<std::string>{"E0204"}) << checked->Dump();
+  const diag::Diagnostic& d = checked->sink.diagnostics()[0];
+  const auto& param = std::get<ast::ParamDecl>(checked->Decl("pat").ast->kind);
+  EXPECT_EQ(d.range.begin, param.value->range.begin);
+  EXPECT_EQ(d.range.end, param.value->range.end);
+  ASSERT_EQ(d.secondary.size(), 1u);
+  const auto& call = std::get<ast::Call>(checked->Where("A").kind);
+  EXPECT_EQ(d.secondary[0].range.begin, call.args[1]->range.begin);
+  EXPECT_EQ(d.secondary[0].message, "used as the pattern of 'matches' here");
+}
 
 }  // namespace
 }  // namespace segc::sema::testing

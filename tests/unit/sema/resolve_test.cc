@@ -79,6 +79,51 @@ TEST(Desugar, DateLessThanDurationMeansMoreRecent) {
   EXPECT_EQ(b.date_side, AsBinary(checked->Where("B")).rhs->id);
 }
 
+// language.md Decision 8: all six comparisons of a date with a duration compare its age;
+// `d == 30d` is "exactly 30 days ago" (it was E0206 "a date cannot be equal to a duration").
+TEST(Desugar, DateEqualToDurationIsExactAge) {
+  auto checked =
+      CheckRules("segment A where last_purchase == 90d\nsegment B where 1 month != first_purchase");
+  ASSERT_TRUE(checked->Codes().empty()) << checked->Dump();
+  const ExprInfo& a = checked->Info(checked->Where("A"));
+  EXPECT_EQ(a.type, Type::Bool());
+  EXPECT_EQ(a.desugar, Desugar::kRecency);
+  EXPECT_EQ(a.recency_op, ast::BinaryOp::kEq);  // last_purchase == as_of - 90d
+  EXPECT_EQ(a.date_side, AsBinary(checked->Where("A")).lhs->id);
+  const ExprInfo& b = checked->Info(checked->Where("B"));
+  EXPECT_EQ(b.desugar, Desugar::kRecency);
+  EXPECT_EQ(b.recency_op, ast::BinaryOp::kNe);
+  EXPECT_EQ(b.date_side, AsBinary(checked->Where("B")).rhs->id);
+}
+
+// language.md "Date arithmetic": `date - date` is a duration in days, comparable with a
+// day/week duration (it was E0217 "values of type duration cannot be ordered").
+TEST(Desugar, DateDifferenceComparesWithDayDurations) {
+  auto checked = CheckRules(
+      "param gap = 52w\nlet tenure = last_purchase - first_purchase\n"
+      "segment A where last_purchase - first_purchase > 365d\n"
+      "segment B where gap <= tenure\n"
+      "segment C where tenure between 30d and 2 weeks\n"
+      "segment D where tenure == 0d");
+  ASSERT_TRUE(checked->Codes().empty()) << checked->Dump();
+  for (const char* name : {"A", "B", "C", "D"}) {
+    const ExprInfo& info = checked->Info(checked->Where(name));
+    EXPECT_EQ(info.type, Type::Bool()) << name;
+    EXPECT_EQ(info.desugar, Desugar::kNone) << name;  // a comparison of day counts
+  }
+}
+
+// language.md `param` and Decision 14: a param is a constant, so it can be the pattern of
+// `matches` (it was E0214 "the pattern of 'matches' must be a string literal").
+TEST(Constants, ParamAsMatchesPattern) {
+  auto checked = CheckRules(
+      "param pat = \"^AB\"\nlet same = pat\n"
+      "segment A where matches(country, pat)\nsegment B where matches(email, same)");
+  ASSERT_TRUE(checked->Codes().empty()) << checked->Dump();
+  EXPECT_EQ(checked->Info(checked->Where("A")).type, Type::Bool());
+  EXPECT_TRUE(checked->Decl("pat").used);
+}
+
 TEST(Desugar, WithinAgoAndRecencyBetween) {
   auto checked = CheckRules(
       "segment A where last_purchase within 30d\n"
