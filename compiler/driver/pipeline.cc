@@ -51,6 +51,7 @@ Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
 }  // namespace
 
 int ChooseOptLevel(int64_t rows, int threads) {
+  if (rows < 0) return 2;
   return rows / std::max(threads, 1) >= kVectorizeRowsPerThread ? 2 : 1;
 }
 

@@ -28,7 +28,7 @@ inline constexpr int kAutoOptLevel = -1;
 inline constexpr int64_t kVectorizeRowsPerThread = 2'000'000;
 
 /// The JIT optimization level for `rows` rows on `threads` threads: 2 when each thread has at
-/// least kVectorizeRowsPerThread rows, else 1.
+/// least kVectorizeRowsPerThread rows or the row count is unknown (negative), else 1.
 int ChooseOptLevel(int64_t rows, int threads);
 
 /// What the JIT did (filled by BuildExecutable when EngineOptions::report is set).
@@ -42,7 +42,7 @@ struct EngineOptions {
   Engine engine = Engine::kJit;
   /// JIT optimization level 0..3, or kAutoOptLevel: ChooseOptLevel(rows, threads).
   int opt_level = kAutoOptLevel;
-  int64_t rows = 0;
+  int64_t rows = -1;  ///< rows of the table to run on; -1 = unknown (auto then picks 2)
   /// Executor threads; also the JIT's compile threads.
   int threads = 1;
   /// JIT object cache directory; empty = no cache.
