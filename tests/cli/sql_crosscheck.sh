@@ -9,7 +9,7 @@
 #   sql_crosscheck.sh SEGC SOURCE_DIR
 set -euo pipefail
 SEGC="$1"
-SOURCE_DIR="$2"
+SOURCE_DIR="$(cd "$2" && pwd)"  # absolute: node resolves bench/ from it
 source "$(dirname "$0")/lib.sh"
 make_tmp
 
