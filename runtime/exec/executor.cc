@@ -3,10 +3,13 @@
 #include "segc/executor.h"
 
 #include <algorithm>
+#include <map>
+#include <utility>
 
 #include "runtime/exec/executor_internal.h"
 #include "runtime/exec/thread_pool.h"
 #include "segc/check.h"
+#include "segc/stats.h"
 
 namespace segc::rt {
 
@@ -46,6 +49,7 @@ class Run {
   Column SlotColumn(uint32_t slot) const;
   Column StatInput(int32_t input, int32_t source_slot) const;
   void ComputeBefore(uint32_t stage);
+  void ComputeSharedPercentiles(uint32_t stage);
   void RunStage(uint32_t stage);
   RunResult Collect() const;
 
@@ -57,6 +61,7 @@ class Run {
   std::vector<Column> inputs_;
   std::vector<segc_column> input_views_;
   std::vector<segc_stat_value> stats_;
+  std::vector<bool> computed_;  ///< by ExecProgram::stats index: stats_ already holds it
   std::vector<StatisticResult> stat_results_;           ///< by ExecProgram::stats index
   std::vector<std::optional<StatisticResult>> ntiles_;  ///< by ExecProgram::derived index
   std::vector<Column> derived_;
@@ -123,14 +128,40 @@ Column Run::SlotColumn(uint32_t slot) const {
   return *column;
 }
 
+// Percentiles of one column in one stage (`cltv > p90 ... cltv > p50`) share the pass that
+// counts the values and builds the first histogram, usually half of a percentile's cost.
+void Run::ComputeSharedPercentiles(uint32_t stage) {
+  std::map<std::pair<int32_t, int32_t>, std::vector<size_t>> by_input;
+  for (size_t i = 0; i < p_.stats.size(); ++i) {
+    const ExecStat& stat = p_.stats[i];
+    if (stat.stage != stage || stat.kind != StatKind::kPercentile || stat.integer_result) continue;
+    by_input[{stat.input, stat.source_slot}].push_back(i);
+  }
+  for (const auto& [input, members] : by_input) {
+    if (members.size() < 2) continue;
+    Column x = StatInput(input.first, input.second);
+    std::vector<double> qs;
+    for (size_t i : members) qs.push_back(p_.stats[i].q);
+    auto values = Percentiles(x, qs);  // q was checked to be within [0, 1] by sema
+    SEGC_CHECK(values.ok());
+    for (size_t k = 0; k < members.size(); ++k) {
+      size_t i = members[k];
+      stats_[i] = detail::StatValue((*values)[k]);
+      stat_results_[i] = detail::DescribeStat(p_.stats[i], x, stats_[i]);
+      computed_[i] = true;
+    }
+  }
+}
+
 Column Run::StatInput(int32_t input, int32_t source_slot) const {
   return source_slot >= 0 ? SlotColumn(uint32_t(source_slot)) : inputs_[size_t(input)];
 }
 
 void Run::ComputeBefore(uint32_t stage) {
+  ComputeSharedPercentiles(stage);
   for (size_t i = 0; i < p_.stats.size(); ++i) {
     const ExecStat& stat = p_.stats[i];
-    if (stat.stage != stage) continue;
+    if (stat.stage != stage || computed_[i]) continue;
     Column x = StatInput(stat.input, stat.source_slot);
     stats_[i] = detail::ComputeStat(stat, x);
     stat_results_[i] = detail::DescribeStat(stat, x, stats_[i]);
@@ -172,6 +203,7 @@ Result<RunResult> Run::Go() {
   BuildDicts();
   AllocateSlots();
   stats_.assign(p_.stats.size(), segc_stat_value{});
+  computed_.assign(p_.stats.size(), false);
   stat_results_.resize(p_.stats.size());
   ntiles_.resize(p_.derived.size());
   derived_.resize(p_.derived.size());

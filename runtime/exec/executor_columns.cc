@@ -82,11 +82,11 @@ Column NullNonFinite(Column column) {
 }  // namespace
 
 segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
-  segc_stat_value out{};
   std::optional<double> value;
   bool is_max = stat.kind == StatKind::kMaxOf;
   if (stat.integer_result && x.type() == ColumnType::kInt) {
     std::optional<int64_t> exact = IntExtreme(x, is_max);
+    segc_stat_value out{};
     out.valid = exact.has_value();
     out.i64 = exact.value_or(0);
     out.f64 = double(out.i64);
@@ -112,7 +112,12 @@ segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
       value = MaxOf(x);
       break;
   }
+  return StatValue(value);
+}
+
+segc_stat_value StatValue(std::optional<double> value) {
   // A statistic that overflowed (inf) or is undefined (NaN) is null, not a value (§5).
+  segc_stat_value out{};
   out.valid = value.has_value() && std::isfinite(*value);
   out.f64 = out.valid ? *value : 0;
   out.i64 = std::fabs(out.f64) < 9.2e18 ? int64_t(out.f64) : 0;

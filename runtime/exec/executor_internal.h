@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "segc/executor.h"
@@ -16,6 +17,9 @@ segc_column ColumnView(const Column& column);
 
 /// Computes one statistic over `x` into the ABI slot.
 segc_stat_value ComputeStat(const ExecStat& stat, const Column& x);
+
+/// The ABI slot of a floating-point statistic; non-finite values are null.
+segc_stat_value StatValue(std::optional<double> value);
 
 /// The run-summary view of statistic `stat` computed over `x` as `value`.
 StatisticResult DescribeStat(const ExecStat& stat, const Column& x, const segc_stat_value& value);

@@ -59,6 +59,17 @@ double Interpolate(ColumnType type, const KeyScan& scan, RankKeys keys, double p
   return a + (KeyValue(type, keys.next) - a) * (pos - lo);  // PostgreSQL float8_lerp
 }
 
+// The percentile at fraction q (checked) of the column `scan` describes.
+std::optional<double> PercentileOfScan(const Column& x, const KeyScan& scan, double q) {
+  if (scan.count == 0) return std::nullopt;
+  const double pos = q * double(scan.count - 1);
+  const double lo = std::floor(pos);
+  const bool between = lo != pos;
+  const RankKeys keys = SelectKeys(x, scan, int64_t(lo), between);
+  if (!between) return KeyValue(x.type(), keys.at_rank);
+  return Interpolate(x.type(), scan, keys, pos, lo);
+}
+
 }  // namespace
 
 std::vector<double> NonNullValues(const Column& x) {
@@ -104,14 +115,16 @@ Result<std::optional<double>> PercentileCont(std::vector<double>& v, double q) {
 // without copying the column; zeros are ordered -0.0 < +0.0 (select.h).
 Result<std::optional<double>> Percentile(const Column& x, double q) {
   SEGC_RETURN_IF_ERROR(CheckQuantile(q));
+  return PercentileOfScan(x, ScanKeys(x), q);
+}
+
+Result<std::vector<std::optional<double>>> Percentiles(const Column& x,
+                                                       const std::vector<double>& qs) {
+  for (double q : qs) SEGC_RETURN_IF_ERROR(CheckQuantile(q));
   const KeyScan scan = ScanKeys(x);
-  if (scan.count == 0) return std::optional<double>();
-  const double pos = q * double(scan.count - 1);
-  const double lo = std::floor(pos);
-  const bool between = lo != pos;
-  const RankKeys keys = SelectKeys(x, scan, int64_t(lo), between);
-  if (!between) return std::optional<double>(KeyValue(x.type(), keys.at_rank));
-  return std::optional<double>(Interpolate(x.type(), scan, keys, pos, lo));
+  std::vector<std::optional<double>> out;
+  for (double q : qs) out.push_back(PercentileOfScan(x, scan, q));
+  return out;
 }
 
 std::optional<double> Median(const Column& x) { return *Percentile(x, 0.5); }

@@ -24,6 +24,10 @@ Result<std::optional<double>> PercentileCont(std::vector<double>& values, double
 /// percentile(x, q): PercentileCont over the non-null values of `x`. Int columns holding
 /// values beyond +-2^53 are ordered and interpolated exactly (long double), then rounded once.
 Result<std::optional<double>> Percentile(const Column& x, double q);
+/// Percentile(x, q) for each of `qs`, sharing the pass over `x` that counts the values and
+/// builds the first histogram (the executor groups the percentiles of one column this way).
+Result<std::vector<std::optional<double>>> Percentiles(const Column& x,
+                                                       const std::vector<double>& qs);
 /// median(x) = percentile(x, 0.5).
 std::optional<double> Median(const Column& x);
 /// mean(x): sum / count over non-null values, summed in row order (int columns: an exact

@@ -238,7 +238,8 @@ std::vector<Layout> Layouts(double null_rate) {
 int CheckSample(const Sample& s, Rng& rng, const std::string& what) {
   int checked = 0;
   const std::vector<double> values = NonNullValues(s.column);
-  for (double q : Quantiles(rng)) {
+  const std::vector<double> qs = Quantiles(rng);
+  for (double q : qs) {
     auto got = Percentile(s.column, q);
     ++checked;
     EXPECT_TRUE(got.ok()) << what;
@@ -255,6 +256,16 @@ int CheckSample(const Sample& s, Rng& rng, const std::string& what) {
     const double old = **PercentileCont(copy, q);
     EXPECT_TRUE(SameBits(**got, old) || (old == 0 && **got == 0))
         << what << " q=" << q << ": got " << Describe(**got) << ", old " << Describe(old);
+  }
+  // Percentiles (one shared scan for all fractions, as the executor uses it) gives the same bits.
+  auto all = Percentiles(s.column, qs);
+  EXPECT_TRUE(all.ok()) << what;
+  for (size_t k = 0; all.ok() && k < qs.size(); ++k) {
+    const std::optional<double> one = *Percentile(s.column, qs[k]);
+    EXPECT_EQ((*all)[k].has_value(), one.has_value()) << what << " q=" << qs[k];
+    if (one && (*all)[k]) {
+      EXPECT_TRUE(SameBits(*(*all)[k], *one)) << what << " q=" << qs[k];
+    }
   }
   return checked;
 }
