@@ -3,31 +3,11 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
-
+#include "compiler/ast/source_text.h"
 #include "segc/schema_infer.h"
 
 namespace segc::ast {
 namespace {
-
-std::string Number(double v) {
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v);
-  return std::string(buffer, end);
-}
-
-bool IsPlainName(const std::string& s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-/// Names print bare when they could be written bare (keywords aside), else in backquotes.
-std::string Name(const std::string& s) { return IsPlainName(s) ? s : "`" + s + "`"; }
 
 std::string Date(int32_t days) {
   // Howard Hinnant's civil_from_days.
@@ -86,15 +66,17 @@ void PrintExpr(const Expr& e, std::string& out) {
   std::visit(
       Overloaded{
           [&](const IntLit& v) { out += std::to_string(v.value); },
-          [&](const FloatLit& v) { out += Number(v.value); },
-          [&](const PercentLit& v) { out += "(percent " + Number(v.value) + ")"; },
+          [&](const FloatLit& v) { out += FormatNumber(v.value); },
+          [&](const PercentLit& v) { out += "(percent " + FormatNumber(v.value) + ")"; },
           [&](const StringLit& v) { out += rt::QuoteString(v.value); },
           [&](const BoolLit& v) { out += v.value ? "true" : "false"; },
           [&](const DateLit& v) { out += Date(v.days); },
           [&](const DurationLit& v) { out += fmt::format("{}{}", v.amount, UnitSuffix(v.unit)); },
-          [&](const NameRef& v) { out += Name(v.name); },
-          [&](const QualifiedRef& v) { out += Name(v.module.name) + "." + Name(v.member.name); },
-          [&](const PercentileRef& v) { out += "p" + Number(v.percent); },
+          [&](const NameRef& v) { out += FormatName(v.name); },
+          [&](const QualifiedRef& v) {
+            out += FormatName(v.module.name) + "." + FormatName(v.member.name);
+          },
+          [&](const PercentileRef& v) { out += "p" + FormatNumber(v.percent); },
           [&](const Call& v) {
             out += "(call " + v.callee.name;
             PrintList(v.args, out);
@@ -154,7 +136,7 @@ std::string Type(const TypeSpec& t) {
 }
 
 std::string Bound(const SizeBound& b) {
-  return b.percent ? "(percent " + Number(b.value) + ")" : Number(b.value);
+  return b.percent ? "(percent " + FormatNumber(b.value) + ")" : FormatNumber(b.value);
 }
 
 std::string Sub(std::string_view head, const Expr& e) {
@@ -162,7 +144,7 @@ std::string Sub(std::string_view head, const Expr& e) {
 }
 
 std::string Segment(const SegmentDecl& d) {
-  std::string out = "(segment " + Name(d.name.name);
+  std::string out = "(segment " + FormatName(d.name.name);
   if (d.description) out += " (description " + rt::QuoteString(*d.description) + ")";
   out += Sub("where", *d.where);
   if (d.expect) out += " (expect_size " + Bound(d.expect->low) + " " + Bound(d.expect->high) + ")";
@@ -170,8 +152,9 @@ std::string Segment(const SegmentDecl& d) {
 }
 
 std::string Score(const ScoreDecl& d) {
-  std::string out = "(score " + Name(d.name.name);
-  if (d.range) out += " (range " + Number(d.range->low) + " " + Number(d.range->high) + ")";
+  std::string out = "(score " + FormatName(d.name.name);
+  if (d.range)
+    out += " (range " + FormatNumber(d.range->low) + " " + FormatNumber(d.range->high) + ")";
   if (d.expr) out += Sub("=", *d.expr);
   for (const ScoreRule& r : d.rules) {
     out += fmt::format(" (rule {} {}", r.sign < 0 ? "-" : "+", Print(*r.points));
@@ -182,7 +165,7 @@ std::string Score(const ScoreDecl& d) {
 }
 
 std::string Classify(const ClassifyDecl& d) {
-  std::string out = "(classify " + Name(d.name.name);
+  std::string out = "(classify " + FormatName(d.name.name);
   for (const ClassifyArm& arm : d.arms) {
     out += " (arm " + rt::QuoteString(arm.label.name) +
            (arm.when ? Sub("when", *arm.when) : " otherwise") + ")";
@@ -191,17 +174,17 @@ std::string Classify(const ClassifyDecl& d) {
 }
 
 std::string Table(const TableDecl& d) {
-  std::string out = "(table " + Name(d.name.name) + " (key " + Name(d.key.name) + ")";
+  std::string out = "(table " + FormatName(d.name.name) + " (key " + FormatName(d.key.name) + ")";
   for (const ColumnDecl& c : d.columns)
-    out += " (column " + Name(c.name.name) + " " + Type(c.type) + ")";
+    out += " (column " + FormatName(c.name.name) + " " + Type(c.type) + ")";
   return out + ")";
 }
 
 std::string Import(const ImportDecl& d) {
-  std::string out = "(import " + Name(d.module.name);
+  std::string out = "(import " + FormatName(d.module.name);
   for (const Binding& b : d.bindings)
-    out += " (bind " + Name(b.name.name) + " " + Print(*b.value) + ")";
-  if (d.alias) out += " (as " + Name(d.alias->name) + ")";
+    out += " (bind " + FormatName(b.name.name) + " " + Print(*b.value) + ")";
+  if (d.alias) out += " (as " + FormatName(d.alias->name) + ")";
   return out + ")";
 }
 
@@ -218,14 +201,14 @@ std::string Print(const Decl& decl) {
                         [](const TableDecl& d) { return Table(d); },
                         [](const ImportDecl& d) { return Import(d); },
                         [](const InputDecl& d) {
-                          return "(input " + Name(d.name.name) + " " + Type(d.type) + ")";
+                          return "(input " + FormatName(d.name.name) + " " + Type(d.type) + ")";
                         },
                         [](const AsOfDecl& d) { return "(as_of " + Date(d.days) + ")"; },
                         [](const ParamDecl& d) {
-                          return "(param " + Name(d.name.name) + " " + Print(*d.value) + ")";
+                          return "(param " + FormatName(d.name.name) + " " + Print(*d.value) + ")";
                         },
                         [](const LetDecl& d) {
-                          return "(let " + Name(d.name.name) + " " + Print(*d.value) + ")";
+                          return "(let " + FormatName(d.name.name) + " " + Print(*d.value) + ")";
                         },
                         [](const SegmentDecl& d) { return Segment(d); },
                         [](const ScoreDecl& d) { return Score(d); },

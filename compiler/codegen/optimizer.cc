@@ -4,19 +4,6 @@
 namespace segc::codegen::detail {
 namespace {
 
-llvm::OptimizationLevel PipelineLevel(int opt_level) {
-  switch (opt_level) {
-    case 0:
-      return llvm::OptimizationLevel::O0;
-    case 1:
-      return llvm::OptimizationLevel::O1;
-    case 2:
-      return llvm::OptimizationLevel::O2;
-    default:
-      return llvm::OptimizationLevel::O3;
-  }
-}
-
 // Level 1: scalar clean-up only. Loop vectorization is what makes level 2 expensive (it
 // multiplies the code that instruction selection then has to handle); without it the kernels
 // run about 2.5x slower but compile about 10x faster (docs/codegen.md "Optimization levels").
@@ -35,11 +22,13 @@ llvm::ModulePassManager LeanPipeline() {
 llvm::ModulePassManager Pipeline(llvm::PassBuilder& builder, int opt_level) {
   switch (opt_level) {
     case 0:
-      return builder.buildO0DefaultPipeline(PipelineLevel(0));
+      return builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0);
     case 1:
       return LeanPipeline();
+    case 2:
+      return builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O2);
     default:
-      return builder.buildPerModuleDefaultPipeline(PipelineLevel(opt_level));
+      return builder.buildPerModuleDefaultPipeline(llvm::OptimizationLevel::O3);
   }
 }
 

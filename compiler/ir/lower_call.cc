@@ -10,36 +10,28 @@ using stdlib::BuiltinId;
 
 uint32_t Index(BuiltinId id) { return static_cast<uint32_t>(id); }
 
+// The index of `entry` in `entries`, appended the first time `key` is seen: one statistic or
+// derived column per distinct (kind, input, parameter), however many rules use it.
+template <typename Key, typename Entry>
+uint32_t Intern(std::map<Key, uint32_t>& index, const Key& key, std::vector<Entry>& entries,
+                Entry entry) {
+  auto [it, added] = index.emplace(key, uint32_t(entries.size()));
+  if (added) entries.push_back(std::move(entry));
+  return it->second;
+}
+
 }  // namespace
 
 ValueId LowerContext::Stat(StatKind kind, ValueId input, double q, Type type) {
-  auto key = std::make_tuple(int(kind), input, q);
-  auto it = stats_.find(key);
-  if (it == stats_.end()) {
-    ir::Stat stat;
-    stat.kind = kind;
-    stat.input = input;
-    stat.q = q;
-    stat.type = type;
-    it = stats_.emplace(key, uint32_t(program_.stats.size())).first;
-    program_.stats.push_back(stat);
-  }
-  return builder_.Add(Op::kStat, type, {}, {.index = it->second});
+  uint32_t index = Intern(stats_, std::make_tuple(int(kind), input, q), program_.stats,
+                          ir::Stat{.kind = kind, .input = input, .q = q, .type = type});
+  return builder_.Add(Op::kStat, type, {}, {.index = index});
 }
 
 ValueId LowerContext::Derived(DerivedKind kind, ValueId input, int64_t n, Type type) {
-  auto key = std::make_tuple(int(kind), input, n);
-  auto it = derived_.find(key);
-  if (it == derived_.end()) {
-    ir::Derived derived;
-    derived.kind = kind;
-    derived.input = input;
-    derived.n = n;
-    derived.type = type;
-    it = derived_.emplace(key, uint32_t(program_.derived.size())).first;
-    program_.derived.push_back(derived);
-  }
-  return builder_.Add(Op::kDerived, type, {}, {.index = it->second});
+  uint32_t index = Intern(derived_, std::make_tuple(int(kind), input, n), program_.derived,
+                          ir::Derived{.kind = kind, .input = input, .n = n, .type = type});
+  return builder_.Add(Op::kDerived, type, {}, {.index = index});
 }
 
 ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_t instance) {

@@ -3,11 +3,12 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <map>
 #include <unordered_map>
 
+#include "compiler/ast/source_text.h"
 #include "compiler/ir/calendar.h"
+#include "segc/schema_infer.h"
 #include "stdlib/builtins.h"
 
 namespace segc::plan {
@@ -28,45 +29,11 @@ struct Text {
   int prec = kAtom;
 };
 
-bool IsPlainName(const std::string& s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    bool ok =
-        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-/// A column name as written in a rule: bare, or in backquotes.
-std::string ColumnName(const std::string& name) {
-  return IsPlainName(name) ? name : "`" + name + "`";
-}
-
 /// An output name ("rfm.R"): each part as written in a rule.
 std::string OutputName(const std::string& name) {
   size_t dot = name.find('.');
-  if (dot == std::string::npos) return ColumnName(name);
-  return ColumnName(name.substr(0, dot)) + "." + ColumnName(name.substr(dot + 1));
-}
-
-std::string Number(double value) {
-  char buffer[64];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, end);
-}
-
-std::string Quote(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '\n') {
-      out += "\\n";
-      continue;
-    }
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
+  if (dot == std::string::npos) return ast::FormatName(name);
+  return ast::FormatName(name.substr(0, dot)) + "." + ast::FormatName(name.substr(dot + 1));
 }
 
 /// Cuts `text` to kMaxText bytes at a UTF-8 character boundary (names end up in JSON).
@@ -210,17 +177,17 @@ Text Namer::Const(const ir::Node& node, ValueId other) {
     case ir::Type::kInt:
       return {std::to_string(node.payload.i), node.payload.i < 0 ? kUnary : kAtom};
     case ir::Type::kFloat:
-      return {Number(node.payload.f), node.payload.f < 0 ? kUnary : kAtom};
+      return {ast::FormatNumber(node.payload.f), node.payload.f < 0 ? kUnary : kAtom};
     case ir::Type::kDate:
       return {ir::FormatDate(node.payload.i)};
     case ir::Type::kString:
-      return {Quote(p_.strings[node.payload.index])};
+      return {rt::QuoteString(p_.strings[node.payload.index])};
     case ir::Type::kLabel: {
       // A label is compared with its classify: print its text when the other side is one.
       auto it = other == ir::kNoValue ? outputs_.end() : outputs_.find(other);
       const auto code = size_t(node.payload.i);
       if (it != outputs_.end() && code < it->second->labels.size()) {
-        return {Quote(it->second->labels[code])};
+        return {rt::QuoteString(it->second->labels[code])};
       }
       return {"#" + std::to_string(code)};
     }
@@ -259,7 +226,7 @@ Text Namer::Print(ValueId id) {
     case Op::kConst:
       return Const(node, ir::kNoValue);
     case Op::kColumn:
-      return {ColumnName(p_.inputs[node.payload.index].name)};
+      return {ast::FormatName(p_.inputs[node.payload.index].name)};
     case Op::kStat:
       return {Stat(node.payload.index)};
     case Op::kDerived:

@@ -13,47 +13,12 @@ namespace {
 
 using Rows = std::vector<int64_t>;
 
-/// One row of the engine test schema (id is the row index).
-struct R {
-  std::optional<double> cltv = std::nullopt;
-  std::optional<int64_t> orders = std::nullopt;
-  std::optional<int32_t> last = std::nullopt;  ///< days before as_of (converted to a date)
-  std::optional<std::string> country = std::nullopt;
-  std::optional<std::string> stage = std::nullopt;
-  std::optional<bool> consent = std::nullopt;
-};
-
-rt::Table Make(const std::vector<R>& rows) {
-  std::vector<std::optional<int64_t>> id, orders;
-  std::vector<std::optional<double>> cltv;
-  std::vector<std::optional<int32_t>> last;
-  std::vector<std::optional<std::string>> country, stage;
-  std::vector<std::optional<bool>> consent;
-  for (size_t i = 0; i < rows.size(); ++i) {
-    id.push_back(int64_t(i));
-    cltv.push_back(rows[i].cltv);
-    orders.push_back(rows[i].orders);
-    last.push_back(rows[i].last ? std::optional<int32_t>(kAsOf - *rows[i].last) : std::nullopt);
-    country.push_back(rows[i].country);
-    stage.push_back(rows[i].stage);
-    consent.push_back(rows[i].consent);
-  }
-  auto table = rt::Table::Make(
-      {"id", "cltv", "orders", "last_purchase", "country", "stage", "consent"},
-      {rt::Column::FromInt64(id), rt::Column::FromFloat64(cltv), rt::Column::FromInt64(orders),
-       rt::Column::FromDate32(last), rt::Column::FromStrings(country),
-       rt::Column::FromEnum(stage, {"lead", "prospect", "customer"}),
-       rt::Column::FromBool(consent)});
-  EXPECT_TRUE(table.ok()) << table.status().message();
-  return *table;
-}
-
 TEST(Interp, ComparisonsAndKleeneLogic) {
-  rt::Table t = Make({{.orders = 5, .consent = true},
-                      {.orders = 1, .consent = true},
-                      {.orders = {}, .consent = true},
-                      {.orders = {}, .consent = false},
-                      {.orders = 7, .consent = {}}});
+  rt::Table t = EngineTable({{.orders = 5, .consent = true},
+                             {.orders = 1, .consent = true},
+                             {.orders = {}, .consent = true},
+                             {.orders = {}, .consent = false},
+                             {.orders = 7, .consent = {}}});
   auto r = RunRules(R"(
 segment A where orders > 2 and consent
 segment O where orders > 2 or consent
@@ -72,11 +37,11 @@ segment NotNull where orders is not null
 }
 
 TEST(Interp, StringsUseDictionaryLookups) {
-  rt::Table t = Make({{.country = "FR"},
-                      {.country = "de"},
-                      {.country = {}},
-                      {.country = "Italy"},
-                      {.country = "FR"}});
+  rt::Table t = EngineTable({{.country = "FR"},
+                             {.country = "de"},
+                             {.country = {}},
+                             {.country = "Italy"},
+                             {.country = "FR"}});
   auto r = RunRules(R"(
 segment EU where country in ("FR", "DE", "IT")
 segment NotEU where country not in ("FR", "DE")
@@ -99,7 +64,7 @@ segment Ordered where country < "G"
 }
 
 TEST(Interp, EnumsCompareByValue) {
-  rt::Table t = Make({{.stage = "lead"}, {.stage = "customer"}, {.stage = {}}});
+  rt::Table t = EngineTable({{.stage = "lead"}, {.stage = "customer"}, {.stage = {}}});
   auto r = RunRules("segment L where stage == \"lead\"\nsegment C where stage != \"lead\"\n", t);
   EXPECT_EQ(Members(r, "L"), Rows({0}));
   EXPECT_EQ(Members(r, "C"), Rows({1}));
@@ -107,14 +72,14 @@ TEST(Interp, EnumsCompareByValue) {
 
 TEST(Interp, RecencyWithinAgoAndCalendarMonths) {
   // as_of 2026-11-01; 6mo ago = 2026-05-01 (184 days); 90d ago = 2026-08-03.
-  rt::Table t = Make({{.last = 0},
-                      {.last = 89},
-                      {.last = 90},
-                      {.last = 91},
-                      {.last = 184},
-                      {.last = 185},
-                      {.last = -1},
-                      {.last = {}}});
+  rt::Table t = EngineTable({{.last = 0},
+                             {.last = 89},
+                             {.last = 90},
+                             {.last = 91},
+                             {.last = 184},
+                             {.last = 185},
+                             {.last = -1},
+                             {.last = {}}});
   auto r = RunRules(R"(
 segment Recent where last_purchase < 90d
 segment Old where last_purchase >= 90d
@@ -135,9 +100,9 @@ segment Days where days_since(last_purchase) == 184
 }
 
 TEST(Interp, ArithmeticOverflowAndDivisionByZeroGiveNull) {
-  rt::Table t = Make({{.cltv = 0, .orders = std::numeric_limits<int64_t>::max()},
-                      {.cltv = 2, .orders = 4},
-                      {.cltv = 1e300, .orders = std::numeric_limits<int64_t>::min()}});
+  rt::Table t = EngineTable({{.cltv = 0, .orders = std::numeric_limits<int64_t>::max()},
+                             {.cltv = 2, .orders = 4},
+                             {.cltv = 1e300, .orders = std::numeric_limits<int64_t>::min()}});
   auto r = RunRules(R"(
 score Plus = orders + 1
 score Ratio = orders / cltv
@@ -156,10 +121,10 @@ score Neg = -orders
 }
 
 TEST(Interp, ScorePointsFormRangeAndSummary) {
-  rt::Table t = Make({{.cltv = 10, .orders = 60, .consent = true},
-                      {.cltv = 10, .orders = 2, .consent = {}},
-                      {.cltv = {}, .orders = 60, .consent = false},
-                      {.cltv = 1, .orders = {}, .consent = true}});
+  rt::Table t = EngineTable({{.cltv = 10, .orders = 60, .consent = true},
+                             {.cltv = 10, .orders = 2, .consent = {}},
+                             {.cltv = {}, .orders = 60, .consent = false},
+                             {.cltv = 1, .orders = {}, .consent = true}});
   auto r = RunRules(R"(
 score s range 0..100 {
   +10 when orders > 50
@@ -186,9 +151,9 @@ score clamped range 0..15 = cltv * 2
 }
 
 TEST(Interp, ScoreRulesWithANullConditionAddNothing) {
-  rt::Table t = Make({{.cltv = {}, .orders = {}, .consent = {}},
-                      {.cltv = 5, .orders = 3, .consent = {}},
-                      {.cltv = {}, .orders = 10, .consent = true}});
+  rt::Table t = EngineTable({{.cltv = {}, .orders = {}, .consent = {}},
+                             {.cltv = 5, .orders = 3, .consent = {}},
+                             {.cltv = {}, .orders = 10, .consent = true}});
   auto r = RunRules(R"(
 score s range -50..50 {
   +10 when consent
@@ -207,11 +172,11 @@ score s range -50..50 {
 }
 
 TEST(Interp, RunResultListsTheStatisticsItComputed) {
-  rt::Table t = Make({{.cltv = 1, .orders = 1, .last = 10},
-                      {.cltv = 2, .orders = 1, .last = 20},
-                      {.cltv = 3, .orders = 2, .last = 30},
-                      {.cltv = 4, .orders = 7, .last = 41},
-                      {.cltv = {}, .orders = {}, .last = {}}});
+  rt::Table t = EngineTable({{.cltv = 1, .orders = 1, .last = 10},
+                             {.cltv = 2, .orders = 1, .last = 20},
+                             {.cltv = 3, .orders = 2, .last = 30},
+                             {.cltv = 4, .orders = 7, .last = 41},
+                             {.cltv = {}, .orders = {}, .last = {}}});
   auto r = RunRules(R"(
 segment Top where cltv > p75 and orders > min_of(orders)
 segment Recent where last_purchase > median(last_purchase)
@@ -244,7 +209,7 @@ score share = cumshare(cltv)
 }
 
 TEST(Interp, ClassifyFirstMatchWinsAndCountsLabels) {
-  rt::Table t = Make({{.orders = 10}, {.orders = 5}, {.orders = 1}, {.orders = {}}});
+  rt::Table t = EngineTable({{.orders = 10}, {.orders = 5}, {.orders = 1}, {.orders = {}}});
   auto r = RunRules(R"(
 classify tier { "A" when orders >= 10
   "B" when orders >= 5
@@ -264,9 +229,9 @@ segment IsB where tier == "B"
 }
 
 TEST(Interp, SegmentReferencesLetsAndParams) {
-  rt::Table t = Make({{.orders = 10, .consent = true},
-                      {.orders = 10, .consent = {}},
-                      {.orders = 1, .consent = true}});
+  rt::Table t = EngineTable({{.orders = 10, .consent = true},
+                             {.orders = 10, .consent = {}},
+                             {.orders = 1, .consent = true}});
   const char* rules = R"(
 param min_orders = 5
 let busy = orders >= min_orders
@@ -289,7 +254,7 @@ segment Reachable where Busy and consent
 
 TEST(Interp, PercentilesMeanStddevZscore) {
   rt::Table t =
-      Make({{.cltv = 1}, {.cltv = 2}, {.cltv = 3}, {.cltv = 4}, {.cltv = {}}, {.cltv = 10}});
+      EngineTable({{.cltv = 1}, {.cltv = 2}, {.cltv = 3}, {.cltv = 4}, {.cltv = {}}, {.cltv = 10}});
   auto r = RunRules(R"(
 segment Top where cltv > p75
 segment Median where cltv == median(cltv)
@@ -312,7 +277,7 @@ segment Explicit where cltv >= p90(cltv)
 }
 
 TEST(Interp, NtileCumshareAndPercentRank) {
-  rt::Table t = Make({{.cltv = 10}, {.cltv = 20}, {.cltv = 20}, {.cltv = 50}, {.cltv = {}}});
+  rt::Table t = EngineTable({{.cltv = 10}, {.cltv = 20}, {.cltv = 20}, {.cltv = 50}, {.cltv = {}}});
   auto r = RunRules(R"(
 score tile = ntile(2, cltv)
 score share = cumshare(cltv)
@@ -342,10 +307,10 @@ classify abc { "A" when cumshare(cltv) <= 60%
 }
 
 TEST(Interp, StatisticsOfExpressionsRunInLaterStages) {
-  rt::Table t = Make({{.cltv = 1, .orders = 1},
-                      {.cltv = 2, .orders = 2},
-                      {.cltv = 3, .orders = 3},
-                      {.cltv = 4, .orders = {}}});
+  rt::Table t = EngineTable({{.cltv = 1, .orders = 1},
+                             {.cltv = 2, .orders = 2},
+                             {.cltv = 3, .orders = 3},
+                             {.cltv = 4, .orders = {}}});
   auto r = RunRules(R"(
 score dev = abs(cltv - mean(cltv))
 segment FarOff where dev > mean(dev)
@@ -361,7 +326,7 @@ score spend_tile = ntile(2, cltv * orders)
 }
 
 TEST(Interp, DateFunctions) {
-  rt::Table t = Make({{.last = 0}, {.last = 31}, {.last = {}}});
+  rt::Table t = EngineTable({{.last = 0}, {.last = 31}, {.last = {}}});
   auto r = RunRules(R"(
 score y = year(last_purchase)
 score m = month(last_purchase)
@@ -377,7 +342,7 @@ segment AfterPivot where last_purchase >= 2026-10-01
 }
 
 TEST(Interp, NumericBuiltins) {
-  rt::Table t = Make({{.cltv = -2.5, .orders = -15}, {.cltv = 2.45, .orders = 14}});
+  rt::Table t = EngineTable({{.cltv = -2.5, .orders = -15}, {.cltv = 2.45, .orders = 14}});
   auto r = RunRules(R"(
 score a = abs(orders)
 score r = round(cltv)

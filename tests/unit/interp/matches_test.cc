@@ -15,20 +15,9 @@ using Rows = std::vector<int64_t>;
 
 /// An engine-schema table whose only non-null text column is `country`.
 rt::Table Countries(const std::vector<std::optional<std::string>>& country) {
-  std::vector<std::optional<int64_t>> id, orders(country.size());
-  std::vector<std::optional<double>> cltv(country.size());
-  std::vector<std::optional<int32_t>> last(country.size());
-  std::vector<std::optional<std::string>> stage(country.size());
-  std::vector<std::optional<bool>> consent(country.size());
-  for (size_t i = 0; i < country.size(); ++i) id.push_back(int64_t(i));
-  auto table = rt::Table::Make(
-      {"id", "cltv", "orders", "last_purchase", "country", "stage", "consent"},
-      {rt::Column::FromInt64(id), rt::Column::FromFloat64(cltv), rt::Column::FromInt64(orders),
-       rt::Column::FromDate32(last), rt::Column::FromStrings(country),
-       rt::Column::FromEnum(stage, {"lead", "prospect", "customer"}),
-       rt::Column::FromBool(consent)});
-  EXPECT_TRUE(table.ok()) << table.status().message();
-  return *table;
+  std::vector<EngineRow> rows;
+  for (const auto& c : country) rows.push_back({.country = c});
+  return EngineTable(rows);
 }
 
 TEST(Matches, InlineFlagsAreRe2Syntax) {

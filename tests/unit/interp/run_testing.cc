@@ -33,12 +33,32 @@ rt::RunResult RunRules(const std::string& rules, const rt::Table& table, int thr
   return result.ok() ? *result : rt::RunResult{};
 }
 
-rt::Table SampleTable(int64_t n) {
+rt::Table EngineTable(const std::vector<EngineRow>& rows) {
   std::vector<std::optional<int64_t>> id, orders;
   std::vector<std::optional<double>> cltv;
   std::vector<std::optional<int32_t>> last;
   std::vector<std::optional<std::string>> country, stage;
   std::vector<std::optional<bool>> consent;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    id.push_back(int64_t(i));
+    cltv.push_back(rows[i].cltv);
+    orders.push_back(rows[i].orders);
+    last.push_back(rows[i].last ? std::optional<int32_t>(kAsOf - *rows[i].last) : std::nullopt);
+    country.push_back(rows[i].country);
+    stage.push_back(rows[i].stage);
+    consent.push_back(rows[i].consent);
+  }
+  auto table = rt::Table::Make(
+      {"id", "cltv", "orders", "last_purchase", "country", "stage", "consent"},
+      {rt::Column::FromInt64(id), rt::Column::FromFloat64(cltv), rt::Column::FromInt64(orders),
+       rt::Column::FromDate32(last), rt::Column::FromStrings(country),
+       rt::Column::FromEnum(stage, {"lead", "prospect", "customer"}),
+       rt::Column::FromBool(consent)});
+  EXPECT_TRUE(table.ok()) << table.status().message();
+  return *table;
+}
+
+rt::Table SampleTable(int64_t n) {
   static const char* const kCountries[] = {"FR", "DE", "IT", "US", "Fr", "ES"};
   static const char* const kStages[] = {"lead", "prospect", "customer"};
   uint64_t x = 88172645463325252ull;
@@ -48,27 +68,18 @@ rt::Table SampleTable(int64_t n) {
     x ^= x << 17;
     return x;
   };
+  std::vector<EngineRow> rows;
   for (int64_t i = 0; i < n; ++i) {
-    id.push_back(i);
     uint64_t r = next();
-    cltv.push_back(r % 11 == 0 ? std::nullopt : std::optional<double>(double(r % 100000) / 10.0));
-    orders.push_back(r % 13 == 1 ? std::nullopt : std::optional<int64_t>(int64_t(r % 40)));
-    last.push_back(r % 17 == 2 ? std::nullopt
-                               : std::optional<int32_t>(kAsOf - int32_t((r >> 8) % 900)));
-    country.push_back(r % 19 == 3 ? std::nullopt
-                                  : std::optional<std::string>(kCountries[(r >> 16) % 6]));
-    stage.push_back(r % 23 == 4 ? std::nullopt
-                                : std::optional<std::string>(kStages[(r >> 20) % 3]));
-    consent.push_back(r % 7 == 5 ? std::nullopt : std::optional<bool>((r >> 24) % 2 == 0));
+    EngineRow& row = rows.emplace_back();
+    if (r % 11 != 0) row.cltv = double(r % 100000) / 10.0;
+    if (r % 13 != 1) row.orders = int64_t(r % 40);
+    if (r % 17 != 2) row.last = int32_t((r >> 8) % 900);
+    if (r % 19 != 3) row.country = kCountries[(r >> 16) % 6];
+    if (r % 23 != 4) row.stage = kStages[(r >> 20) % 3];
+    if (r % 7 != 5) row.consent = (r >> 24) % 2 == 0;
   }
-  auto table = rt::Table::Make(
-      {"id", "cltv", "orders", "last_purchase", "country", "stage", "consent"},
-      {rt::Column::FromInt64(id), rt::Column::FromFloat64(cltv), rt::Column::FromInt64(orders),
-       rt::Column::FromDate32(last), rt::Column::FromStrings(country),
-       rt::Column::FromEnum(stage, {"lead", "prospect", "customer"}),
-       rt::Column::FromBool(consent)});
-  EXPECT_TRUE(table.ok());
-  return *table;
+  return EngineTable(rows);
 }
 
 std::vector<int64_t> Members(const rt::RunResult& result, const std::string& name) {

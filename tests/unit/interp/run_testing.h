@@ -21,6 +21,19 @@ Result<rt::RunResult> TryRun(const std::string& rules, const rt::Table& table, i
                              const std::map<std::string, std::string>& params = {},
                              int64_t morsel_rows = 65536);
 
+/// One row of the engine test schema (tests/unit/ir/engine_testing.h); id is the row index.
+struct EngineRow {
+  std::optional<double> cltv = std::nullopt;
+  std::optional<int64_t> orders = std::nullopt;
+  std::optional<int32_t> last = std::nullopt;  ///< days before as_of (converted to a date)
+  std::optional<std::string> country = std::nullopt;
+  std::optional<std::string> stage = std::nullopt;
+  std::optional<bool> consent = std::nullopt;
+};
+
+/// A table over the engine test schema holding `rows`.
+rt::Table EngineTable(const std::vector<EngineRow>& rows);
+
 /// A table over the engine test schema (tests/unit/ir/engine_testing.h) with `n` rows of
 /// deterministic pseudo-random data, some nulls in every column.
 rt::Table SampleTable(int64_t n);
