@@ -201,7 +201,7 @@ for (const w of workloads) {
     `${(s.bandwidth_bytes / s.rows).toFixed(1)} bytes/row.\n\n`;
   details += 'All runs in ms; "CPU" is the process CPU time (all threads) of the best run, which on a ' +
     'loaded machine can be well below the wall time; "statistics" is the time of the population ' +
-    'statistics alone (measured separately, same kernels, serial as in the executor).\n\n';
+    'statistics alone (measured separately, with the same kernels and threads as in the executor).\n\n';
   details += '| threads | segc runs | segc CPU | statistics | segc GB/s | bound GB/s | DuckDB runs | DuckDB CPU | Polars runs | Polars CPU |\n|---|---|---|---|---|---|---|---|---|---|\n';
   for (const t of threads) {
     const x = get(w, 'segc', t), d = get(w, 'duckdb', t), p = get(w, 'polars', t);
@@ -263,7 +263,7 @@ for (const v of verdicts) {
   const s = v.s;
   const share = (100 * s.stats_ms) / s.best_ms;
   limits += `- ${v.w}, ${v.t} thread(s): ${f0(s.best_ms)} ms (CPU ${f0(s.cpu_ms)} ms) = ${(1e6 * s.best_ms / s.rows).toFixed(2)} ns/row; ` +
-    `population statistics ${f2(s.stats_ms)} ms (${share.toFixed(0)}%, serial); ` +
+    `population statistics ${f2(s.stats_ms)} ms (${share.toFixed(0)}%); ` +
     `the rest ${f0(Math.max(0, s.best_ms - s.stats_ms))} ms against a ${f0(s.bandwidth_ms)} ms read of the same bytes.\n`;
 }
 

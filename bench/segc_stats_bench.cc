@@ -1,6 +1,7 @@
-// segc_stats_bench: rt::Percentile (radix select, runtime/stats/select.cc) against the kernel it
-// replaced (copy the non-null values, nth_element, min_element), on 10M-row columns with 5%
-// nulls. Google Benchmark; times in ms per percentile.
+// segc_stats_bench: the percentile kernels side by side on 10M-row columns with 5% nulls:
+// Old (copy the non-null values, nth_element, min_element), Radix (radix select,
+// runtime/stats/select.cc) and Sampled (rt::Percentile: sampled select,
+// runtime/stats/sample_select.cc, one thread). Google Benchmark; times in ms per percentile.
 //   segc_stats_bench --benchmark_filter=Uniform   (or any Google Benchmark flag)
 #include <benchmark/benchmark.h>
 
@@ -13,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "runtime/stats/select.h"
 #include "segc/column.h"
 #include "segc/stats.h"
 
@@ -79,17 +81,35 @@ const Column& Dates() {
   return c;
 }
 
-void Run(benchmark::State& state, const Column& x, bool old) {
+enum class Kernel { kOld, kRadix, kSampled };
+
+// Radix select alone, as rt::Percentile computed it before sampled select (no interpolation:
+// the two keys are what costs).
+uint64_t RadixKeys(const Column& x, double q) {
+  const segc::rt::KeyScan scan = segc::rt::ScanKeys(x);
+  const double pos = q * double(scan.count - 1);
+  const double lo = std::floor(pos);
+  const segc::rt::RankKeys keys = segc::rt::SelectKeys(x, scan, int64_t(lo), lo != pos);
+  return keys.at_rank ^ keys.next;
+}
+
+void Run(benchmark::State& state, const Column& x, Kernel kernel) {
   const double q = double(state.range(0)) / 100;
-  if (old && OldPercentile(x, q) != *segc::rt::Percentile(x, q)) {
+  if (kernel == Kernel::kOld && OldPercentile(x, q) != *segc::rt::Percentile(x, q)) {
     state.SkipWithError("old and new kernels disagree");
     return;
   }
   for (auto _ : state) {
-    if (old) {
-      benchmark::DoNotOptimize(OldPercentile(x, q));
-    } else {
-      benchmark::DoNotOptimize(segc::rt::Percentile(x, q));
+    switch (kernel) {
+      case Kernel::kOld:
+        benchmark::DoNotOptimize(OldPercentile(x, q));
+        break;
+      case Kernel::kRadix:
+        benchmark::DoNotOptimize(RadixKeys(x, q));
+        break;
+      case Kernel::kSampled:
+        benchmark::DoNotOptimize(segc::rt::Percentile(x, q));
+        break;
     }
   }
   state.SetItemsProcessed(state.iterations() * kRows);
@@ -97,15 +117,18 @@ void Run(benchmark::State& state, const Column& x, bool old) {
 
 }  // namespace
 
-// Old/<data>/q and New/<data>/q next to each other, q = 90 (p90) and 50 (median).
+// Old/<data>/q, Radix/<data>/q and Sampled/<data>/q next to each other, q = 90 (p90) and 50.
 int main(int argc, char** argv) {
   const std::pair<const char*, const Column& (*)()> columns[] = {
       {"Uniform", Uniform}, {"Cltv", Cltv}, {"SmallInts", SmallInts}, {"Dates", Dates}};
+  const std::pair<const char*, Kernel> kernels[] = {
+      {"Old/", Kernel::kOld}, {"Radix/", Kernel::kRadix}, {"Sampled/", Kernel::kSampled}};
   for (const auto& [name, column] : columns) {
-    for (bool old : {true, false}) {
-      const std::string label = std::string(old ? "Old/" : "New/") + name;
+    for (const auto& [prefix, kernel] : kernels) {
+      const std::string label = std::string(prefix) + name;
       benchmark::RegisterBenchmark(
-          label.c_str(), [column = column, old](benchmark::State& s) { Run(s, column(), old); })
+          label.c_str(),
+          [column = column, kernel = kernel](benchmark::State& s) { Run(s, column(), kernel); })
           ->Arg(90)
           ->Arg(50)
           ->Unit(benchmark::kMillisecond);

@@ -3,6 +3,7 @@
 #include "segc/executor.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -49,7 +50,7 @@ class Run {
   Column SlotColumn(uint32_t slot) const;
   Column StatInput(int32_t input, int32_t source_slot) const;
   void ComputeBefore(uint32_t stage);
-  void ComputeSharedPercentiles(uint32_t stage);
+  void ComputePercentiles(uint32_t stage);
   void RunStage(uint32_t stage);
   RunResult Collect() const;
 
@@ -128,21 +129,23 @@ Column Run::SlotColumn(uint32_t slot) const {
   return *column;
 }
 
-// Percentiles of one column in one stage (`cltv > p90 ... cltv > p50`) share the pass that
-// counts the values and builds the first histogram, usually half of a percentile's cost.
-void Run::ComputeSharedPercentiles(uint32_t stage) {
+// The percentiles of one column in one stage (`cltv > p90 ... cltv > p50`) are computed together,
+// sharing their passes over the column, which run on the thread pool.
+void Run::ComputePercentiles(uint32_t stage) {
   std::map<std::pair<int32_t, int32_t>, std::vector<size_t>> by_input;
   for (size_t i = 0; i < p_.stats.size(); ++i) {
     const ExecStat& stat = p_.stats[i];
-    if (stat.stage != stage || stat.kind != StatKind::kPercentile || stat.integer_result) continue;
+    if (stat.stage != stage || stat.kind != StatKind::kPercentile) continue;
     by_input[{stat.input, stat.source_slot}].push_back(i);
   }
+  const ParallelFor on_pool = [this](int64_t tasks, const std::function<void(int64_t)>& task) {
+    pool_.ParallelFor(tasks, task);
+  };
   for (const auto& [input, members] : by_input) {
-    if (members.size() < 2) continue;
     Column x = StatInput(input.first, input.second);
     std::vector<double> qs;
     for (size_t i : members) qs.push_back(p_.stats[i].q);
-    auto values = Percentiles(x, qs);  // q was checked to be within [0, 1] by sema
+    auto values = Percentiles(x, qs, on_pool);  // q was checked to be within [0, 1] by sema
     SEGC_CHECK(values.ok());
     for (size_t k = 0; k < members.size(); ++k) {
       size_t i = members[k];
@@ -158,7 +161,7 @@ Column Run::StatInput(int32_t input, int32_t source_slot) const {
 }
 
 void Run::ComputeBefore(uint32_t stage) {
-  ComputeSharedPercentiles(stage);
+  ComputePercentiles(stage);
   for (size_t i = 0; i < p_.stats.size(); ++i) {
     const ExecStat& stat = p_.stats[i];
     if (stat.stage != stage || computed_[i]) continue;

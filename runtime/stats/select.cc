@@ -12,12 +12,13 @@
 #include <optional>
 #include <utility>
 
+#include "runtime/stats/key_iteration.h"
 #include "segc/check.h"
 
 namespace segc::rt {
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "validity words are loaded by memcpy");
+using rowkeys::ForEachKey;
 
 // Digit width of passes over the column: 65536 counters stay in L2 while the column streams by.
 constexpr int kColumnBits = 16;
@@ -30,70 +31,6 @@ constexpr int64_t kFirstDigitRows = int64_t(1) << 16;
 // A window holding at most 1/kGatherFraction of the values is copied out of the column: another
 // histogram pass would read the whole column again to shrink it.
 constexpr int64_t kGatherFraction = 8;
-
-// Bits [pos, pos + width) of an Arrow bitmap (LSB first) as the low bits of a word; width <= 64.
-// Reads only the bytes holding those bits.
-uint64_t LoadBits(const uint8_t* bits, int64_t pos, int width) {
-  const uint8_t* p = bits + (pos >> 3);
-  const int shift = int(pos & 7);
-  const int bytes = (shift + width + 7) / 8;
-  uint64_t low = 0;
-  std::memcpy(&low, p, size_t(std::min(bytes, 8)));
-  uint64_t word = low >> shift;
-  if (bytes > 8) word |= uint64_t(p[8]) << (64 - shift);  // bytes > 8 implies shift > 0
-  return width == 64 ? word : word & ((uint64_t(1) << width) - 1);
-}
-
-// Bits [pos, pos + 64) of an Arrow bitmap, reading 9 bytes from byte pos / 8: only for words
-// well inside the bitmap (LoadBits reads the exact bytes, for the last words).
-inline uint64_t LoadInnerWord(const uint8_t* bits, int64_t pos) {
-  const uint8_t* p = bits + (pos >> 3);
-  const int shift = int(pos & 7);
-  uint64_t low;
-  std::memcpy(&low, p, 8);
-  return shift == 0 ? low : (low >> shift) | (uint64_t(p[8]) << (64 - shift));
-}
-
-// Calls fn(key) for every non-null row in row order. Validity is read 64 rows at a time: full
-// words run a tight loop, mixed words visit their set bits.
-template <typename T, typename ToKey, typename Fn>
-void ForEachKeyOf(const Column& x, ToKey to_key, Fn& fn) {
-  const T* values = x.data<T>();
-  const int64_t n = x.length();
-  if (x.validity() == nullptr) {
-    for (int64_t i = 0; i < n; ++i) fn(to_key(values[i]));
-    return;
-  }
-  const uint8_t* bits = x.validity()->data();
-  for (int64_t base = 0; base < n; base += 64) {
-    const T* block = values + base;
-    const int64_t pos = x.offset() + base;
-    uint64_t word = base + 128 <= n ? LoadInnerWord(bits, pos)
-                                    : LoadBits(bits, pos, int(std::min<int64_t>(64, n - base)));
-    if (word == ~uint64_t(0)) {
-      for (int j = 0; j < 64; ++j) fn(to_key(block[j]));
-      continue;
-    }
-    for (; word != 0; word &= word - 1) fn(to_key(block[std::countr_zero(word)]));
-  }
-}
-
-template <typename Fn>
-void ForEachKey(const Column& x, Fn&& fn) {
-  switch (x.type()) {
-    case ColumnType::kInt:
-      return ForEachKeyOf<int64_t>(
-          x, [](int64_t v) { return IntKey(v); }, fn);
-    case ColumnType::kFloat:
-      return ForEachKeyOf<double>(
-          x, [](double v) { return FloatKey(v); }, fn);
-    case ColumnType::kDate:
-      return ForEachKeyOf<int32_t>(
-          x, [](int32_t d) { return IntKey(d); }, fn);
-    default:
-      SEGC_UNREACHABLE();
-  }
-}
 
 // The keys still in play: all keys in [low, high], `count` of them; the wanted one is the
 // `rank`-th smallest among them (and, when asked, the next).
@@ -280,6 +217,12 @@ KeyScan ScanKeys(const Column& x) {
   KeyScan scan = Measure(x, [&](uint64_t key) { ++histogram[digit.Of(key)]; });
   scan.first_digit = std::move(counts);
   return scan;
+}
+
+RankKeys SelectAmong(std::vector<uint64_t>& keys, uint64_t low, uint64_t high, int64_t rank,
+                     bool with_next) {
+  SEGC_CHECK(rank >= 0 && size_t(rank + (with_next ? 1 : 0)) < keys.size());
+  return SelectInMemory(keys, Window{low, high, int64_t(keys.size()), rank}, with_next);
 }
 
 RankKeys SelectKeys(const Column& x, const KeyScan& scan, int64_t rank, bool with_next) {

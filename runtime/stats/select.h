@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "segc/column.h"
+#include "segc/stats.h"  // ParallelFor
 
 namespace segc::rt {
 
@@ -51,5 +52,46 @@ struct RankKeys {
 /// column shrinks the key window by 16 bits; usually one more pass (floats) or none (small ints,
 /// dates) is needed.
 RankKeys SelectKeys(const Column& x, const KeyScan& scan, int64_t rank, bool with_next);
+
+/// The keys at `rank` and, when `with_next`, at `rank + 1` of `keys`, all of which lie in
+/// [low, high]; `keys` is reordered and may shrink. Requires rank (+ 1) < keys.size().
+RankKeys SelectAmong(std::vector<uint64_t>& keys, uint64_t low, uint64_t high, int64_t rank,
+                     bool with_next);
+
+/// A wanted order statistic of a column's non-null values: the key at `rank` (0-based,
+/// ascending) and, when `with_next`, the key at `rank + 1`.
+struct RankQuery {
+  int64_t rank = 0;
+  bool with_next = false;
+};
+
+/// SampleSelect takes at most this many queries (one key bracket each, overlapping brackets
+/// merged); more ranks of one column go to radix select, whose first pass they share.
+inline constexpr size_t kMaxBrackets = 4;
+
+/// Sample size and bracket margin of SampleSelect. Tests shrink them to make brackets miss,
+/// which must only cost a second pass, never change a result.
+struct SampleTuning {
+  int64_t sample_size = int64_t(1) << 15;
+  double sigmas = 4;        ///< bracket half-width in standard deviations of the sampled rank
+  bool vector_unit = true;  ///< count with AVX2 where the CPU has it (false: the portable pass)
+};
+
+struct SampledSelection {
+  int64_t count = 0;  ///< non-null values
+  /// An int column holding values beyond +-2^53, whose percentiles interpolate exactly.
+  bool wide_ints = false;
+  std::vector<RankKeys> keys;  ///< by query
+  int missed = 0;              ///< queries whose bracket missed their rank and went to radix select
+};
+
+/// The keys of `queries` (at most kMaxBrackets of them) among the `count` > 0
+/// non-null values of `x`: a sample of rows brackets each wanted rank by a narrow key range,
+/// one pass over the column (in morsels, through `parallel`; see segc/stats.h) counts the keys
+/// below each bracket and gathers those inside, and the wanted ranks are selected among the
+/// gathered keys. A rank that falls outside its bracket (an unlucky sample) is found by radix
+/// select instead.
+SampledSelection SampleSelect(const Column& x, int64_t count, const std::vector<RankQuery>& queries,
+                              const ParallelFor& parallel, const SampleTuning& tuning = {});
 
 }  // namespace segc::rt

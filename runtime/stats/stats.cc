@@ -46,11 +46,9 @@ double KeyValue(ColumnType type, uint64_t key) {
 
 // percentile_cont between the order statistics at floor(pos) and floor(pos) + 1, rounded exactly
 // as the sort-based definition (PercentileCont) rounds: float8_lerp in double, or in long double
-// for int columns beyond +-2^53, whose values are not all doubles.
-double Interpolate(ColumnType type, const KeyScan& scan, RankKeys keys, double pos, double lo) {
-  const bool exact = type == ColumnType::kInt && (IntOfKey(scan.min) < -kExactDoubleLimit ||
-                                                  IntOfKey(scan.max) > kExactDoubleLimit);
-  if (exact) {
+// for int columns beyond +-2^53 (`wide_ints`), whose values are not all doubles.
+double Interpolate(ColumnType type, bool wide_ints, RankKeys keys, double pos, double lo) {
+  if (wide_ints) {
     const long double a = IntOfKey(keys.at_rank);
     const long double frac = pos - lo;
     return double(a + ((long double)IntOfKey(keys.next) - a) * frac);
@@ -59,15 +57,59 @@ double Interpolate(ColumnType type, const KeyScan& scan, RankKeys keys, double p
   return a + (KeyValue(type, keys.next) - a) * (pos - lo);  // PostgreSQL float8_lerp
 }
 
-// The percentile at fraction q (checked) of the column `scan` describes.
-std::optional<double> PercentileOfScan(const Column& x, const KeyScan& scan, double q) {
-  if (scan.count == 0) return std::nullopt;
-  const double pos = q * double(scan.count - 1);
-  const double lo = std::floor(pos);
-  const bool between = lo != pos;
-  const RankKeys keys = SelectKeys(x, scan, int64_t(lo), between);
-  if (!between) return KeyValue(x.type(), keys.at_rank);
-  return Interpolate(x.type(), scan, keys, pos, lo);
+// Where percentile q of `count` values lies: between ranks floor(pos) and floor(pos) + 1.
+struct Position {
+  double pos;
+  double lo;
+  RankQuery ranks() const { return {int64_t(lo), lo != pos}; }
+};
+
+Position PositionOf(double q, int64_t count) {
+  const double pos = q * double(count - 1);
+  return {pos, std::floor(pos)};
+}
+
+// The percentile from the keys at its ranks.
+double PercentileOfKeys(ColumnType type, bool wide_ints, Position at, RankKeys keys) {
+  if (at.lo == at.pos) return KeyValue(type, keys.at_rank);
+  return Interpolate(type, wide_ints, keys, at.pos, at.lo);
+}
+
+// Columns up to this many rows, and more fractions than sampled select takes, go to radix
+// select: a sample would be a good part of a small column.
+constexpr int64_t kSampledSelectRows = int64_t(1) << 16;
+
+// Percentiles of a column with values, by radix select: one first pass for all fractions.
+std::vector<std::optional<double>> RadixPercentiles(const Column& x,
+                                                    const std::vector<double>& qs) {
+  const KeyScan scan = ScanKeys(x);
+  const bool wide_ints = x.type() == ColumnType::kInt && (IntOfKey(scan.min) < -kExactDoubleLimit ||
+                                                          IntOfKey(scan.max) > kExactDoubleLimit);
+  std::vector<std::optional<double>> out;
+  for (double q : qs) {
+    const Position at = PositionOf(q, scan.count);
+    const RankQuery ranks = at.ranks();
+    out.push_back(PercentileOfKeys(x.type(), wide_ints, at,
+                                   SelectKeys(x, scan, ranks.rank, ranks.with_next)));
+  }
+  return out;
+}
+
+std::vector<std::optional<double>> SampledPercentiles(const Column& x, int64_t count,
+                                                      const std::vector<double>& qs,
+                                                      const ParallelFor& parallel) {
+  std::vector<Position> positions;
+  std::vector<RankQuery> queries;
+  for (double q : qs) {
+    positions.push_back(PositionOf(q, count));
+    queries.push_back(positions.back().ranks());
+  }
+  const SampledSelection selected = SampleSelect(x, count, queries, parallel);
+  std::vector<std::optional<double>> out;
+  for (size_t i = 0; i < qs.size(); ++i) {
+    out.push_back(PercentileOfKeys(x.type(), selected.wide_ints, positions[i], selected.keys[i]));
+  }
+  return out;
 }
 
 }  // namespace
@@ -114,17 +156,18 @@ Result<std::optional<double>> PercentileCont(std::vector<double>& v, double q) {
 // Same result as PercentileCont(NonNullValues(x)) (exact int order beyond 2^53), bit for bit,
 // without copying the column; zeros are ordered -0.0 < +0.0 (select.h).
 Result<std::optional<double>> Percentile(const Column& x, double q) {
-  SEGC_RETURN_IF_ERROR(CheckQuantile(q));
-  return PercentileOfScan(x, ScanKeys(x), q);
+  SEGC_TRY(auto values, Percentiles(x, {q}));
+  return values[0];
 }
 
 Result<std::vector<std::optional<double>>> Percentiles(const Column& x,
-                                                       const std::vector<double>& qs) {
+                                                       const std::vector<double>& qs,
+                                                       const ParallelFor& parallel) {
   for (double q : qs) SEGC_RETURN_IF_ERROR(CheckQuantile(q));
-  const KeyScan scan = ScanKeys(x);
-  std::vector<std::optional<double>> out;
-  for (double q : qs) out.push_back(PercentileOfScan(x, scan, q));
-  return out;
+  const int64_t count = x.length() - x.null_count();
+  if (count == 0 || qs.empty()) return std::vector<std::optional<double>>(qs.size());
+  if (x.length() <= kSampledSelectRows || qs.size() > kMaxBrackets) return RadixPercentiles(x, qs);
+  return SampledPercentiles(x, count, qs, parallel);
 }
 
 std::optional<double> Median(const Column& x) { return *Percentile(x, 0.5); }

@@ -1,6 +1,8 @@
 // Population statistics kernels with the semantics of LANGUAGE.md §5 (nulls excluded).
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -21,13 +23,20 @@ std::vector<double> NonNullValues(const Column& x);
 /// values. O(n) expected (nth_element). kInvalidArgument when `q` is outside [0, 1] (or NaN).
 Result<std::optional<double>> PercentileCont(std::vector<double>& values, double q);
 
+/// Runs task(i) for every i in [0, tasks), possibly several at once, and returns when all are
+/// done. The executor passes its thread pool; an empty one runs the tasks one after the other.
+using ParallelFor = std::function<void(int64_t tasks, const std::function<void(int64_t)>& task)>;
+
 /// percentile(x, q): PercentileCont over the non-null values of `x`. Int columns holding
 /// values beyond +-2^53 are ordered and interpolated exactly (long double), then rounded once.
+/// Computed without copying the column: by sampled select for columns of more than 2^16 rows
+/// (one pass), otherwise by radix select (runtime/stats/select.h).
 Result<std::optional<double>> Percentile(const Column& x, double q);
-/// Percentile(x, q) for each of `qs`, sharing the pass over `x` that counts the values and
-/// builds the first histogram (the executor groups the percentiles of one column this way).
+/// Percentile(x, q) for each of `qs`, bit for bit, sharing the passes over `x` (the executor
+/// groups the percentiles of one column this way), which run as tasks of `parallel`.
 Result<std::vector<std::optional<double>>> Percentiles(const Column& x,
-                                                       const std::vector<double>& qs);
+                                                       const std::vector<double>& qs,
+                                                       const ParallelFor& parallel = {});
 /// median(x) = percentile(x, 0.5).
 std::optional<double> Median(const Column& x);
 /// mean(x): sum / count over non-null values, summed in row order (int columns: an exact
