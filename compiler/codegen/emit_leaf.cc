@@ -45,10 +45,18 @@ Result<Lane> ReadDict(EmitContext& ctx, const ir::Node& node) {
   llvm::IRBuilder<>& b = ctx.b;
   llvm::Value* entry =
       b.CreateSelect(code.valid, b.CreateSExt(code.value, b.getInt64Ty()), dict->null_entry);
-  bool is_bool = node.type == ir::Type::kBool;
-  llvm::Type* stored = is_bool ? b.getInt8Ty() : ctx.ValueType(node.type);
+  if (node.type == ir::Type::kBool) {
+    // One byte: the value in bit 0, valid in bit 1 (kernel_abi.h): one load per row, which the
+    // vectorizer has to scalarize (there is no byte gather).
+    llvm::Value* byte =
+        b.CreateLoad(b.getInt8Ty(), b.CreateInBoundsGEP(b.getInt8Ty(), dict->values, entry));
+    llvm::Value* value = b.CreateICmpNE(b.CreateAnd(byte, b.getInt8(1)), b.getInt8(0));
+    llvm::Value* valid =
+        node.nullable ? b.CreateICmpNE(b.CreateAnd(byte, b.getInt8(2)), b.getInt8(0)) : ctx.True();
+    return Lane{value, valid};
+  }
+  llvm::Type* stored = ctx.ValueType(node.type);
   llvm::Value* value = b.CreateLoad(stored, b.CreateInBoundsGEP(stored, dict->values, entry));
-  if (is_bool) value = b.CreateICmpNE(value, b.getInt8(0));
   llvm::Value* valid = ctx.True();
   if (node.nullable) {
     llvm::Value* byte =

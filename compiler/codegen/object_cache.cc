@@ -46,11 +46,11 @@ void AppendField(llvm::SHA256& hasher, llvm::StringRef field) {
   hasher.update(field);
 }
 
-// Changes whenever the kernel ABI structs change layout.
+// Changes whenever the kernel ABI structs change layout or meaning.
 std::string KernelAbiFingerprint() {
-  return std::to_string(sizeof(segc_kernel_args)) + "." + std::to_string(sizeof(segc_column)) +
-         "." + std::to_string(sizeof(segc_stat_value)) + "." +
-         std::to_string(sizeof(segc_dict_table));
+  return std::to_string(SEGC_KERNEL_ABI_REVISION) + ":" + std::to_string(sizeof(segc_kernel_args)) +
+         "." + std::to_string(sizeof(segc_column)) + "." + std::to_string(sizeof(segc_stat_value)) +
+         "." + std::to_string(sizeof(segc_dict_table));
 }
 
 std::string Payload(const std::vector<std::string>& objects) {

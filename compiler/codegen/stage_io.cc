@@ -2,6 +2,7 @@
 #include "compiler/codegen/detail/stage_io.h"
 
 #include <cstddef>
+#include <map>
 
 #include "segc/kernel_abi.h"
 
@@ -138,6 +139,21 @@ llvm::Value* LoadPointer(EmitContext& ctx, llvm::Value* base, size_t offset) {
   return ctx.b.CreateLoad(ctx.b.getPtrTy(), FieldAddress(ctx, base, offset));
 }
 
+// Tables over the same string column have the same size (its dictionary's, plus the null
+// entry; the executor checks it). Using one null entry for all of them makes the row index
+// into those tables one value, so its per-lane extraction (the loads cannot be vectorized) is
+// done once per column, not once per table.
+void ShareNullEntries(EmitContext& ctx) {
+  std::map<uint32_t, DictAccess*> in_order;  // index order: the same IR every time
+  for (auto& [index, access] : ctx.dicts) in_order[index] = &access;
+  std::map<ir::ValueId, llvm::Value*> by_column;
+  for (auto& [index, access] : in_order) {
+    if (index >= ctx.program.dicts.size()) continue;  // validate.cc rejects such programs
+    auto [it, first] = by_column.emplace(ctx.program.dicts[index].column_node, access->null_entry);
+    if (!first) access->null_entry = it->second;
+  }
+}
+
 Status PrepareLeaves(EmitContext& ctx, const ir::Stage& stage, llvm::Value* args) {
   llvm::Value* inputs = LoadPointer(ctx, args, offsetof(segc_kernel_args, inputs));
   llvm::Value* stats = LoadPointer(ctx, args, offsetof(segc_kernel_args, stats));
@@ -157,6 +173,7 @@ Status PrepareLeaves(EmitContext& ctx, const ir::Stage& stage, llvm::Value* args
       ctx.dicts[index] = LoadDict(ctx, dicts, index);
     }
   }
+  ShareNullEntries(ctx);
   return Status::Ok();
 }
 

@@ -40,7 +40,8 @@ Value ReadColumn(Type type, const segc_column& c, int64_t i) {
 
 Value ReadDict(Type type, const segc_dict_table& t, int64_t entry) {
   if (!t.valid[entry]) return Value::Null();
-  if (type == Type::kBool) return Value::Bool(static_cast<const uint8_t*>(t.values)[entry] != 0);
+  if (type == Type::kBool)
+    return Value::Bool((static_cast<const uint8_t*>(t.values)[entry] & 1) != 0);
   return ReadArray(type, t.values, entry);
 }
 
@@ -165,7 +166,7 @@ void Interpreter::EvalDict(uint32_t dict, const rt::Dictionary* dictionary,
     if (v.null) continue;
     out.valid[size_t(e)] = 1;
     uint8_t* at = out.values.data() + e * width;
-    if (width == 1) *at = v.i != 0;
+    if (width == 1) *at = uint8_t((v.i != 0 ? 1 : 0) | 2);  // bit 1: valid (kernel_abi.h)
     if (width == 8 && lookup.type == Type::kFloat) std::memcpy(at, &v.f, 8);
     if (width == 8 && lookup.type == Type::kInt) std::memcpy(at, &v.i, 8);
     if (width == 4) {

@@ -43,9 +43,15 @@ typedef struct segc_stat_value {
   uint8_t pad[7];
 } segc_stat_value;
 
+/** Revision of the meaning of these structs, beyond their sizes (object cache key).
+ *  2: bool dictionary entries carry their validity in bit 1 of the value byte. */
+#define SEGC_KERNEL_ABI_REVISION 2
+
 /** A per-dictionary-entry table (ir::DictLookup): entry c for dictionary code c, entry size-1 for
- *  rows where the string column is null. Values: bool as one byte 0/1, int int64_t, float double,
- *  date/label int32_t. `valid` holds one byte per entry (0 = null). */
+ *  rows where the string column is null. Values: int int64_t, float double, date/label int32_t;
+ *  bool one byte with the value in bit 0 and bit 1 set when the entry is valid (0 = null), so a
+ *  kernel reads a bool lookup with one load per row. `valid` holds one byte per entry (0 = null),
+ *  for every type. */
 typedef struct segc_dict_table {
   const void* values;
   const uint8_t* valid;

@@ -132,12 +132,17 @@ TEST(EmitStage, DictionaryLookupsUseTheNullEntryForNullCodes) {
   ir::ValueId code = h.CodeColumn({0, 2, N, 1, 2});
   ir::ValueId is_fr = h.BoolDict(code, {true, false, N, false});  // 3 entries + null entry
   ir::ValueId weight = h.IntDict(code, {10, 20, 30, -1});
+  // A second bool table over the same column, valid for null codes (like `country is null or
+  // ...`): the tables share the row's entry index, each keeps its own values and validity.
+  ir::ValueId missing_or_de = h.BoolDict(code, {false, true, N, true});
   uint32_t fr = h.Output(is_fr);
   uint32_t w = h.Output(weight);
+  uint32_t de = h.Output(missing_or_de);
   ASSERT_TRUE(h.Compile().ok());
   h.Run();
   EXPECT_EQ(h.BoolResult(fr), (Bools{true, N, false, false, N}));
   EXPECT_EQ(h.IntResult(w), (Ints{10, 30, -1, 20, 30}));
+  EXPECT_EQ(h.BoolResult(de), (Bools{false, N, true, true, N}));
 }
 
 TEST(EmitStage, TwoStagesEachWriteTheirSlots) {

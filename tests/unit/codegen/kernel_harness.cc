@@ -125,7 +125,8 @@ ir::ValueId KernelHarness::IntDict(ir::ValueId code_column, const Ints& entries)
 ir::ValueId KernelHarness::BoolDict(ir::ValueId code_column, const Bools& entries) {
   std::vector<uint8_t> values, valid;
   for (const auto& entry : entries) {
-    values.push_back(entry.value_or(false));
+    // kernel_abi.h: the value in bit 0, valid in bit 1.
+    values.push_back(uint8_t((entry.value_or(false) ? 1 : 0) | (entry.has_value() ? 2 : 0)));
     valid.push_back(entry.has_value());
   }
   dict_values_.push_back(values);
