@@ -145,6 +145,51 @@ TEST(EmitStage, DictionaryLookupsUseTheNullEntryForNullCodes) {
   EXPECT_EQ(h.BoolResult(de), (Bools{false, N, true, true, N}));
 }
 
+// Packed bool tables answer every entry, the last ones and the null entry, whatever their size
+// and whatever the other tables of the stage (sizes around 64, where a bit-mask lookup would
+// change representation, and large tables beside small ones).
+Bools TableOf(int entries) {  // entry e: e % 3 == 0 → true, 1 → false, 2 → null
+  Bools table;
+  for (int e = 0; e < entries; ++e) {
+    table.push_back(e % 3 == 0   ? std::optional<bool>(true)
+                    : e % 3 == 1 ? std::optional<bool>(false)
+                                 : N);
+  }
+  return table;
+}
+
+void CheckLookups(int small_entries, int other_entries) {
+  KernelHarness h;
+  Dates codes;  // every entry but the null one, then a null code, then again from the top
+  for (int e = 0; e + 1 < small_entries; ++e) codes.push_back(e);
+  codes.push_back(N);
+  for (int e = small_entries - 2; e >= 0; e -= 7) codes.push_back(e);
+  Dates other_codes;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    other_codes.push_back(codes[i] ? std::optional<int32_t>(*codes[i] * 7 % (other_entries - 1))
+                                   : N);
+  }
+  const Bools small = TableOf(small_entries), other = TableOf(other_entries);
+  uint32_t a = h.Output(h.BoolDict(h.CodeColumn(codes), small));
+  uint32_t b = h.Output(h.BoolDict(h.CodeColumn(other_codes), other));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  Bools want_a, want_b;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    want_a.push_back(small[codes[i] ? size_t(*codes[i]) : small.size() - 1]);
+    want_b.push_back(other[other_codes[i] ? size_t(*other_codes[i]) : other.size() - 1]);
+  }
+  EXPECT_EQ(h.BoolResult(a), want_a) << small_entries << " and " << other_entries;
+  EXPECT_EQ(h.BoolResult(b), want_b) << small_entries << " and " << other_entries;
+}
+
+TEST(EmitStage, SmallAndLargeBoolTablesGiveTheSameAnswers) {
+  CheckLookups(64, 5);  // entry 63 is the null entry
+  CheckLookups(65, 5);
+  CheckLookups(3, 300);  // a large table beside a small one
+  CheckLookups(300, 300);
+}
+
 TEST(EmitStage, TwoStagesEachWriteTheirSlots) {
   KernelHarness h;
   ir::ValueId x = h.IntColumn({1, 2, 3});
