@@ -81,6 +81,7 @@ std::unique_ptr<CheckedProject> CheckProject(std::vector<std::unique_ptr<ast::Fi
   for (uint32_t unit : units) {
     detail::TypeCheckUnit(ctx, unit);
     detail::CheckBindings(ctx, unit);
+    detail::CheckBoundConstants(ctx, unit);
     detail::WarnUnit(ctx, unit);
   }
   Summarize(*project, file_count);

@@ -79,6 +79,18 @@ struct Import {
   std::unordered_map<uint32_t, std::vector<DepRef>> binding_deps;
 };
 
+/// A call argument that must be known before the data is read (ntile's n, percentile's fraction,
+/// round's digits, matches' pattern), as written in a module: an import that sets a param the
+/// argument depends on is checked against it (sema's bound_constants.cc).
+struct ConstantUse {
+  const ast::Expr* arg = nullptr;
+  std::string what;      ///< "the number of tiles of 'ntile'"
+  bool pattern = false;  ///< an RE2 pattern; otherwise a number in low..high
+  double low = 0;
+  double high = 0;
+  bool integer = false;
+};
+
 /// A project (unit 0, with the table) or one library module (checked once against its inputs).
 struct Unit {
   std::string name;  ///< "" for the project, the module name otherwise
@@ -89,6 +101,7 @@ struct Unit {
   std::unordered_map<std::string, uint32_t> names;
   std::vector<Import> imports;
   std::unordered_map<std::string, uint32_t> aliases;  ///< alias → imports index
+  std::vector<ConstantUse> constant_uses;  ///< modules only: valid with the params' defaults
   /// decl indices in dependency order within the unit (module members come from other units).
   std::vector<uint32_t> order;
 

@@ -136,7 +136,10 @@ bool ExprChecker::MatchesPattern(const ast::Expr& arg) {
   }
   const std::string& pattern = std::get<ast::StringLit>(literal->kind).value;
   std::optional<std::string> error = RegexError(pattern);
-  if (!error) return true;
+  if (!error) {
+    if (unit_.is_module) unit_.constant_uses.push_back({&arg, "the pattern of 'matches'", true});
+    return true;
+  }
   // A param's value is reported once, where it is written, whatever the number of uses.
   if (!bad_patterns_.insert(literal->id).second) return false;
   diag::Diagnostic d = Make(Code::kWrongArgumentType, literal->range,
@@ -233,7 +236,13 @@ bool ExprChecker::ConstantArg(const ast::Call& call, size_t index, double low, d
     return false;
   }
   double value = *info.number;
-  if (value >= low && value <= high && (!integer || std::floor(value) == value)) return true;
+  if (value >= low && value <= high && (!integer || std::floor(value) == value)) {
+    if (unit_.is_module) {
+      unit_.constant_uses.push_back(
+          {&arg, what + " of " + Quote(call.callee.name), false, low, high, integer});
+    }
+    return true;
+  }
   bool quantile = call.callee.name == "percentile";
   diag::Diagnostic d =
       Make(quantile ? Code::kPercentileOutOfRange : Code::kConstantRequired, arg.range,

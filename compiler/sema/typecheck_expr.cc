@@ -16,21 +16,6 @@ std::string ConditionHelp(const Type& type) {
   return "a condition must be true or false for each row";
 }
 
-std::optional<double> Fold(ast::BinaryOp op, double a, double b) {
-  switch (op) {
-    case ast::BinaryOp::kAdd:
-      return a + b;
-    case ast::BinaryOp::kSub:
-      return a - b;
-    case ast::BinaryOp::kMul:
-      return a * b;
-    case ast::BinaryOp::kDiv:
-      return b == 0 ? std::nullopt : std::optional<double>(a / b);
-    default:
-      return std::nullopt;
-  }
-}
-
 const char* OpVerb(ast::BinaryOp op) {
   switch (op) {
     case ast::BinaryOp::kAdd:
@@ -45,6 +30,21 @@ const char* OpVerb(ast::BinaryOp op) {
 }
 
 }  // namespace
+
+std::optional<double> Fold(ast::BinaryOp op, double a, double b) {
+  switch (op) {
+    case ast::BinaryOp::kAdd:
+      return a + b;
+    case ast::BinaryOp::kSub:
+      return a - b;
+    case ast::BinaryOp::kMul:
+      return a * b;
+    case ast::BinaryOp::kDiv:
+      return b == 0 ? std::nullopt : std::optional<double>(a / b);
+    default:
+      return std::nullopt;
+  }
+}
 
 const ExprInfo& ExprChecker::Check(const ast::Expr& expr) {
   ExprInfo& info = ctx_.Info(expr.id);

@@ -43,12 +43,17 @@ void OrderProject(Context& ctx);
 void TypeCheckUnit(Context& ctx, uint32_t unit);
 /// Types the import bindings of a unit against the module inputs (E0210, E0215).
 void CheckBindings(Context& ctx, uint32_t unit);
+/// Checks the constant arguments of each imported module (ntile's n, matches' pattern...) with
+/// the param values the unit's imports set (E0214, E0213, E0204).
+void CheckBoundConstants(Context& ctx, uint32_t unit);
 /// Unused lets/params, unreachable score ranges, segments that never match (W03xx).
 void WarnUnit(Context& ctx, uint32_t unit);
 
 }  // namespace segc::sema::detail
 
 namespace segc::sema::detail {
+/// `a op b` for the arithmetic operators (nullopt for a division by zero or another operator).
+std::optional<double> Fold(ast::BinaryOp op, double a, double b);
 /// The type a column or input declaration gives (enum types are owned by `owner`).
 Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner);
 /// A classify's label type; reports duplicate labels (E0120) and a misplaced otherwise (E0121).
