@@ -52,6 +52,12 @@ std::string ExprGen::Duration() {
   return count + (rng_.Chance(0.2) ? kLong[unit] : kUnits[unit]);
 }
 
+std::string ExprGen::DayDuration() {
+  static const std::vector<int> kCounts = {0, 1, 7, 30, 365, 1000};
+  std::string count = std::to_string(rng_.Pick(kCounts));
+  return count + (rng_.Chance(0.8) ? "d" : "w");
+}
+
 std::string ExprGen::ParamLiteral(T type) {
   switch (type) {
     case T::kInt:
@@ -242,6 +248,8 @@ std::string ExprGen::Date(int depth) {
       return (rng_.Chance(0.5) ? "min_of(" : "max_of(") + Column(ColKind::kDate) + ")";
     case 17:
       return "clamp(" + sub() + ", " + sub() + ", " + sub() + ")";
+    case 18:
+      return Paren(Paren(sub()) + (rng_.Chance(0.5) ? " + " : " - ") + Duration());
     default:
       return Column(ColKind::kDate);
   }

@@ -36,6 +36,8 @@ class ExprGen {
   std::string Num(int depth, bool want_int);
   std::string Date(int depth);
   std::string Duration();
+  /// A literal duration in days or weeks (what a date difference compares with).
+  std::string DayDuration();
   /// A literal of `type` valid after `param NAME =`.
   std::string ParamLiteral(T type);
 

@@ -53,9 +53,13 @@ std::string ExprGen::Compare(int depth) {
 
 std::string ExprGen::DatePredicate(int depth) {
   std::string d = Date(depth - 1);
-  switch (rng_.Below(6)) {
-    case 0:
-      return Paren(d + " " + rng_.Pick(kOrder) + " " + Duration());
+  switch (rng_.Below(7)) {
+    case 0:  // the date's age against a duration, on either side, with any of the six operators
+      return Paren(rng_.Chance(0.75) ? d + " " + rng_.Pick(kCompare) + " " + Duration()
+                                     : Duration() + " " + rng_.Pick(kCompare) + " " + d);
+    case 5:  // a date difference is a number of days: it compares with day and week durations
+      return Paren(Paren(d) + " - " + Paren(Date(depth - 1)) + " " + rng_.Pick(kCompare) + " " +
+                   DayDuration());
     case 1:
       return Paren(d + " within " + Duration());
     case 2:
