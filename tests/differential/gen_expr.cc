@@ -2,13 +2,6 @@
 #include "tests/differential/gen_expr.h"
 
 namespace segc::difftest {
-namespace {
-
-std::string Paren(const std::string& text) { return "(" + text + ")"; }
-
-const std::vector<std::string> kPercentiles = {"p10", "p25", "p50", "p90", "p99.5", "p0", "p100"};
-
-}  // namespace
 
 std::string ExprGen::IntLit() {
   static const std::vector<std::string> kInts = {"0",

@@ -14,6 +14,13 @@ namespace segc::difftest {
 /// Value types of the generator (strings only appear inside predicates and `length`).
 enum class T : uint8_t { kInt, kFloat, kBool, kDate, kDuration };
 
+/// `(text)`: every compound expression the generator writes is parenthesized.
+inline std::string Paren(const std::string& text) { return "(" + text + ")"; }
+
+/// Percentile shorthands, the edge fractions included.
+inline const std::vector<std::string> kPercentiles = {"p10",   "p25", "p50", "p90",
+                                                      "p99.5", "p0",  "p100"};
+
 /// A declared name usable in later expressions.
 struct Named {
   std::string name;

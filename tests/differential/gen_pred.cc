@@ -4,11 +4,8 @@
 namespace segc::difftest {
 namespace {
 
-std::string Paren(const std::string& text) { return "(" + text + ")"; }
-
 const std::vector<std::string> kCompare = {"==", "!=", "<", "<=", ">", ">="};
 const std::vector<std::string> kOrder = {"<", "<=", ">", ">="};
-const std::vector<std::string> kPercentiles = {"p10", "p25", "p50", "p90", "p99.5", "p0", "p100"};
 const std::vector<std::string> kPatterns = {"^a", "b$", "^[A-Z]+$", "\\\\.", "(?i)fr", "", "\\\\s"};
 
 }  // namespace

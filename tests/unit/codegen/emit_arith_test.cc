@@ -11,8 +11,6 @@ namespace {
 
 using ir::Op;
 using ir::Type;
-constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
 
 TEST(EmitArith, IntAddOverflowIsNullAndCounted) {
   KernelHarness h;

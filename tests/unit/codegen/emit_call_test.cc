@@ -13,9 +13,6 @@ namespace {
 using ir::Op;
 using ir::Type;
 using stdlib::BuiltinId;
-constexpr std::nullopt_t N = std::nullopt;
-constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
-constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
 
 ir::ValueId Call(KernelHarness& h, BuiltinId id, Type type, std::vector<ir::ValueId> args) {
   return h.b().Add(Op::kCall, type, std::move(args), {.index = static_cast<uint32_t>(id)});

@@ -8,7 +8,6 @@ namespace {
 
 using ir::Op;
 using ir::Type;
-constexpr std::nullopt_t N = std::nullopt;
 
 // Every (a, b) pair of {true, false, null}.
 const Bools kLeft = {true, true, true, false, false, false, N, N, N};

@@ -11,7 +11,6 @@ namespace {
 
 using ir::Op;
 using ir::Type;
-constexpr std::nullopt_t N = std::nullopt;
 
 // Row i: value i % 7 - 3, null every 5th row. Segment: value > 0.
 struct Generated {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +18,10 @@ using Ints = std::vector<std::optional<int64_t>>;
 using Floats = std::vector<std::optional<double>>;
 using Dates = std::vector<std::optional<int32_t>>;
 using Bools = std::vector<std::optional<bool>>;
+/// Shorthands for test data: a null entry, and the int64 extremes (overflow cases).
+constexpr std::nullopt_t N = std::nullopt;
+constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
 
 /// Owns a Program under construction, its input data, and after Run() the outputs. Stores are
 /// collected into the current stage; FinishStage() closes it (every reachable node, in order).

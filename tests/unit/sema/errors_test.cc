@@ -27,7 +27,7 @@ TEST_P(SemaError, ReportsOnlyTheRootCause) {
   EXPECT_EQ(d.help, c.help);
 }
 
-const ErrorCase kCases[] = {
+const ErrorCase kErrorCases[] = {
     {"UnknownColumnSuggestsNearest", "segment A where cltv2 > 5", "E0101",
      "unknown column 'cltv2' in table 'customers'", "did you mean 'cltv'?"},
     {"UnknownColumnTransposition", "segment A where agr > 5", "E0101",
@@ -235,7 +235,7 @@ const ErrorCase kCases[] = {
      "E0101", "unknown column 'cltv2' in table 'customers'", "did you mean 'cltv'?"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Codes, SemaError, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(Codes, SemaError, ::testing::ValuesIn(kErrorCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 // An invalid pattern held by a param is reported once, at the param's value (where it must be

@@ -29,7 +29,7 @@ TEST_P(SemaWarning, Reports) {
   EXPECT_EQ(d.message, c.message);
 }
 
-const WarningCase kCases[] = {
+const WarningCase kWarningCases[] = {
     {"UnusedLet", "let twice = cltv * 2\nsegment A where cltv > 3", "W0301",
      "let 'twice' is never used"},
     {"UnusedParam", "param w = 90d\nsegment A where cltv > 3", "W0305", "param 'w' is never used"},
@@ -66,7 +66,7 @@ const WarningCase kCases[] = {
      "W0304", "segment 'A' can never match: the conditions on 'last_purchase' cannot all hold"},
 };
 
-INSTANTIATE_TEST_SUITE_P(Warnings, SemaWarning, ::testing::ValuesIn(kCases),
+INSTANTIATE_TEST_SUITE_P(Warnings, SemaWarning, ::testing::ValuesIn(kWarningCases),
                          [](const auto& info) { return std::string(info.param.name); });
 
 TEST(Warnings, ScoreBoundsAreRecorded) {
