@@ -9,8 +9,8 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
-#include "cli/suggest.h"
 #include "cli/version.h"
+#include "compiler/diag/suggest.h"
 
 namespace segc::cli {
 namespace {
@@ -62,7 +62,8 @@ bool RejectUnknownSubcommand(const std::vector<Subcommand>& commands, int argc, 
   std::vector<std::string> names;
   for (const Subcommand& command : commands) names.push_back(command.app->get_name());
   std::string hint = "run 'segc help' for the list of subcommands";
-  if (auto near = ClosestMatch(word, names)) hint = fmt::format("did you mean 'segc {}'?", *near);
+  if (auto near = diag::ClosestName(word, names))
+    hint = fmt::format("did you mean 'segc {}'?", *near);
   PrintUsageError(fmt::format("unknown subcommand '{}'", word), hint);
   return true;
 }

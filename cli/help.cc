@@ -6,7 +6,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/help_topics.h"
-#include "cli/suggest.h"
+#include "compiler/diag/suggest.h"
 
 namespace segc::cli {
 namespace {
@@ -41,7 +41,7 @@ int RunHelp(CLI::App& root, const std::string& topic) {
     }
   }
   std::string hint = "topics: a subcommand, an error code like E0101, or 'codes'";
-  if (auto near = ClosestMatch(topic, SubcommandNames(root))) {
+  if (auto near = diag::ClosestName(topic, SubcommandNames(root))) {
     hint = fmt::format("did you mean 'segc help {}'?", *near);
   }
   PrintUsageError(fmt::format("unknown help topic '{}'", topic), hint);

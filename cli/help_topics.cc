@@ -7,8 +7,8 @@
 #include <cctype>
 
 #include "cli/error_docs.h"
-#include "cli/suggest.h"
 #include "compiler/diag/diagnostic.h"
+#include "compiler/diag/suggest.h"
 
 namespace segc::cli {
 namespace {
@@ -47,8 +47,8 @@ std::string UnknownCodeHint(std::string_view code) {
     all.emplace_back(info.id);
     if (info.id.substr(0, 3) == std::string_view(id).substr(0, 3)) same_range.emplace_back(info.id);
   }
-  auto near = ClosestMatch(id, same_range);
-  if (!near) near = ClosestMatch(id, all);
+  auto near = diag::ClosestName(id, same_range);
+  if (!near) near = diag::ClosestName(id, all);
   if (near) {
     return fmt::format("did you mean '{}'? 'segc help codes' lists every code", *near);
   }

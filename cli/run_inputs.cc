@@ -8,7 +8,7 @@
 #include <chrono>
 #include <set>
 
-#include "cli/suggest.h"
+#include "compiler/diag/suggest.h"
 #include "compiler/ir/calendar.h"
 
 namespace segc::cli {
@@ -99,7 +99,8 @@ std::optional<std::map<std::string, std::string>> ParseParams(const std::vector<
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       std::string hint = known.empty() ? "the rules declare no params"
                                        : fmt::format("params: {}", fmt::join(known, ", "));
-      if (auto near = ClosestMatch(name, known)) hint = fmt::format("did you mean '{}'?", *near);
+      if (auto near = diag::ClosestName(name, known))
+        hint = fmt::format("did you mean '{}'?", *near);
       *problem = {fmt::format("unknown param '{}'", name), hint};
       return std::nullopt;
     }

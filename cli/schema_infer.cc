@@ -8,7 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
-#include "cli/suggest.h"
+#include "compiler/diag/suggest.h"
 
 namespace segc::cli {
 namespace {
@@ -35,7 +35,7 @@ bool ApplyKey(const std::string& key, rt::Schema& schema) {
   }
   std::vector<std::string> names = ColumnNames(schema);
   std::string hint = fmt::format("columns: {}", fmt::join(names, ", "));
-  if (auto near = ClosestMatch(key, names)) hint = fmt::format("did you mean '{}'?", *near);
+  if (auto near = diag::ClosestName(key, names)) hint = fmt::format("did you mean '{}'?", *near);
   PrintUsageError(fmt::format("--key '{}' is not a column of '{}'", key, schema.table_name), hint);
   return false;
 }

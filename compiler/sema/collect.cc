@@ -1,8 +1,8 @@
 // Project structure: the table, each unit's declarations and names (E0104, E0113-E0122).
 #include <string>
 
+#include "compiler/diag/suggest.h"
 #include "compiler/sema/detail/context.h"
-#include "compiler/sema/suggest.h"
 
 namespace segc::sema::detail {
 namespace {
@@ -69,7 +69,7 @@ void CheckKey(Context& ctx, const ast::TableDecl& table) {
   d.label = "not declared in the table";
   std::vector<std::string> names;
   for (const Column& column : schema.columns) names.push_back(column.name);
-  d.help = DidYouMean(table.key.name, names);
+  d.help = diag::DidYouMean(table.key.name, names);
   if (d.help.empty()) d.help = "declare it: `" + table.key.name + ": int`";
   ctx.Report(std::move(d));
 }

@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
+#include "compiler/diag/suggest.h"
 #include "compiler/sema/detail/context.h"
-#include "compiler/sema/suggest.h"
 #include "compiler/syntax/parse.h"
 #include "stdlib/stdlib.h"
 
@@ -124,7 +124,7 @@ class ModuleLoader {
                               "unknown module " + Quote(import.module));
     d.label = "not in --lib folders or the stdlib";
     std::vector<std::string> known = KnownModules();
-    d.help = DidYouMean(import.module, known);
+    d.help = diag::DidYouMean(import.module, known);
     if (d.help.empty()) {
       d.help = "known modules:";
       for (size_t i = 0; i < known.size(); ++i) d.help += (i ? ", " : " ") + known[i];
@@ -170,7 +170,7 @@ class ModuleLoader {
     diag::Diagnostic d =
         Make(Code::kUnknownModuleInput, binding.name.range,
              "module " + Quote(module.name) + " has no input or param " + Quote(binding.name.name));
-    d.help = DidYouMean(binding.name.name, bindable);
+    d.help = diag::DidYouMean(binding.name.name, bindable);
     if (d.help.empty() && !bindable.empty()) {
       d.help = "it has:";
       for (size_t i = 0; i < bindable.size(); ++i) d.help += (i ? ", " : " ") + bindable[i];

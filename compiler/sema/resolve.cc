@@ -3,10 +3,10 @@
 #include <cctype>
 #include <string>
 
+#include "compiler/diag/suggest.h"
 #include "compiler/sema/detail/context.h"
 #include "compiler/sema/detail/percentile.h"
 #include "compiler/sema/detail/walk.h"
-#include "compiler/sema/suggest.h"
 
 namespace segc::sema::detail {
 namespace {
@@ -86,8 +86,8 @@ class Resolver {
       for (const Column& column : ctx_.project.schema.columns) columns.push_back(column.name);
     }
     for (const DeclInfo& decl : unit_.decls) decls.push_back(decl.name);
-    std::string column_hint = DidYouMean(name, columns);
-    std::string decl_hint = DidYouMean(name, decls);
+    std::string column_hint = diag::DidYouMean(name, columns);
+    std::string decl_hint = diag::DidYouMean(name, decls);
     size_t column_distance = Distance(name, columns), decl_distance = Distance(name, decls);
     bool column_like =
         !unit_.is_module && (column_hint.empty() && decl_hint.empty()
@@ -108,8 +108,8 @@ class Resolver {
   }
 
   static size_t Distance(const std::string& name, const std::vector<std::string>& candidates) {
-    std::vector<std::string> best = ClosestNames(name, candidates);
-    return best.empty() ? SIZE_MAX : EditDistance(name, best[0]);
+    std::vector<std::string> best = diag::ClosestNames(name, candidates);
+    return best.empty() ? SIZE_MAX : diag::EditDistance(name, best[0]);
   }
 
   /// `stage == lead`: the name is an enum value or label that lost its quotes.
@@ -139,7 +139,7 @@ class Resolver {
                                 "unknown module " + Quote(ref.module.name) + " in " +
                                     Quote(ref.module.name + "." + ref.member.name));
       d.label = "not imported";
-      d.help = DidYouMean(ref.module.name, aliases);
+      d.help = diag::DidYouMean(ref.module.name, aliases);
       if (d.help.empty()) d.help = "import it first: `import " + ref.module.name + "(...)`";
       ctx_.Report(std::move(d));
       return;
@@ -178,7 +178,7 @@ class Resolver {
     diag::Diagnostic d =
         Make(Code::kUnknownModuleMember, ref.member.range,
              "module " + Quote(module.name) + " has no declaration " + Quote(ref.member.name));
-    d.help = DidYouMean(ref.member.name, members);
+    d.help = diag::DidYouMean(ref.member.name, members);
     if (d.help.empty() && !members.empty()) {
       d.help = "it declares:";
       for (size_t i = 0; i < members.size() && i < 12; ++i) d.help += (i ? ", " : " ") + members[i];
@@ -203,7 +203,7 @@ class Resolver {
     }
     diag::Diagnostic d = Make(Code::kUnknownFunction, call.callee.range,
                               "unknown function " + Quote(call.callee.name));
-    d.help = DidYouMean(call.callee.name, names);
+    d.help = diag::DidYouMean(call.callee.name, names);
     if (d.help.empty()) d.help = "the functions are listed in docs/language.md";
     ctx_.Report(std::move(d));
   }

@@ -2,8 +2,8 @@
 // (E0111, E0112, E0201, E0205, E0206, E0208, E0213, E0217).
 #include <charconv>
 
+#include "compiler/diag/suggest.h"
 #include "compiler/sema/detail/expr_checker.h"
-#include "compiler/sema/suggest.h"
 
 namespace segc::sema::detail {
 namespace {
@@ -310,7 +310,7 @@ bool ExprChecker::CheckValueInSet(const ast::Expr& set_side, const ast::Expr& li
                      "\"" + value + "\" is not a value of enum " + Quote(type.owner()))
               : Make(Code::kUnknownClassLabel, literal.range,
                      "\"" + value + "\" is not a label of classify " + Quote(type.owner()));
-  std::vector<std::string> best = ClosestNames(value, type.values());
+  std::vector<std::string> best = diag::ClosestNames(value, type.values());
   if (!best.empty()) {
     d.help = "did you mean \"" + best[0] + "\"?";
   } else {

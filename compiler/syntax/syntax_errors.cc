@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "compiler/diag/suggest.h"
+
 namespace segc::syntax {
 namespace {
 
@@ -315,21 +317,6 @@ Diagnostic Fallback(const ErrorSite& s) {
               fmt::format("expected {}{}{}", list, s.AfterPrevious(), s.Found()));
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 /// `AND`, `Where`: the lower-case keyword a capitalised word spells, or "".
 std::string_view LowerCaseKeyword(std::string_view word) {
   std::string lower(word);
@@ -424,7 +411,7 @@ std::string_view ClosestWord(std::string_view word,
   std::string_view best;
   size_t best_distance = limit + 1;
   for (std::string_view c : candidates) {
-    size_t d = EditDistance(word, c);
+    size_t d = diag::EditDistance(word, c);
     if (d < best_distance) {
       best = c;
       best_distance = d;

@@ -1,7 +1,6 @@
 // Expression types: arithmetic, dates and durations, calls, scores and labels.
 #include <gtest/gtest.h>
 
-#include "compiler/sema/suggest.h"
 #include "tests/unit/sema/sema_test_util.h"
 
 namespace segc::sema::testing {
@@ -94,21 +93,6 @@ TEST(TypeValue, EqualityAndPrinting) {
   EXPECT_TRUE(Type::Error().ComparableWith(Type::Date()));
   EXPECT_TRUE(Type::Date().ComparableWith(Type::Error()));
   EXPECT_EQ(CommonNumeric(Type::Int(), Type::Float()), Type::Float());
-}
-
-TEST(Suggest, DamerauLevenshtein) {
-  EXPECT_EQ(EditDistance("cltv", "cltv"), 0u);
-  EXPECT_EQ(EditDistance("agr", "age"), 1u);
-  EXPECT_EQ(EditDistance("lenght", "length"), 1u);  // adjacent transposition
-  EXPECT_EQ(EditDistance("", "abc"), 3u);
-  EXPECT_EQ(EditDistance("kitten", "sitting"), 3u);
-  EXPECT_EQ(SuggestionThreshold("ab"), 1u);
-  EXPECT_EQ(SuggestionThreshold("last_purchse"), 4u);
-  EXPECT_EQ(DidYouMean("last_purchse", {"first_purchase", "last_purchase"}),
-            "did you mean 'last_purchase'?");
-  EXPECT_EQ(DidYouMean("zzz", {"cltv", "age"}), "");
-  EXPECT_EQ(DidYouMean("D", {"A", "B"}), "") << "nothing in common is no suggestion";
-  EXPECT_EQ(DidYouMean("CLTV", {"cltv"}), "did you mean 'cltv'?");
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
-// Did-you-mean suggestions by Damerau-Levenshtein (optimal string alignment) distance.
+// Did-you-mean suggestions by Damerau-Levenshtein (optimal string alignment) distance: one
+// mechanism for every layer (names in rules, keywords in the parser, words on the command line).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace segc::sema {
+namespace segc::diag {
 
 /// Edit distance counting insertions, deletions, substitutions and adjacent transpositions.
 size_t EditDistance(std::string_view a, std::string_view b);
@@ -19,7 +21,11 @@ size_t SuggestionThreshold(std::string_view name);
 std::vector<std::string> ClosestNames(std::string_view name,
                                       const std::vector<std::string>& candidates, size_t limit = 1);
 
+/// The closest candidate within the threshold (ties: the earlier one), if any.
+std::optional<std::string> ClosestName(std::string_view name,
+                                       const std::vector<std::string>& candidates);
+
 /// "did you mean 'x'?" for the closest candidate, or "" if none is close enough.
 std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);
 
-}  // namespace segc::sema
+}  // namespace segc::diag

@@ -1,10 +1,10 @@
 // Edit distance and did-you-mean help texts.
-#include "compiler/sema/suggest.h"
+#include "compiler/diag/suggest.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace segc::sema {
+namespace segc::diag {
 namespace {
 
 std::string Lower(std::string_view text) {
@@ -63,10 +63,16 @@ std::vector<std::string> ClosestNames(std::string_view name,
   return names;
 }
 
-std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates) {
+std::optional<std::string> ClosestName(std::string_view name,
+                                       const std::vector<std::string>& candidates) {
   std::vector<std::string> best = ClosestNames(name, candidates);
-  if (best.empty()) return "";
-  return "did you mean '" + best[0] + "'?";
+  if (best.empty()) return std::nullopt;
+  return best[0];
 }
 
-}  // namespace segc::sema
+std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates) {
+  std::optional<std::string> best = ClosestName(name, candidates);
+  return best ? "did you mean '" + *best + "'?" : "";
+}
+
+}  // namespace segc::diag
