@@ -15,6 +15,8 @@ RUNS="${RUNS:-3}"
 THREADS="${THREADS:-1 2}"
 
 log() { echo "load_bench: $*" >&2; }
+# shellcheck source=bench/bench_lib.sh
+source "$BENCH/bench_lib.sh"
 
 build_tools() {
   if [[ -n "${SEGC_BUILD:-}" ]]; then
@@ -22,50 +24,13 @@ build_tools() {
     return
   fi
   BUILD="$REPO/build-bench"
-  local source="$REPO"
-  if ! grep -q 'add_subdirectory(bench)' "$REPO/CMakeLists.txt"; then
-    # bench/ is not wired into the top level yet: a standalone project with the runtime only.
-    source="$BUILD/standalone"
-    mkdir -p "$source"
-    cat > "$source/CMakeLists.txt" <<CMAKE
-cmake_minimum_required(VERSION 3.25)
-project(segc_bench LANGUAGES C CXX)
-set(CMAKE_CXX_STANDARD 20)
-set(CMAKE_CXX_STANDARD_REQUIRED ON)
-list(APPEND CMAKE_MODULE_PATH $REPO/cmake)
-include(SegcWarnings)
-find_package(Threads REQUIRED)
-find_package(fmt REQUIRED)
-find_package(ZLIB REQUIRED)
-include_directories($REPO $REPO/runtime/include)
-add_subdirectory($REPO/runtime runtime)
-add_subdirectory($REPO/bench bench)
-CMAKE
-    BUILD="$BUILD/standalone/build"
-  fi
   log "building segc_load_bench and gen_customers in $BUILD (Release)"
   mkdir -p "$BUILD"
-  cmake -S "$source" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEGC_BUILD_TESTS=OFF \
-    > "$BUILD/configure.log" 2>&1 || { cat "$BUILD/configure.log" >&2; exit 1; }
+  # -O2 like build/ (GCC 12 at -O3 reports a false -Wrestrict; see scripts/build.sh).
+  cmake -S "$REPO" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEGC_BUILD_TESTS=OFF \
+    "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" > "$BUILD/configure.log" 2>&1 ||
+    { cat "$BUILD/configure.log" >&2; exit 1; }
   ninja -C "$BUILD" segc_load_bench gen_customers >&2
-}
-
-data_file() {
-  local name="customers_${ROWS}.csv"
-  [[ "$ROWS" == 10000000 ]] && name="customers_10m.csv"
-  DATA="$BENCH/data/$name"
-  if [[ ! -s "$DATA" ]]; then
-    mkdir -p "$BENCH/data"
-    log "generating $DATA ($ROWS rows)"
-    "$BUILD/bench/gen_customers" --rows "$ROWS" --out "$DATA"
-  fi
-}
-
-install_peers() {
-  if [[ ! -d "$BENCH/node_modules/@duckdb/node-api" || ! -d "$BENCH/node_modules/nodejs-polars" ]]; then
-    log "installing the peer engines (npm, bench/ only)"
-    (cd "$BENCH" && npm install --no-audit --no-fund >&2)
-  fi
 }
 
 # field JSON NAME: the numeric value of "NAME" in a one-line JSON object.

@@ -24,6 +24,8 @@ COMPILE_RUNS="${COMPILE_RUNS:-$(( RUNS < 3 ? RUNS : 3 ))}"
 WORKLOADS=(w1 w4)
 
 log() { echo "query_bench: $*" >&2; }
+# shellcheck source=bench/bench_lib.sh
+source "$BENCH/bench_lib.sh"
 
 build_tools() {
   HAVE_COMPILE_BENCH=0
@@ -51,24 +53,6 @@ build_tools() {
   fi
   [[ -x "$BUILD/bench/segc_compile_bench" ]] && HAVE_COMPILE_BENCH=1
   return 0
-}
-
-data_file() {
-  local name="customers_${ROWS}.csv"
-  [[ "$ROWS" == 10000000 ]] && name="customers_10m.csv"
-  DATA="$BENCH/data/$name"
-  if [[ ! -s "$DATA" ]]; then
-    mkdir -p "$BENCH/data"
-    log "generating $DATA ($ROWS rows)"
-    "$BUILD/bench/gen_customers" --rows "$ROWS" --out "$DATA"
-  fi
-}
-
-install_peers() {
-  if [[ ! -d "$BENCH/node_modules/@duckdb/node-api" || ! -d "$BENCH/node_modules/nodejs-polars" ]]; then
-    log "installing the peer engines (npm, bench/ only)"
-    (cd "$BENCH" && npm install --no-audit --no-fund >&2)
-  fi
 }
 
 # One process per engine and thread count: the table is loaded once (not timed), then every
