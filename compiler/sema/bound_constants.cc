@@ -2,7 +2,6 @@
 // module writes `ntile(n, x)` is an error at the binding (E0214, E0213, E0204). The module itself
 // was checked once, with its params' defaults; a binding changes a param's value for that
 // import only, so each use that depends on a bound param is evaluated again with the bound value.
-#include <cmath>
 #include <optional>
 #include <string>
 
@@ -12,7 +11,6 @@
 namespace segc::sema::detail {
 namespace {
 
-using diag::Code;
 using diag::Make;
 
 /// A constant argument's value with one import's bindings, and the binding it depends on.
@@ -23,26 +21,16 @@ struct BoundValue {
   uint32_t param = kNone;              ///< that param's decl index in the module
 };
 
-std::string FormatValue(double value) {
-  if (std::floor(value) == value && std::fabs(value) < 1e15) {
-    return std::to_string(static_cast<int64_t>(value));
-  }
-  std::string text = std::to_string(value);
-  text.erase(text.find_last_not_of('0') + 1);
-  return text;
-}
-
 class BoundConstantChecker {
  public:
   BoundConstantChecker(Context& ctx, const Unit& module, const Import& import)
       : ctx_(ctx), module_(module), import_(import) {}
 
+  /// One error per import: the first use its bindings break.
   void Run() {
     for (const ConstantUse& use : module_.constant_uses) {
       BoundValue value = Evaluate(*use.arg);
-      if (value.binding == nullptr || reported_ || Valid(use, value)) continue;
-      Report(use, value);
-      reported_ = true;  // one error per import: the first use its bindings break
+      if (value.binding != nullptr && !Valid(use, value)) return Report(use, value);
     }
   }
 
@@ -81,33 +69,24 @@ class BoundConstantChecker {
   static bool Valid(const ConstantUse& use, const BoundValue& value) {
     if (use.pattern) return value.text == nullptr || !RegexError(value.text->value);
     // Not a number with the bound values (a division by zero): the lowering reports it.
-    if (!value.number) return true;
-    double v = *value.number;
-    return v >= use.low && v <= use.high && (!use.integer || std::floor(v) == v);
+    return !value.number || use.Accepts(*value.number);
   }
 
   void Report(const ConstantUse& use, const BoundValue& value) {
-    std::string param = Quote(module_.decls[value.param].name);
-    std::string module = Quote(import_.module);
-    std::string bound = std::string(ctx_.sources.Text(value.binding->range));
-    diag::Diagnostic d;
-    if (use.pattern) {
-      d = Make(Code::kWrongArgumentType, value.binding->range,
-               "with " + param + " = " + bound + ", " + use.what + " in module " + module +
-                   " is not a valid regular expression: " + *RegexError(value.text->value));
-      d.help = "write an RE2 regular expression (no look-around or back-references)";
-    } else {
-      std::string range =
-          use.integer ? "an integer in " + FormatValue(use.low) + ".." + FormatValue(use.high)
-                      : "a number in 0..1 (`0.9` or `90%`)";
-      bool quantile = use.what.find("'percentile'") != std::string::npos;
-      d = Make(quantile ? Code::kPercentileOutOfRange : Code::kConstantRequired,
-               value.binding->range,
-               "with " + param + " = " + bound + ", " + use.what + " in module " + module + " is " +
-                   FormatValue(*value.number) + ", but it must be " + range);
-      d.help =
-          "set " + param + " to a value that gives " + range + ", or leave the module's default";
-    }
+    std::string setting = "with " + Quote(module_.decls[value.param].name) + " = " +
+                          std::string(ctx_.sources.Text(value.binding->range)) + ", " + use.what +
+                          " in module " + Quote(import_.module);
+    std::string range =
+        use.integer ? "an integer in " + use.Range() : "a number in 0..1 (`0.9` or `90%`)";
+    std::string message =
+        use.pattern
+            ? setting + " is not a valid regular expression: " + *RegexError(value.text->value)
+            : setting + " is " + NumberText(*value.number) + ", but it must be " + range;
+    diag::Diagnostic d = Make(use.code, value.binding->range, message);
+    d.help = use.pattern
+                 ? "write an RE2 regular expression (no look-around or back-references)"
+                 : "set " + Quote(module_.decls[value.param].name) + " to a value that gives " +
+                       range + ", or leave the module's default";
     d.secondary.push_back({use.arg->range, "used here as " + use.what});
     ctx_.Report(std::move(d));
   }
@@ -115,7 +94,6 @@ class BoundConstantChecker {
   Context& ctx_;
   const Unit& module_;
   const Import& import_;
-  bool reported_ = false;
 };
 
 }  // namespace

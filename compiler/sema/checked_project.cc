@@ -1,6 +1,8 @@
 // Lookups on the checked project.
 #include "compiler/sema/checked_project.h"
 
+#include <cmath>
+
 namespace segc::sema {
 
 uint32_t Schema::Find(const std::string& name) const {
@@ -11,6 +13,16 @@ uint32_t Schema::Find(const std::string& name) const {
 uint32_t Unit::Find(const std::string& name) const {
   auto it = names.find(name);
   return it == names.end() ? kNone : it->second;
+}
+
+bool ConstantUse::Accepts(double value) const {
+  return value >= low && value <= high && (!integer || std::floor(value) == value);
+}
+
+std::string ConstantUse::Range() const {
+  if (!integer) return "0..1";
+  return std::to_string(static_cast<int64_t>(low)) + ".." +
+         std::to_string(static_cast<int64_t>(high));
 }
 
 const ExprInfo& CheckedProject::info(ast::NodeId id) const {

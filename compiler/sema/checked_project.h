@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.h"
+#include "compiler/diag/diagnostic.h"
 #include "compiler/sema/types.h"
 #include "stdlib/builtins.h"
 
@@ -85,10 +86,16 @@ struct Import {
 struct ConstantUse {
   const ast::Expr* arg = nullptr;
   std::string what;      ///< "the number of tiles of 'ntile'"
+  diag::Code code;       ///< how a value that does not fit is reported (E0214, E0213, E0204)
   bool pattern = false;  ///< an RE2 pattern; otherwise a number in low..high
   double low = 0;
   double high = 0;
   bool integer = false;
+
+  /// Whether a number fits: within low..high, and whole when `integer`.
+  bool Accepts(double value) const;
+  /// The accepted range as messages write it: "1..1000000", or "0..1" for a fraction.
+  std::string Range() const;
 };
 
 /// A project (unit 0, with the table) or one library module (checked once against its inputs).

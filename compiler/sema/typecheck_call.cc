@@ -137,7 +137,10 @@ bool ExprChecker::MatchesPattern(const ast::Expr& arg) {
   const std::string& pattern = std::get<ast::StringLit>(literal->kind).value;
   std::optional<std::string> error = RegexError(pattern);
   if (!error) {
-    if (unit_.is_module) unit_.constant_uses.push_back({&arg, "the pattern of 'matches'", true});
+    if (unit_.is_module) {
+      unit_.constant_uses.push_back(
+          {&arg, "the pattern of 'matches'", Code::kWrongArgumentType, true});
+    }
     return true;
   }
   // A param's value is reported once, where it is written, whatever the number of uses.
@@ -222,34 +225,32 @@ bool ExprChecker::ConstantArg(const ast::Call& call, size_t index, double low, d
                               bool integer, const std::string& what) {
   const ast::Expr& arg = *call.args[index];
   const ExprInfo& info = ctx_.Info(arg.id);
-  std::string range = integer ? std::to_string(static_cast<int64_t>(low)) + ".." +
-                                    std::to_string(static_cast<int64_t>(high))
-                              : "0..1";
+  bool quantile = call.callee.name == "percentile";
+  ConstantUse use{&arg,
+                  what + " of " + Quote(call.callee.name),
+                  quantile ? Code::kPercentileOutOfRange : Code::kConstantRequired,
+                  false,
+                  low,
+                  high,
+                  integer};
   bool constant = info.number.has_value() && (!integer || info.type.kind() == TypeKind::kInt);
   if (!constant) {
-    diag::Diagnostic d =
-        Make(Code::kConstantRequired, arg.range,
-             what + " of " + Quote(call.callee.name) + " must be a constant " +
-                 (integer ? "integer" : "number") + ", but " + Show(arg) + " is not");
-    d.help = "write a literal (or a param) in " + range;
+    diag::Diagnostic d = Make(Code::kConstantRequired, arg.range,
+                              use.what + " must be a constant " + (integer ? "integer" : "number") +
+                                  ", but " + Show(arg) + " is not");
+    d.help = "write a literal (or a param) in " + use.Range();
     Fail(std::move(d));
     return false;
   }
-  double value = *info.number;
-  if (value >= low && value <= high && (!integer || std::floor(value) == value)) {
-    if (unit_.is_module) {
-      unit_.constant_uses.push_back(
-          {&arg, what + " of " + Quote(call.callee.name), false, low, high, integer});
-    }
+  if (use.Accepts(*info.number)) {
+    if (unit_.is_module) unit_.constant_uses.push_back(std::move(use));
     return true;
   }
-  bool quantile = call.callee.name == "percentile";
-  diag::Diagnostic d =
-      Make(quantile ? Code::kPercentileOutOfRange : Code::kConstantRequired, arg.range,
-           what + " of " + Quote(call.callee.name) + " is " +
-               std::string(ctx_.sources.Text(arg.range)) + ", outside " + range);
+  diag::Diagnostic d = Make(
+      use.code, arg.range,
+      use.what + " is " + std::string(ctx_.sources.Text(arg.range)) + ", outside " + use.Range());
   d.help = quantile ? "the quantile is a fraction: 0.9 (or 90%) for the 90th percentile"
-                    : "use a value in " + range;
+                    : "use a value in " + use.Range();
   Fail(std::move(d));
   return false;
 }

@@ -28,13 +28,6 @@ bool IsLiteral(const ast::Expr& expr) {
                     expr.kind);
 }
 
-std::string Number(double value) {
-  std::string text = std::to_string(value);
-  text.erase(text.find_last_not_of('0') + 1);
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
-
 class DeclChecker {
  public:
   DeclChecker(Context& ctx, uint32_t unit)
@@ -84,9 +77,9 @@ class DeclChecker {
   void ExpectSize(const ast::ExpectSize& expect) {
     for (const ast::SizeBound* bound : {&expect.low, &expect.high}) {
       if (bound->percent && bound->value > 1.0) {
-        diag::Diagnostic d =
-            Make(Code::kInvalidExpectSize, bound->range,
-                 "expected size " + Number(bound->value * 100) + "% is more than 100% of the rows");
+        diag::Diagnostic d = Make(
+            Code::kInvalidExpectSize, bound->range,
+            "expected size " + NumberText(bound->value * 100) + "% is more than 100% of the rows");
         d.help = "percent bounds go from 0% to 100%";
         ctx_.Report(std::move(d));
         return;
@@ -106,8 +99,8 @@ class DeclChecker {
   Type Score(const ast::ScoreDecl& score) {
     if (score.range && !(score.range->low < score.range->high)) {
       diag::Diagnostic d = Make(Code::kInvalidRange, score.range->range,
-                                "score range " + Number(score.range->low) + ".." +
-                                    Number(score.range->high) + " is empty or reversed");
+                                "score range " + NumberText(score.range->low) + ".." +
+                                    NumberText(score.range->high) + " is empty or reversed");
       d.help = "write the lower bound first: `range LO..HI` with LO < HI";
       ctx_.Report(std::move(d));
     }
@@ -149,6 +142,13 @@ class DeclChecker {
 };
 
 }  // namespace
+
+std::string NumberText(double value) {
+  std::string text = std::to_string(value);
+  text.erase(text.find_last_not_of('0') + 1);
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
 
 void TypeCheckUnit(Context& ctx, uint32_t unit) { DeclChecker(ctx, unit).Run(); }
 

@@ -5,7 +5,6 @@ namespace segc::difftest {
 namespace {
 
 const std::vector<std::string> kCompare = {"==", "!=", "<", "<=", ">", ">="};
-const std::vector<std::string> kOrder = {"<", "<=", ">", ">="};
 const std::vector<std::string> kPatterns = {"^a", "b$", "^[A-Z]+$", "\\\\.", "(?i)fr", "", "\\\\s"};
 
 }  // namespace

@@ -52,6 +52,8 @@ void WarnUnit(Context& ctx, uint32_t unit);
 }  // namespace segc::sema::detail
 
 namespace segc::sema::detail {
+/// A number as messages write it: "90", "0.5", "-5" (six decimals at most, no trailing zeros).
+std::string NumberText(double value);
 /// `a op b` for the arithmetic operators (nullopt for a division by zero or another operator).
 std::optional<double> Fold(ast::BinaryOp op, double a, double b);
 /// The type a column or input declaration gives (enum types are owned by `owner`).
