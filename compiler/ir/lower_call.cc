@@ -55,7 +55,7 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
   };
   switch (id) {
     case BuiltinId::kDaysSince:
-      return builder_.Binary(Op::kSub, Type::kInt, builder_.Date(program_.as_of), args[0]);
+      return builder_.Binary(Op::kSub, Type::kInt, AsOf(), args[0]);
     case BuiltinId::kYear:
     case BuiltinId::kMonth:
     case BuiltinId::kWeekday:

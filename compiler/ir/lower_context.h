@@ -42,6 +42,10 @@ class LowerContext {
   Status Run();
 
   // ---- expressions (lower_expr.cc) ----
+  /// The evaluation date as a date value. Every use of as_of goes through here (the recency
+  /// desugaring, `ago`, `within` and the functions that read the date), so that how the date
+  /// reaches the kernels is decided in one place.
+  ValueId AsOf();
   ValueId Expr(const ast::Expr& expr, uint32_t instance);
   Duration DurationOf(const ast::Expr& expr, uint32_t instance);
   /// as_of + sign * duration as a date value.

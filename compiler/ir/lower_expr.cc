@@ -41,6 +41,8 @@ ValueId LowerContext::Negate(ValueId value) {
   return builder_.Add(Op::kNeg, node.type, {value});
 }
 
+ValueId LowerContext::AsOf() { return builder_.Date(program_.as_of); }
+
 ValueId LowerContext::Shift(ValueId date, const Duration& duration, int sign) {
   const Node& base = builder_.node(date);
   if (duration.calendar) {
@@ -166,7 +168,7 @@ struct ExprLowering {
     }
     return b.Label(-1);  // an undeclared label is a checker error; it never matches
   }
-  ValueId AsOf() { return b.Date(b.program().as_of); }
+  ValueId AsOf() { return cx.AsOf(); }
   ValueId Ago(const ast::Expr& duration) {
     return cx.Shift(AsOf(), cx.DurationOf(duration, instance), -1);
   }
