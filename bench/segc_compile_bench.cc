@@ -13,12 +13,9 @@
 #include <string>
 #include <vector>
 
+#include "compiler/api/pipeline.h"
 #include "compiler/codegen/jit.h"
 #include "compiler/diag/diagnostic.h"
-#include "compiler/ir/lower.h"
-#include "compiler/plan/plan.h"
-#include "compiler/sema/check.h"
-#include "compiler/syntax/parse.h"
 
 namespace {
 
@@ -94,39 +91,35 @@ struct Phases {
 
 // One run: parse + check, lower + plan, compile; keeps the minimum of each phase in `best`.
 void RunOnce(const std::string& schema, const std::string& rules,
-             const segc::codegen::CodegenOptions& options, Phases& best) {
+             const segc::driver::EngineOptions& options, Phases& best) {
   using namespace segc;
   auto start = Clock::now();
   diag::SourceManager sources;
   diag::DiagnosticSink sink;
-  ast::NodeIdAllocator ids;
-  std::vector<std::unique_ptr<ast::File>> files;
-  files.push_back(syntax::Parse(sources, sources.Add("customers.seg", schema), ids, sink));
-  files.push_back(syntax::Parse(sources, sources.Add("rules.seg", rules), ids, sink));
-  auto project = sema::CheckProject(std::move(files), sources, ids, sink, {});
+  api::ProjectSource source{"bench", {{"customers.seg", schema}, {"rules.seg", rules}}, nullptr};
+  api::CheckedRules checked = api::Check(source, sources, sink);
   if (sink.has_errors()) Die("the generated rules do not check: " + sink.diagnostics()[0].message);
   best.check_ms = std::min(best.check_ms, MillisecondsSince(start));
 
   start = Clock::now();
-  ir::LowerOptions lower;
-  lower.as_of = project->as_of.value_or(0);
-  Result<ir::Program> lowered = ir::Lower(*project, lower);
-  if (!lowered.ok()) Die("lower: " + lowered.status().message());
-  Result<ir::Program> planned = plan::Plan(*lowered);
-  if (!planned.ok()) Die("plan: " + planned.status().message());
+  api::PlanResult planned = api::Plan(*checked.project, {});
+  if (planned.error) Die("plan: " + planned.error->status.message());
   best.plan_ms = std::min(best.plan_ms, MillisecondsSince(start));
 
   start = Clock::now();
-  auto compiled = codegen::Compile(*planned, options);
-  if (!compiled.ok()) Die(compiled.status().message());
+  driver::JitReport report;
+  driver::EngineOptions engine = options;
+  engine.report = &report;
+  api::CompileResult compiled = api::Build(planned.rules, engine);
+  if (compiled.error) Die(compiled.error->status.message());
   best.jit_ms = std::min(best.jit_ms, MillisecondsSince(start));
-  const codegen::CompileStats& stats = (*compiled)->stats();
+  const codegen::CompileStats& stats = report.stats;
   best.build_ms = std::min(best.build_ms, stats.build_ms);
   best.optimize_ms = std::min(best.optimize_ms, stats.optimize_ms);
   best.codegen_ms = std::min(best.codegen_ms, stats.codegen_ms);
   best.link_ms = std::min(best.link_ms, stats.link_ms);
   best.cache_hit = stats.cache_hit;
-  best.stages = (*compiled)->num_stages();
+  best.stages = compiled.program->exec.stages.size();
   best.object_bytes = stats.object_bytes;
   best.units = stats.units;
 }
@@ -140,7 +133,9 @@ int main(int argc, char** argv) {
   int runs = 3;
   bool print_rules = false;
   std::string schema_path = SEGC_BENCH_DIR "/customers.seg";
-  segc::codegen::CodegenOptions options;
+  segc::driver::EngineOptions options;
+  options.opt_level = 2;
+  options.threads = 0;  // compile on every core, as codegen::CodegenOptions does by default
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     auto value = [&]() -> std::string {

@@ -30,14 +30,12 @@
 #include <thread>
 #include <vector>
 
+#include "compiler/api/pipeline.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/render.h"
 #include "compiler/diag/source.h"
 #include "compiler/driver/pipeline.h"
-#include "compiler/driver/project_loader.h"
 #include "compiler/driver/runtime_schema.h"
-#include "compiler/ir/lower.h"
-#include "compiler/plan/plan.h"
 #include "runtime/exec/thread_pool.h"
 #include "segc/csv.h"
 #include "segc/executor.h"
@@ -144,14 +142,15 @@ Options ParseArgs(int argc, char** argv) {
 struct Workload {
   std::string name;
   std::unique_ptr<segc::diag::SourceManager> sources;
-  std::vector<segc::driver::LoadedProject> projects;
+  std::vector<segc::api::CheckedRules> projects;
   const segc::sema::CheckedProject* project = nullptr;
   double check_ms = 0;  // read, parse, check
 };
 
 /// A workload compiled at one optimization level.
 struct Compiled {
-  segc::rt::ExecProgram exec;
+  std::shared_ptr<const segc::api::CompiledProgram> program;
+  segc::rt::ExecProgram exec;  // program->exec
   segc::driver::JitReport jit;
   double plan_ms = 0;  // lower and plan
   double jit_ms = 0;   // BuildExecutable: LLVM build, optimize, codegen, link
@@ -163,28 +162,25 @@ Workload Check(const std::string& path) {
   w.sources = std::make_unique<segc::diag::SourceManager>();
   segc::diag::DiagnosticSink sink;
   auto start = Clock::now();
-  w.projects = segc::driver::LoadProjects({path}, {}, *w.sources, sink);
+  w.projects = segc::api::CheckPaths({path}, {}, *w.sources, sink);
   w.check_ms = MsSince(start);
   if (sink.has_errors()) {
     sink.Sort();
     std::fputs(segc::diag::RenderText(*w.sources, sink.diagnostics(), {}).c_str(), stderr);
     Fail("'" + path + "' has errors");
   }
-  if (w.projects.size() != 1 || !w.projects[0].checked) Fail("'" + path + "' is not one project");
-  w.project = w.projects[0].checked.get();
+  if (w.projects.size() != 1) Fail("'" + path + "' is not one project");
+  w.project = w.projects[0].project.get();
   return w;
 }
 
 /// Lowers, plans and JIT-compiles `w` as `segc run` does for `rows` rows on `threads` threads
 /// (or at `opt_level` when it is not kAutoOptLevel).
-Compiled Compile(const Workload& w, int32_t as_of, int64_t rows, int threads, int opt_level) {
+Compiled Compile(const Workload& w, int64_t rows, int threads, int opt_level) {
   Compiled c;
   auto start = Clock::now();
-  auto lowered = segc::ir::Lower(*w.project, {as_of, {}});
-  if (!lowered.ok()) Fail("lowering " + w.name + ": " + lowered.status().message());
-  auto planned = segc::plan::Plan(*lowered);
-  if (!planned.ok()) Fail("planning " + w.name + ": " + planned.status().message());
-  auto program = std::make_shared<const segc::ir::Program>(std::move(planned).value());
+  auto planned = segc::api::Plan(*w.project, {});
+  if (planned.error) Fail("planning " + w.name + ": " + planned.error->status.message());
   c.plan_ms = MsSince(start);
 
   segc::driver::EngineOptions options;
@@ -193,10 +189,11 @@ Compiled Compile(const Workload& w, int32_t as_of, int64_t rows, int threads, in
   options.threads = threads;
   options.report = &c.jit;
   start = Clock::now();
-  auto exec = segc::driver::BuildExecutable(program, options);
-  if (!exec.ok()) Fail("jit " + w.name + ": " + exec.status().message());
+  auto compiled = segc::api::Build(planned.rules, options);
+  if (compiled.error) Fail("jit " + w.name + ": " + compiled.error->status.message());
   c.jit_ms = MsSince(start);
-  c.exec = std::move(exec).value();
+  c.program = compiled.program;
+  c.exec = c.program->exec;
   return c;
 }
 
@@ -298,6 +295,7 @@ double StatsMs(const segc::rt::ExecProgram& exec, const std::vector<segc::rt::Co
   std::map<int32_t, std::vector<double>> percentiles;  // by input
   for (const segc::rt::ExecStat& stat : exec.stats) {
     if (stat.source_slot >= 0) continue;  // over an earlier stage's output: not measurable here
+    if (stat.kind == segc::rt::StatKind::kScalar) continue;  // from run inputs, not the data
     const segc::rt::Column& x = inputs[size_t(stat.input)];
     switch (stat.kind) {
       case segc::rt::StatKind::kPercentile:
@@ -314,6 +312,8 @@ double StatsMs(const segc::rt::ExecProgram& exec, const std::vector<segc::rt::Co
         break;
       case segc::rt::StatKind::kMaxOf:
         (void)segc::rt::MaxOf(x);
+        break;
+      case segc::rt::StatKind::kScalar:
         break;
     }
   }
@@ -388,7 +388,7 @@ int main(int argc, char** argv) {
                             ? options.opt_level
                             : segc::driver::ChooseOptLevel(rows, threads);
       if (!by_level.count(level)) {
-        by_level.emplace(level, Compile(w, *as_of, rows, threads, options.opt_level));
+        by_level.emplace(level, Compile(w, rows, threads, options.opt_level));
       }
       const Compiled& c = by_level.at(level);
       std::vector<std::string> column_names;
@@ -399,7 +399,8 @@ int main(int argc, char** argv) {
       for (const segc::rt::ExecInput& in : c.exec.inputs) {
         inputs.push_back(in.used ? *table.GetColumn(in.name) : segc::rt::Column());
       }
-      segc::rt::RunOptions run_options;
+      segc::api::RunInputs run_options;
+      run_options.as_of = *as_of;
       run_options.threads = threads;
       std::vector<double> times, cpu, bandwidth, stats;
       std::string counts;
@@ -407,7 +408,7 @@ int main(int argc, char** argv) {
       for (int run = 0; run <= options.runs; ++run) {       // run 0: warm-up, untimed
         const double cpu_start = CpuMs();
         start = Clock::now();
-        auto result = segc::rt::Execute(c.exec, table, run_options);
+        auto result = segc::api::Run(*c.program, table, run_options);
         const double ms = MsSince(start);
         const double cpu_ms = CpuMs() - cpu_start;
         if (!result.ok()) Fail("executing " + w.name + ": " + result.status().message());

@@ -9,8 +9,8 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/version.h"
+#include "compiler/api/pipeline.h"
 #include "compiler/diag/render.h"
-#include "compiler/driver/project_loader.h"
 
 namespace segc::cli {
 namespace {
@@ -37,15 +37,14 @@ std::string Plural(size_t n, std::string_view word) {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-Totals Count(const std::vector<driver::LoadedProject>& projects) {
+Totals Count(const std::vector<api::CheckedRules>& projects) {
   Totals totals;
   totals.projects = projects.size();
-  for (const driver::LoadedProject& project : projects) {
-    totals.files += project.spec.files.size();
-    if (!project.checked) continue;
-    totals.segments += project.checked->summary.segments;
-    totals.scores += project.checked->summary.scores;
-    totals.classifications += project.checked->summary.classifications;
+  for (const api::CheckedRules& project : projects) {
+    totals.files += project.files;
+    totals.segments += project.project->summary.segments;
+    totals.scores += project.project->summary.scores;
+    totals.classifications += project.project->summary.classifications;
   }
   return totals;
 }
@@ -84,9 +83,8 @@ diag::RenderOptions MakeRenderOptions(const CheckArgs& args, const Totals& total
 int RunCheck(const CheckArgs& args) {
   diag::SourceManager sources;
   diag::DiagnosticSink sink;
-  driver::LoadOptions load_options{args.lib_dirs};
-  std::vector<driver::LoadedProject> projects =
-      driver::LoadProjects(args.paths, load_options, sources, sink);
+  std::vector<api::CheckedRules> projects =
+      api::CheckPaths(args.paths, args.lib_dirs, sources, sink);
   sink.Sort();
   Totals totals = Count(projects);
   bool failed = sink.has_errors() || (args.werror && sink.warning_count() > 0);

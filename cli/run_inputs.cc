@@ -12,16 +12,7 @@
 #include "compiler/ir/calendar.h"
 
 namespace segc::cli {
-namespace {
-
-std::optional<int> Digits(std::string_view text) {
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return value;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::string QuoteStringParam(const sema::CheckedProject& project, const std::string& name,
                              const std::string& value) {
@@ -42,18 +33,7 @@ std::string QuoteStringParam(const sema::CheckedProject& project, const std::str
   return value;
 }
 
-std::optional<int32_t> ParseIsoDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  auto year = Digits(text.substr(0, 4));
-  auto month = Digits(text.substr(5, 2));
-  auto day = Digits(text.substr(8, 2));
-  if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1) return std::nullopt;
-  ir::CivilDate date{*year, *month, *day};
-  int64_t days = ir::DaysFromCivil(date);
-  ir::CivilDate back = ir::CivilFromDays(days);
-  if (back.month != date.month || back.day != date.day) return std::nullopt;
-  return static_cast<int32_t>(days);
-}
+std::optional<int32_t> ParseIsoDate(std::string_view text) { return ir::ParseIsoDate(text); }
 
 int32_t TodayUtc() {
   auto now = std::chrono::system_clock::now();

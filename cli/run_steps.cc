@@ -15,10 +15,7 @@
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
 #include "compiler/diag/render.h"
-#include "compiler/driver/runtime_schema.h"
-#include "compiler/ir/lower.h"
 #include "compiler/ir/printer.h"
-#include "compiler/plan/plan.h"
 #include "segc/csv.h"
 
 namespace segc::cli {
@@ -39,9 +36,9 @@ void RenderDiagnostics(const RunArgs& args, RunState& state, const diag::Diagnos
   std::fputs(text.c_str(), stderr);
 }
 
-std::string ProjectList(const std::vector<driver::LoadedProject>& projects) {
+std::string ProjectList(const std::vector<api::CheckedRules>& projects) {
   std::vector<std::string> dirs;
-  for (const driver::LoadedProject& p : projects) dirs.push_back("'" + p.spec.dir + "'");
+  for (const api::CheckedRules& p : projects) dirs.push_back("'" + p.dir + "'");
   return fmt::format("{}", fmt::join(dirs, ", "));
 }
 
@@ -97,7 +94,7 @@ int InternalError(const std::string& message, const std::string& hint) {
 
 std::optional<int> LoadRules(const RunArgs& args, RunState& state) {
   diag::DiagnosticSink sink;
-  state.projects = driver::LoadProjects(args.rules, {args.lib_dirs}, state.sources, sink);
+  state.projects = api::CheckPaths(args.rules, args.lib_dirs, state.sources, sink);
   sink.Sort();
   RenderDiagnostics(args, state, sink);
   if (sink.has_errors()) {
@@ -112,8 +109,7 @@ std::optional<int> LoadRules(const RunArgs& args, RunState& state) {
                     "name one project directory, or rule files of one directory");
     return kExitUsage;
   }
-  if (!state.projects[0].checked) return InternalError("the project was not checked");
-  state.project = state.projects[0].checked.get();
+  state.project = state.projects[0].project.get();
   return std::nullopt;
 }
 
@@ -134,31 +130,27 @@ std::optional<int> ResolveInputs(const RunArgs& args, RunState& state) {
 }
 
 std::optional<int> BuildPlan(RunState& state) {
-  Result<ir::Program> lowered = ir::Lower(*state.project, {state.as_of, state.params});
-  if (!lowered.ok()) {
+  api::PlanResult planned = api::Plan(*state.project, state.params);
+  if (planned.error) {
     Quiet(state);
-    if (lowered.status().code() != StatusCode::kInvalidArgument) {
-      return InternalError("lowering: " + lowered.status().message());
+    const Status& status = planned.error->status;
+    switch (planned.error->phase) {
+      case api::CompilePhase::kParams:
+        PrintUsageError(status.message(), "see the param's declaration in the rules");
+        return kExitUsage;
+      case api::CompilePhase::kUnsupported:
+        std::fprintf(stderr, "segc: error: not supported yet: %s\n", status.message().c_str());
+        return kExitRuleErrors;
+      case api::CompilePhase::kBackend:
+        return InternalError("planning: " + status.message());
     }
-    PrintUsageError(lowered.status().message(), "see the param's declaration in the rules");
-    return kExitUsage;
   }
-  Result<ir::Program> planned = plan::Plan(*lowered);
-  if (!planned.ok()) {
-    Quiet(state);
-    if (planned.status().code() != StatusCode::kInvalidArgument) {
-      return InternalError("planning: " + planned.status().message());
-    }
-    std::fprintf(stderr, "segc: error: not supported yet: %s\n",
-                 planned.status().message().c_str());
-    return kExitRuleErrors;
-  }
-  state.planned = std::make_shared<const ir::Program>(std::move(planned).value());
+  state.planned = std::move(planned.rules);
   return std::nullopt;
 }
 
 std::optional<int> LoadData(const RunArgs& args, RunState& state) {
-  rt::Schema schema = driver::ToRuntimeSchema(state.project->schema);
+  const rt::Schema& schema = state.planned->schema;
   rt::CsvReport report;
   Result<rt::Table> table =
       rt::ReadCsv(args.data, schema, MakeCsvOptions(args, state.threads), &report);
@@ -191,17 +183,19 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
   options.fail_at = ForcedJitFailure();
   std::ostringstream llvm_ir;
   if (!args.dump_ir.empty()) options.dump_llvm_ir = &llvm_ir;
-  Result<rt::ExecProgram> exec = driver::BuildExecutable(state.planned, options);
+  api::CompileResult compiled = api::Build(state.planned, options);
   // Written even when the JIT failed: the IR is what one needs to see then.
   if (!args.dump_ir.empty()) {
-    if (auto code = WriteIrDump(args.dump_ir, *state.planned, llvm_ir.str(), state)) return *code;
+    if (auto code = WriteIrDump(args.dump_ir, *state.planned->planned, llvm_ir.str(), state)) {
+      return *code;
+    }
   }
-  if (!exec.ok()) {
+  if (compiled.error) {
     Quiet(state);
-    return InternalError(exec.status().message(),
+    return InternalError(compiled.error->status.message(),
                          "'--engine interp' runs the same rules without the JIT");
   }
-  state.exec = std::move(exec).value();
+  state.compiled = std::move(compiled.program);
   if (!state.jit.stats.cache_warning.empty()) {
     Quiet(state);
     std::fprintf(stderr, "segc: warning: the JIT cache was not updated: %s\n",
@@ -211,9 +205,10 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
 }
 
 std::optional<int> Execute(RunState& state) {
-  rt::RunOptions options;
-  options.threads = state.threads;
-  Result<rt::RunResult> result = rt::Execute(state.exec, state.table, options);
+  api::RunInputs inputs;
+  inputs.as_of = state.as_of;
+  inputs.threads = state.threads;
+  Result<rt::RunResult> result = api::Run(*state.compiled, state.table, inputs);
   if (!result.ok()) {
     Quiet(state);
     if (result.status().code() == StatusCode::kDataError) {

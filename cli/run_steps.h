@@ -10,10 +10,10 @@
 
 #include "cli/progress.h"
 #include "cli/run_args.h"
+#include "compiler/api/pipeline.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/source.h"
 #include "compiler/driver/pipeline.h"
-#include "compiler/driver/project_loader.h"
 #include "compiler/ir/ir.h"
 #include "segc/executor.h"
 #include "segc/table.h"
@@ -23,13 +23,13 @@ namespace segc::cli {
 /// State carried from step to step.
 struct RunState {
   diag::SourceManager sources;
-  std::vector<driver::LoadedProject> projects;
+  std::vector<api::CheckedRules> projects;
   const sema::CheckedProject* project = nullptr;
   int32_t as_of = 0;
   std::map<std::string, std::string> params;
-  std::shared_ptr<const ir::Program> planned;
+  std::shared_ptr<const api::PlannedRules> planned;
   rt::Table table;
-  rt::ExecProgram exec;
+  std::shared_ptr<const api::CompiledProgram> compiled;
   rt::RunResult result;
   int threads = 1;
   driver::JitReport jit;         ///< filled by BuildKernels with the JIT engine

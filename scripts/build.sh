@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Configures and builds segc: scripts/build.sh [release|debug|asan] [ninja targets...]
+# Configures and builds segc: scripts/build.sh [release|debug|asan|tsan] [ninja targets...]
 #   release → build/        (-O2; what the demo and the full test suite use)
 #   debug   → build-debug/  (-O0 -g)
 #   asan    → build-asan/   (AddressSanitizer + UndefinedBehaviorSanitizer, -O1 -g)
+#   tsan    → build-tsan/   (ThreadSanitizer, -O1 -g)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:-release}"
@@ -14,7 +15,8 @@ case "$mode" in
   release) dir=build; flags=(-DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG") ;;
   debug) dir=build-debug; flags=(-DCMAKE_BUILD_TYPE=Debug) ;;
   asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=Debug -DSEGC_SANITIZE=ON -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g") ;;
-  *) echo "usage: scripts/build.sh [release|debug|asan] [targets...]" >&2; exit 2 ;;
+  tsan) dir=build-tsan; flags=(-DCMAKE_BUILD_TYPE=Debug -DSEGC_SANITIZE_THREAD=ON -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g") ;;
+  *) echo "usage: scripts/build.sh [release|debug|asan|tsan] [targets...]" >&2; exit 2 ;;
 esac
 
 cmake -S "$root" -B "$root/$dir" -G Ninja "${flags[@]}" >/dev/null

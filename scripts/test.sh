@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (what CI runs): install dependencies, release build + every CTest label,
-# ASan/UBSan build + the unit and golden-diagnostic tests, and the clang-format check.
+# ASan/UBSan build + the unit and golden-diagnostic tests, a ThreadSanitizer build of the embedding
+# API's concurrency test, and the clang-format check.
 # Every step runs even if an earlier one failed; the exit status says whether all passed.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +41,9 @@ step "release build" bash scripts/build.sh release
 step "release tests (all labels)" ctest --test-dir build --output-on-failure --no-tests=error -j "$jobs"
 step "asan+ubsan build" bash scripts/build.sh asan segc segc_unit_suite
 step "asan+ubsan tests (unit, diag)" ctest --test-dir build-asan --output-on-failure --no-tests=error -j "$jobs" -L 'unit|diag'
+# One compiled program run from 8 threads at once (tests/unit/api), under ThreadSanitizer.
+step "tsan build (api)" bash scripts/build.sh tsan segc segc_api_tests
+step "tsan tests (api)" env TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/unit/api/segc_api_tests
 step "clang-format" format_check
 
 echo

@@ -121,12 +121,6 @@ Lane EmitDatePart(EmitContext& ctx, const char* helper, const Lane& d) {
   return Lane{CallHelper(ctx, helper, ctx.b.getInt64Ty(), {d.value}), d.valid};
 }
 
-Lane EmitDaysSince(EmitContext& ctx, const Lane& d) {
-  llvm::IRBuilder<>& b = ctx.b;
-  llvm::Value* as_of = b.getInt64(ctx.program.as_of);
-  return Lane{b.CreateSub(as_of, b.CreateSExt(d.value, b.getInt64Ty())), d.valid};
-}
-
 size_t MinArgs(BuiltinId id) {
   switch (id) {
     case BuiltinId::kMin:
@@ -147,8 +141,6 @@ Result<Lane> EmitCall(EmitContext& ctx, const ir::Node& node, const std::vector<
     return Status::Internal("jit: builtin call with too few arguments");
   llvm::Type* type = ctx.ValueType(node.type);
   switch (id) {
-    case BuiltinId::kDaysSince:
-      return EmitDaysSince(ctx, args[0]);
     case BuiltinId::kYear:
       return EmitDatePart(ctx, "segc_rt_year", args[0]);
     case BuiltinId::kMonth:

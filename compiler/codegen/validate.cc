@@ -37,6 +37,8 @@ Status ValidateNode(const ir::Program& program, ir::ValueId id) {
 Status ValidateStage(const ir::Program& program, const ir::Stage& stage) {
   for (ir::ValueId id : stage.nodes) {
     if (id >= program.nodes.size()) return Bad("stage lists a missing node");
+    // The planner hoists run inputs into kScalar statistics: kernels never see them.
+    if (program.node(id).op == ir::Op::kRunInput) return Bad("a stage reads a run input");
   }
   for (const ir::Store& store : stage.stores) {
     if (store.value >= program.nodes.size()) return Bad("store of a missing node");

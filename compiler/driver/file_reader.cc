@@ -29,8 +29,7 @@ void ReportCannotRead(const std::string& path, const std::error_code& error,
   sink.Report(std::move(d));
 }
 
-std::optional<diag::FileId> ReadRuleFile(const std::string& path, diag::SourceManager& sources,
-                                         diag::DiagnosticSink& sink) {
+std::optional<std::string> ReadRuleText(const std::string& path, diag::DiagnosticSink& sink) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) {
     ReportCannotRead(path, std::error_code(errno, std::generic_category()), sink);
@@ -44,7 +43,14 @@ std::optional<diag::FileId> ReadRuleFile(const std::string& path, diag::SourceMa
     ReportCannotRead(path, std::error_code(errno, std::generic_category()), sink);
     return std::nullopt;
   }
-  return sources.Add(path, std::move(text));
+  return text;
+}
+
+std::optional<diag::FileId> ReadRuleFile(const std::string& path, diag::SourceManager& sources,
+                                         diag::DiagnosticSink& sink) {
+  std::optional<std::string> text = ReadRuleText(path, sink);
+  if (!text) return std::nullopt;
+  return sources.Add(path, std::move(*text));
 }
 
 }  // namespace segc::driver

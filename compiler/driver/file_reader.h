@@ -13,6 +13,9 @@ namespace segc::driver {
 /// The OS reason for `error` in the lower-case form diagnostics use ("no such file or directory").
 std::string DescribeError(const std::error_code& error);
 
+/// Reads the whole of `path`. On failure reports E0901 with the OS reason and returns nullopt.
+std::optional<std::string> ReadRuleText(const std::string& path, diag::DiagnosticSink& sink);
+
 /// Reads `path` and registers it under that display path. On failure reports E0901 with the OS
 /// reason and returns nullopt.
 std::optional<diag::FileId> ReadRuleFile(const std::string& path, diag::SourceManager& sources,

@@ -42,10 +42,8 @@ Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
   std::vector<rt::StageKernel> kernels;
   for (segc_kernel_fn fn : state->compiled->kernels()) kernels.push_back({fn, nullptr});
   const interp::Interpreter* raw = state->interpreter.get();
-  rt::DictEvaluator dicts = [raw](uint32_t dict, const rt::Dictionary* d, rt::DictTable& out) {
-    raw->EvalDict(dict, d, out);
-  };
-  return plan::MakeExecProgram(*planned, std::move(kernels), std::move(dicts), state);
+  return plan::MakeExecProgram(*planned, std::move(kernels), interp::DictEvaluatorOf(raw),
+                               interp::ScalarEvaluatorOf(raw), state);
 }
 
 }  // namespace

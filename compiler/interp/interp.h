@@ -20,8 +20,12 @@ class Interpreter {
 
   /// A kernel for stage `stage`; valid while this Interpreter lives.
   rt::StageKernel Kernel(size_t stage) const;
-  /// Evaluates dictionary table `dict` once per entry of `dictionary` (and once for null rows).
-  void EvalDict(uint32_t dict, const rt::Dictionary* dictionary, rt::DictTable& out) const;
+  /// Evaluates dictionary table `dict` once per entry of `dictionary` (and once for null rows);
+  /// `stats` holds the run's kScalar values, which dictionary roots may read.
+  void EvalDict(uint32_t dict, const rt::Dictionary* dictionary, const segc_stat_value* stats,
+                rt::DictTable& out) const;
+  /// Evaluates kScalar statistic `stat` (an expression over run inputs) for one run.
+  segc_stat_value EvalScalar(uint32_t stat, const std::vector<rt::RunInputValue>& inputs) const;
 
   const ir::Program& program() const { return *program_; }
 
@@ -36,6 +40,11 @@ class Interpreter {
   std::shared_ptr<const ir::Program> program_;
   std::vector<StageState> states_;
 };
+
+/// The evaluators of dictionary tables and run-input scalars, over `interpreter` (which must
+/// outlive them); shared by the interpreted and the JIT programs.
+rt::DictEvaluator DictEvaluatorOf(const Interpreter* interpreter);
+rt::ScalarEvaluator ScalarEvaluatorOf(const Interpreter* interpreter);
 
 /// An executable program whose stages and dictionary tables are all interpreted.
 rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned);

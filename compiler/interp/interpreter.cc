@@ -93,6 +93,23 @@ std::optional<Value> Leaf(const ir::Program& p, const ir::Node& node, const segc
   }
 }
 
+/// Marks `root` and every node it depends on.
+std::vector<uint8_t> Subtree(const ir::Program& p, ir::ValueId root) {
+  std::vector<uint8_t> use(p.nodes.size(), 0);
+  use[root] = 1;
+  for (ir::ValueId id = root + 1; id-- > 0;) {
+    if (!use[id]) continue;
+    for (ir::ValueId a : p.nodes[id].args) use[a] = 1;
+  }
+  return use;
+}
+
+/// The value of a run input of `type` (RunInputValue layout: floats in f64, the rest in i64).
+Value RunInputValue(Type type, const rt::RunInputValue& in) {
+  if (!in.valid) return Value::Null();
+  return type == Type::kFloat ? Value::Float(in.f64) : Value::Int(in.i64);
+}
+
 }  // namespace
 
 Interpreter::Interpreter(std::shared_ptr<const ir::Program> program)
@@ -131,15 +148,10 @@ void Interpreter::RunRows(size_t stage_index, const segc_kernel_args& args, int6
 }
 
 void Interpreter::EvalDict(uint32_t dict, const rt::Dictionary* dictionary,
-                           rt::DictTable& out) const {
+                           const segc_stat_value* stats, rt::DictTable& out) const {
   const ir::Program& p = *program_;
   const ir::DictLookup& lookup = p.dicts[dict];
-  std::vector<uint8_t> use(p.nodes.size(), 0);
-  use[lookup.root] = 1;
-  for (ir::ValueId id = lookup.root + 1; id-- > 0;) {
-    if (!use[id]) continue;
-    for (ir::ValueId a : p.nodes[id].args) use[a] = 1;
-  }
+  std::vector<uint8_t> use = Subtree(p, lookup.root);
   int64_t n = dictionary ? dictionary->size() : 0;
   out.size = n + 1;
   int width = lookup.type == Type::kBool
@@ -155,9 +167,10 @@ void Interpreter::EvalDict(uint32_t dict, const rt::Dictionary* dictionary,
       const ir::Node& node = p.nodes[id];
       if (node.op == Op::kColumn) {
         values[id] = e < n ? Value::Str(std::string(dictionary->Get(e))) : Value::Null();
-      } else if (node.op == Op::kConst) {
-        segc_kernel_args none{};
-        values[id] = *Leaf(p, node, none, values, 0);
+      } else if (node.op == Op::kConst || node.op == Op::kStat) {
+        segc_kernel_args scalars{};
+        scalars.stats = stats;
+        values[id] = *Leaf(p, node, scalars, values, 0);
       } else {
         values[id] = detail::Apply(p, node, row);
       }
@@ -176,6 +189,47 @@ void Interpreter::EvalDict(uint32_t dict, const rt::Dictionary* dictionary,
   }
 }
 
+segc_stat_value Interpreter::EvalScalar(uint32_t stat,
+                                        const std::vector<rt::RunInputValue>& inputs) const {
+  const ir::Program& p = *program_;
+  ir::ValueId root = p.stats[stat].input;
+  std::vector<uint8_t> use = Subtree(p, root);
+  std::vector<Value> values(p.nodes.size());
+  Row row{&values, false};
+  for (ir::ValueId id = 0; id <= root; ++id) {
+    if (!use[id]) continue;
+    const ir::Node& node = p.nodes[id];
+    if (node.op == Op::kRunInput) {
+      values[id] = RunInputValue(node.type, inputs[node.payload.index]);
+    } else if (node.op == Op::kConst) {
+      segc_kernel_args none{};
+      values[id] = *Leaf(p, node, none, values, 0);
+    } else {
+      values[id] = detail::Apply(p, node, row);
+    }
+  }
+  const Value& v = values[root];
+  segc_stat_value out{};
+  out.valid = v.null ? 0 : 1;
+  if (p.nodes[root].type == Type::kFloat) {
+    out.f64 = v.f;
+  } else {
+    out.i64 = v.i;
+  }
+  return out;
+}
+
+rt::DictEvaluator DictEvaluatorOf(const Interpreter* interpreter) {
+  return [interpreter](uint32_t dict, const rt::Dictionary* d, const segc_stat_value* stats,
+                       rt::DictTable& out) { interpreter->EvalDict(dict, d, stats, out); };
+}
+
+rt::ScalarEvaluator ScalarEvaluatorOf(const Interpreter* interpreter) {
+  return [interpreter](uint32_t stat, const std::vector<rt::RunInputValue>& inputs) {
+    return interpreter->EvalScalar(stat, inputs);
+  };
+}
+
 rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned) {
   auto interpreter = std::make_shared<Interpreter>(std::move(planned));
   std::vector<rt::StageKernel> kernels;
@@ -183,11 +237,8 @@ rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned) {
     kernels.push_back(interpreter->Kernel(s));
   }
   const Interpreter* raw = interpreter.get();
-  rt::DictEvaluator dicts = [raw](uint32_t dict, const rt::Dictionary* d, rt::DictTable& out) {
-    raw->EvalDict(dict, d, out);
-  };
-  return plan::MakeExecProgram(interpreter->program(), std::move(kernels), std::move(dicts),
-                               interpreter);
+  return plan::MakeExecProgram(interpreter->program(), std::move(kernels), DictEvaluatorOf(raw),
+                               ScalarEvaluatorOf(raw), interpreter);
 }
 
 }  // namespace segc::interp

@@ -44,8 +44,16 @@ bool Builder::Nullable(Op op, Type type, const std::vector<ValueId>& args,
   switch (op) {
     case Op::kConst:
       return payload.is_null;
-    case Op::kColumn:
     case Op::kStat:
+      // A hoisted run-input expression is as nullable as the expression.
+      if (payload.index < program_.stats.size() &&
+          program_.stats[payload.index].kind == StatKind::kScalar) {
+        return program_.nodes[program_.stats[payload.index].input].nullable;
+      }
+      return true;
+    case Op::kRunInput:
+      return false;  // as_of and param values are never null
+    case Op::kColumn:
     case Op::kDerived:
     case Op::kDiv:
     case Op::kAddMonths:

@@ -1,6 +1,7 @@
 // Civil-calendar arithmetic (the days-from-civil algorithm of H. Hinnant, written from its math).
 #include "compiler/ir/calendar.h"
 
+#include <charconv>
 #include <cstdio>
 #include <limits>
 
@@ -71,6 +72,30 @@ std::string FormatDate(int64_t days) {
   std::snprintf(buffer, sizeof buffer, "%04lld-%02d-%02d", static_cast<long long>(date.year),
                 date.month, date.day);
   return buffer;
+}
+
+namespace {
+
+std::optional<int> Digits(std::string_view text) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::optional<int32_t> ParseIsoDate(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  auto year = Digits(text.substr(0, 4));
+  auto month = Digits(text.substr(5, 2));
+  auto day = Digits(text.substr(8, 2));
+  if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1) return std::nullopt;
+  CivilDate date{*year, *month, *day};
+  int64_t days = DaysFromCivil(date);
+  CivilDate back = CivilFromDays(days);
+  if (back.month != date.month || back.day != date.day) return std::nullopt;
+  return static_cast<int32_t>(days);
 }
 
 }  // namespace segc::ir

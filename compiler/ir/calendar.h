@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace segc::ir {
 
@@ -23,6 +24,8 @@ int IsoWeekday(int64_t days);
 /// `days` plus `months` calendar months, the day clamped to the target month's length
 /// (2026-03-31 + -1 → 2026-02-28). nullopt when the result does not fit in int32.
 std::optional<int32_t> AddMonths(int32_t days, int64_t months);
+/// Days since 1970-01-01 of an ISO date "YYYY-MM-DD" that exists; nullopt otherwise.
+std::optional<int32_t> ParseIsoDate(std::string_view text);
 /// "2026-11-01".
 std::string FormatDate(int64_t days);
 

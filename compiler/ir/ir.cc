@@ -25,10 +25,10 @@ const char* TypeName(Type type) {
 
 const char* OpName(Op op) {
   static constexpr const char* kNames[] = {
-      "const",   "column",      "stat",    "derived",  "dict",       "neg", "add",
-      "sub",     "mul",         "div",     "cast",     "add_months", "eq",  "ne",
-      "lt",      "le",          "gt",      "ge",       "and",        "or",  "not",
-      "is_null", "is_not_null", "is_true", "coalesce", "select",     "call"};
+      "const", "column",  "stat",        "derived", "dict",     "run_input",  "neg",
+      "add",   "sub",     "mul",         "div",     "cast",     "add_months", "eq",
+      "ne",    "lt",      "le",          "gt",      "ge",       "and",        "or",
+      "not",   "is_null", "is_not_null", "is_true", "coalesce", "select",     "call"};
   static_assert(sizeof kNames / sizeof kNames[0] == static_cast<size_t>(Op::kCall) + 1);
   return kNames[static_cast<size_t>(op)];
 }
@@ -45,6 +45,8 @@ const char* StatKindName(StatKind kind) {
       return "min_of";
     case StatKind::kMaxOf:
       return "max_of";
+    case StatKind::kScalar:
+      return "scalar";
   }
   return "?";
 }

@@ -38,6 +38,9 @@ enum class Op : uint8_t {
   kDerived,     ///< Per-row derived column; Payload::index = Program::derived index. Nullable.
   kDictLookup,  ///< args {kColumn of a string column}; Payload::index = Program::dicts index.
                 ///< value = table[code] (table[size-1] for null rows); see DictLookup.
+  kRunInput,    ///< A value given per run (as_of, a param); Payload::index = Program::run_inputs
+                ///< index. Never in a planned stage: the planner hoists every expression over
+                ///< run inputs into a kScalar statistic, computed once per run.
   // ---- arithmetic (int: int64 wrap detected → null + overflow counted; float: non-finite → null
   //      + overflow counted; division by zero → null, not counted) ----
   kNeg,  ///< -a (int or float). INT64_MIN → overflow.
@@ -81,6 +84,8 @@ enum class StatKind : uint8_t {
   kStddev,      ///< Sample standard deviation (n - 1); null with < 2 values. Type kFloat.
   kMinOf,       ///< Type of the input (int, float, date).
   kMaxOf,       ///< Type of the input (int, float, date).
+  kScalar,      ///< Planner: a row-invariant expression over run inputs and constants (`input`),
+                ///< evaluated once per run before any stage. Any type but kString.
 };
 
 /// Per-row columns that need the whole population (null where the input is null).
@@ -117,6 +122,16 @@ struct Input {
   bool is_enum = false;
   std::vector<std::string> enum_values;  ///< enum columns: declared values
 };
+
+/// A value given per run, not compiled into the kernels (ARCHITECTURE.md v2: one compiled
+/// program serves many runs and dates). Index 0 is always the evaluation date `as_of`.
+struct RunInput {
+  std::string name;  ///< "as_of", or a qualified param name
+  Type type = Type::kDate;
+};
+
+/// Index of `as_of` in Program::run_inputs.
+inline constexpr uint32_t kAsOfInput = 0;
 
 /// A scalar statistic; its kernel slot is its index in Program::stats.
 struct Stat {
@@ -191,17 +206,18 @@ struct Program {
   std::vector<Node> nodes;
   std::vector<std::string> strings;  ///< string constants
   std::vector<Input> inputs;
+  std::vector<RunInput> run_inputs;  ///< [kAsOfInput] is as_of
   std::vector<Stat> stats;
   std::vector<Derived> derived;
   std::vector<DictLookup> dicts;
   std::vector<Slot> slots;
   std::vector<Stage> stages;
   std::vector<Output> outputs;  ///< in dependency order
-  int32_t as_of = 0;            ///< days since 1970-01-01 the program was lowered for
   bool planned = false;
 
   const Node& node(ValueId id) const { return nodes[id]; }
-  /// Stable 64-bit hash of the printed program (FNV-1a), for compiled-kernel caches.
+  /// Stable 64-bit hash of the printed program (FNV-1a), for compiled-kernel caches. Run input
+  /// values are not part of the program, so they do not change it.
   uint64_t Hash() const;
 };
 

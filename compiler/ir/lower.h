@@ -13,9 +13,6 @@ namespace segc::ir {
 
 /// What lowering needs beyond the checked project.
 struct LowerOptions {
-  /// Evaluation date, days since 1970-01-01. Required: the CLI resolves --as-of, the project's
-  /// `as_of`, or today (UTC) before lowering.
-  int32_t as_of = 0;
   /// `--param NAME=VALUE` overrides: qualified param name ("vip_window", "rfm.window") → literal
   /// text as it would be written in a rule file ("60d", "0.3", "30%", "\"FR\"", "2026-01-01").
   std::map<std::string, std::string> params;

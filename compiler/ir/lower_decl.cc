@@ -35,7 +35,7 @@ void LowerContext::AddInputs() {
 }
 
 Status LowerContext::Run() {
-  program_.as_of = options_.as_of;
+  program_.run_inputs.push_back({"as_of", Type::kDate});
   for (const auto& file : project_.files) {
     for (const ast::Decl& decl : file->decls) {
       std::visit(ast::Overloaded{[&](const ast::SegmentDecl& d) { IndexExprs(*d.where); },

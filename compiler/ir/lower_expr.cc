@@ -41,7 +41,9 @@ ValueId LowerContext::Negate(ValueId value) {
   return builder_.Add(Op::kNeg, node.type, {value});
 }
 
-ValueId LowerContext::AsOf() { return builder_.Date(program_.as_of); }
+ValueId LowerContext::AsOf() {
+  return builder_.Add(Op::kRunInput, Type::kDate, {}, {.index = kAsOfInput});
+}
 
 ValueId LowerContext::Shift(ValueId date, const Duration& duration, int sign) {
   const Node& base = builder_.node(date);

@@ -54,6 +54,8 @@ std::string Operand(const Program& program, const Node& node) {
       return fmt::format(" dv{}", node.payload.index);
     case Op::kDictLookup:
       return fmt::format(" dict{}", node.payload.index);
+    case Op::kRunInput:
+      return " " + program.run_inputs[node.payload.index].name;
     case Op::kCall:
       return " " +
              std::string(stdlib::Builtin(static_cast<stdlib::BuiltinId>(node.payload.index)).name);
@@ -76,6 +78,10 @@ std::string PrintNode(const Program& program, ValueId id) {
 namespace {
 
 void PrintTables(const Program& program, std::string& out) {
+  for (size_t i = 0; i < program.run_inputs.size(); ++i) {
+    const RunInput& in = program.run_inputs[i];
+    out += fmt::format("run_input ri{} {} {}\n", i, in.name, TypeName(in.type));
+  }
   for (size_t i = 0; i < program.inputs.size(); ++i) {
     const Input& in = program.inputs[i];
     out += fmt::format("input in{} {} {}{}\n", i, in.name, TypeName(in.type),
@@ -137,8 +143,7 @@ void PrintPlan(const Program& program, std::string& out) {
 }  // namespace
 
 std::string Print(const Program& program) {
-  std::string out = fmt::format("program as_of {}{}\n", FormatDate(program.as_of),
-                                program.planned ? " planned" : "");
+  std::string out = fmt::format("program{}\n", program.planned ? " planned" : "");
   PrintTables(program, out);
   for (ValueId id = 0; id < program.nodes.size(); ++id) out += PrintNode(program, id) + "\n";
   if (program.planned) PrintPlan(program, out);

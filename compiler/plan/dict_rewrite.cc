@@ -36,7 +36,8 @@ class Rewriter {
   void MarkNeeded();
   bool Dictable(ValueId id) const;
   ValueId Copy(ValueId id);
-  ValueId CopyVerbatim(ValueId id);
+  ValueId CopyVerbatim(ValueId id, bool hoist = true);
+  ValueId Hoist(ValueId id);
   ValueId Lookup(ValueId id);
   Status CheckStrings(ValueId id) const;
 
@@ -44,15 +45,29 @@ class Rewriter {
   ir::Program out_;
   ir::Builder builder_;
   std::vector<RowInputs> rows_;
+  /// Per node: a row-invariant expression over run inputs (and constants), hoisted into a
+  /// kScalar statistic so kernels read one value instead of recomputing it on every row.
+  std::vector<uint8_t> scalar_;
   std::vector<uint8_t> needed_;
-  std::unordered_map<ValueId, ValueId> copied_, verbatim_;
-  std::unordered_map<uint32_t, uint32_t> stats_, derived_;
+  std::unordered_map<ValueId, ValueId> copied_, verbatim_, plain_;
+  std::unordered_map<uint32_t, uint32_t> stats_, derived_, scalars_;
 };
 
 void Rewriter::Analyze() {
   rows_.resize(in_.nodes.size());
+  scalar_.assign(in_.nodes.size(), 0);
+  std::vector<uint8_t> invariant(in_.nodes.size(), 0);
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {
     const ir::Node& node = in_.nodes[id];
+    bool reads_rows = node.op == Op::kColumn || node.op == Op::kStat || node.op == Op::kDerived ||
+                      node.op == Op::kDictLookup;
+    invariant[id] = !reads_rows;
+    bool run_dependent = node.op == Op::kRunInput;
+    for (ValueId arg : node.args) {
+      invariant[id] &= invariant[arg];
+      run_dependent |= scalar_[arg] != 0;
+    }
+    scalar_[id] = invariant[id] && run_dependent && node.type != Type::kString;
     RowInputs& r = rows_[id];
     if (node.op == Op::kColumn) {
       r = {node.payload.index, node.type == Type::kString};
@@ -80,6 +95,7 @@ void Rewriter::MarkNeeded() {
     if (!needed_[id]) continue;
     const ir::Node& node = in_.nodes[id];
     if (Dictable(id)) continue;  // its subtree is evaluated per dictionary entry
+    if (scalar_[id]) continue;   // its subtree is evaluated once per run
     for (ValueId arg : node.args) needed_[arg] = 1;
     if (node.op == Op::kStat) needed_[in_.stats[node.payload.index].input] = 1;
     if (node.op == Op::kDerived) needed_[in_.derived[node.payload.index].input] = 1;
@@ -97,20 +113,39 @@ Status Rewriter::CheckStrings(ValueId id) const {
       "one string column at a time (compare each column with constants instead)");
 }
 
-ValueId Rewriter::CopyVerbatim(ValueId id) {
-  if (auto it = verbatim_.find(id); it != verbatim_.end()) return it->second;
+// Copies `id` and its arguments as they are; with `hoist`, run-input expressions become kScalar
+// statistics (dictionary roots read them like any statistic), without, they are copied too
+// (the scalar's own expression).
+ValueId Rewriter::CopyVerbatim(ValueId id, bool hoist) {
+  if (hoist && scalar_[id]) return Hoist(id);
+  auto& memo = hoist ? verbatim_ : plain_;
+  if (auto it = memo.find(id); it != memo.end()) return it->second;
   const ir::Node& node = in_.nodes[id];
   std::vector<ValueId> args;
-  for (ValueId arg : node.args) args.push_back(CopyVerbatim(arg));
+  for (ValueId arg : node.args) args.push_back(CopyVerbatim(arg, hoist));
   ir::Payload payload = node.payload;
+  ValueId out;
   if (node.op == Op::kConst && node.type == Type::kString && !payload.is_null) {
-    ValueId s = builder_.String(in_.strings[payload.index]);
-    verbatim_.emplace(id, s);
-    return s;
+    out = builder_.String(in_.strings[payload.index]);
+  } else {
+    out = builder_.Add(node.op, node.type, std::move(args), payload, node.origin);
   }
-  ValueId out = builder_.Add(node.op, node.type, std::move(args), payload, node.origin);
-  verbatim_.emplace(id, out);
+  memo.emplace(id, out);
   return out;
+}
+
+ValueId Rewriter::Hoist(ValueId id) {
+  const ir::Node& node = in_.nodes[id];
+  ValueId expr = CopyVerbatim(id, false);
+  auto [it, fresh] = scalars_.emplace(expr, uint32_t(out_.stats.size()));
+  if (fresh) {
+    ir::Stat stat;
+    stat.kind = ir::StatKind::kScalar;
+    stat.input = expr;
+    stat.type = node.type;
+    out_.stats.push_back(stat);
+  }
+  return builder_.Add(Op::kStat, node.type, {}, {.index = it->second}, node.origin);
 }
 
 ValueId Rewriter::Lookup(ValueId id) {
@@ -133,7 +168,9 @@ ValueId Rewriter::Copy(ValueId id) {
   if (auto it = copied_.find(id); it != copied_.end()) return it->second;
   const ir::Node& node = in_.nodes[id];
   ValueId out;
-  if (Dictable(id)) {
+  if (scalar_[id]) {
+    out = Hoist(id);
+  } else if (Dictable(id)) {
     out = Lookup(id);
   } else {
     std::vector<ValueId> args;
@@ -164,7 +201,7 @@ ValueId Rewriter::Copy(ValueId id) {
 
 Result<ir::Program> Rewriter::Run() {
   out_.inputs = in_.inputs;
-  out_.as_of = in_.as_of;
+  out_.run_inputs = in_.run_inputs;
   Analyze();
   MarkNeeded();
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {

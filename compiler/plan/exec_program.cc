@@ -49,11 +49,13 @@ rt::ValueKind KindOf(ir::Type type) {
 }
 
 rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKernel> stages,
-                                rt::DictEvaluator dicts, std::shared_ptr<const void> keep_alive) {
+                                rt::DictEvaluator dicts, rt::ScalarEvaluator scalars,
+                                std::shared_ptr<const void> keep_alive) {
   SEGC_CHECK(p.planned && stages.size() == p.stages.size());
   rt::ExecProgram out;
   StatNames names = NameStatistics(p);
   for (const ir::Input& in : p.inputs) out.inputs.push_back({in.name, ColumnTypeOf(in), false});
+  for (const ir::RunInput& in : p.run_inputs) out.run_inputs.push_back({in.name, KindOf(in.type)});
   for (const ir::Node& node : p.nodes) {
     if (node.op == ir::Op::kColumn) out.inputs[node.payload.index].used = true;
   }
@@ -63,7 +65,7 @@ rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKerne
     stat.kind = static_cast<rt::StatKind>(s.kind);
     stat.q = s.q;
     stat.source_slot = s.source_slot;
-    stat.input = DirectInput(p, s.input, s.source_slot);
+    stat.input = s.kind == ir::StatKind::kScalar ? -1 : DirectInput(p, s.input, s.source_slot);
     stat.stage = s.stage;
     stat.integer_result = s.type != ir::Type::kFloat;
     stat.name = std::move(names.stats[i]);
@@ -90,6 +92,7 @@ rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKerne
   }
   out.stages = std::move(stages);
   out.dict_evaluator = std::move(dicts);
+  out.scalar_evaluator = std::move(scalars);
   out.keep_alive = std::move(keep_alive);
   return out;
 }

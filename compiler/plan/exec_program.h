@@ -9,11 +9,13 @@
 
 namespace segc::plan {
 
-/// Describes `planned` for rt::Execute: inputs, statistics, derived columns, dictionary tables,
-/// slots and outputs, with one kernel per stage (JIT or interpreter) and the evaluator of the
-/// dictionary tables. `keep_alive` must own everything the kernels and evaluator refer to.
+/// Describes `planned` for rt::Execute: inputs, run inputs, statistics, derived columns,
+/// dictionary tables, slots and outputs, with one kernel per stage (JIT or interpreter) and the
+/// evaluators of the dictionary tables and the run-input scalars. `keep_alive` must own
+/// everything the kernels and evaluators refer to.
 rt::ExecProgram MakeExecProgram(const ir::Program& planned, std::vector<rt::StageKernel> stages,
-                                rt::DictEvaluator dicts, std::shared_ptr<const void> keep_alive);
+                                rt::DictEvaluator dicts, rt::ScalarEvaluator scalars,
+                                std::shared_ptr<const void> keep_alive);
 
 /// The runtime value kind of an IR type (kString: the int32 code, reported as kLabel).
 rt::ValueKind KindOf(ir::Type type);

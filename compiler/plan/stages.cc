@@ -42,7 +42,9 @@ void Stager::ComputeDepths() {
     ValueId input = ir::kNoValue;
     if (node.op == Op::kStat) input = p_.stats[node.payload.index].input;
     if (node.op == Op::kDerived) input = p_.derived[node.payload.index].input;
-    if (input != ir::kNoValue) {
+    bool scalar =
+        node.op == Op::kStat && p_.stats[node.payload.index].kind == ir::StatKind::kScalar;
+    if (input != ir::kNoValue && !scalar) {
       SEGC_CHECK(input < id);
       bool direct = p_.nodes[input].op == Op::kColumn;
       depth = direct ? 0 : depth_[input] + 1;
@@ -88,6 +90,7 @@ void Stager::Run() {
   for (const ir::Output& o : p_.outputs) last = std::max(last, Depth(o.value));
   p_.stages.resize(last + 1);
   for (ir::Stat& stat : p_.stats) {
+    if (stat.kind == ir::StatKind::kScalar) continue;  // evaluated from run inputs, stage 0
     stat.source_slot = stat.stage == 0 && p_.nodes[stat.input].op == Op::kColumn
                            ? -1
                            : Materialize(stat.input, stat.stage - 1);

@@ -95,6 +95,7 @@ class Namer {
   Text Node(ValueId id);
   Text Print(ValueId id);
   Text Const(const ir::Node& node, ValueId other);
+  bool IsAsOf(ValueId id) const;
   Text Arithmetic(const ir::Node& node);
   Text Logic(const ir::Node& node, const char* word, int prec);
   std::string Call(const std::string& name, const std::vector<ValueId>& args);
@@ -127,6 +128,9 @@ std::string Namer::Stat(uint32_t index) {
       break;
     case ir::StatKind::kMaxOf:
       name = "max_of(" + input + ")";
+      break;
+    case ir::StatKind::kScalar:
+      name = input;  // computed from the run inputs; not reported, but named like the rest
       break;
   }
   return stats_[index] = name;
@@ -195,12 +199,19 @@ Text Namer::Const(const ir::Node& node, ValueId other) {
   return {"?"};
 }
 
+bool Namer::IsAsOf(ValueId id) const {
+  const ir::Node& node = p_.nodes[id];
+  if (node.op == Op::kStat && p_.stats[node.payload.index].kind == ir::StatKind::kScalar) {
+    return IsAsOf(p_.stats[node.payload.index].input);
+  }
+  return node.op == Op::kRunInput && node.payload.index == ir::kAsOfInput;
+}
+
 Text Namer::Arithmetic(const ir::Node& node) {
   const ir::Node& a = p_.nodes[node.args[0]];
   const ir::Node& b = p_.nodes[node.args[1]];
   // days_since(d) is lowered to as_of - d.
-  if (node.op == Op::kSub && node.type == ir::Type::kInt && a.op == Op::kConst &&
-      a.type == ir::Type::kDate && !a.payload.is_null && a.payload.i == p_.as_of &&
+  if (node.op == Op::kSub && node.type == ir::Type::kInt && IsAsOf(node.args[0]) &&
       b.type == ir::Type::kDate) {
     return {Call("days_since", {node.args[1]})};
   }
@@ -228,7 +239,12 @@ Text Namer::Print(ValueId id) {
     case Op::kColumn:
       return {ast::FormatName(p_.inputs[node.payload.index].name)};
     case Op::kStat:
+      if (p_.stats[node.payload.index].kind == ir::StatKind::kScalar) {
+        return Node(p_.stats[node.payload.index].input);
+      }
       return {Stat(node.payload.index)};
+    case Op::kRunInput:
+      return {p_.run_inputs[node.payload.index].name};
     case Op::kDerived:
       return {Derived(node.payload.index)};
     case Op::kDictLookup:

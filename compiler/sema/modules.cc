@@ -1,9 +1,6 @@
-// Library modules: lookup in --lib folders then the stdlib, parsing, import cycles and binding
-// names (E0106, E0107, E0108, E0110).
-#include <filesystem>
-#include <fstream>
+// Library modules: lookup through the pipeline's resolver then the stdlib, parsing, import cycles
+// and binding names (E0106, E0107, E0108, E0110).
 #include <optional>
-#include <sstream>
 #include <string>
 
 #include "compiler/diag/suggest.h"
@@ -17,20 +14,7 @@ namespace {
 using diag::Code;
 using diag::Make;
 
-struct ModuleSource {
-  std::string path;
-  std::string text;
-};
-
-std::optional<std::string> ReadFile(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using ModuleSource = ModuleText;
 
 class ModuleLoader {
  public:
@@ -96,10 +80,8 @@ class ModuleLoader {
   }
 
   std::optional<ModuleSource> Find(const std::string& name) const {
-    for (const std::string& dir : ctx_.options.lib_dirs) {
-      std::filesystem::path path = std::filesystem::path(dir) / (name + ".seg");
-      if (std::optional<std::string> text = ReadFile(path))
-        return ModuleSource{path.string(), *text};
+    if (ctx_.options.modules != nullptr) {
+      if (std::optional<ModuleText> found = ctx_.options.modules->Find(name)) return found;
     }
     if (std::optional<std::string_view> text = stdlib::FindStdlibModule(name)) {
       return ModuleSource{"<stdlib>/" + name + ".seg", std::string(*text)};
@@ -109,12 +91,7 @@ class ModuleLoader {
 
   std::vector<std::string> KnownModules() const {
     std::vector<std::string> names;
-    for (const std::string& dir : ctx_.options.lib_dirs) {
-      std::error_code error;
-      for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-        if (entry.path().extension() == ".seg") names.push_back(entry.path().stem().string());
-      }
-    }
+    if (ctx_.options.modules != nullptr) names = ctx_.options.modules->Names();
     for (std::string_view name : stdlib::StdlibModuleNames()) names.emplace_back(name);
     return names;
   }

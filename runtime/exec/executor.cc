@@ -45,6 +45,7 @@ class Run {
 
  private:
   Status BindInputs();
+  Status ComputeScalars();
   void BuildDicts();
   void AllocateSlots();
   Column SlotColumn(uint32_t slot) const;
@@ -99,11 +100,25 @@ Status Run::BindInputs() {
   return Status::Ok();
 }
 
+Status Run::ComputeScalars() {
+  if (options_.inputs.size() != p_.run_inputs.size()) {
+    return Status::InvalidArgument("the program takes " + std::to_string(p_.run_inputs.size()) +
+                                   " run inputs (as_of and params), the run gave " +
+                                   std::to_string(options_.inputs.size()));
+  }
+  for (size_t i = 0; i < p_.stats.size(); ++i) {
+    if (p_.stats[i].kind != StatKind::kScalar) continue;
+    stats_[i] = p_.scalar_evaluator(uint32_t(i), options_.inputs);
+    computed_[i] = true;
+  }
+  return Status::Ok();
+}
+
 void Run::BuildDicts() {
   dicts_.resize(p_.dicts.size());
   for (uint32_t i = 0; i < p_.dicts.size(); ++i) {
     const Column& column = inputs_[size_t(p_.dicts[i].input)];
-    p_.dict_evaluator(i, column.dictionary().get(), dicts_[i]);
+    p_.dict_evaluator(i, column.dictionary().get(), stats_.data(), dicts_[i]);
     const DictTable& table = dicts_[i];
     SEGC_CHECK(table.size == (column.dictionary() ? column.dictionary()->size() : 0) + 1);
     dict_views_.push_back({table.values.data(), table.valid.data(), table.size});
@@ -203,10 +218,11 @@ void Run::RunStage(uint32_t stage) {
 Result<RunResult> Run::Go() {
   rows_ = t_.num_rows();
   SEGC_RETURN_IF_ERROR(BindInputs());
-  BuildDicts();
-  AllocateSlots();
   stats_.assign(p_.stats.size(), segc_stat_value{});
   computed_.assign(p_.stats.size(), false);
+  SEGC_RETURN_IF_ERROR(ComputeScalars());
+  BuildDicts();
+  AllocateSlots();
   stat_results_.resize(p_.stats.size());
   ntiles_.resize(p_.derived.size());
   derived_.resize(p_.derived.size());
@@ -223,7 +239,9 @@ Result<RunResult> Run::Go() {
 RunResult Run::Collect() const {
   RunResult result = detail::CollectOutputs(p_, rows_, slot_values_, slot_validity_);
   result.overflow_count = overflow_;
-  result.statistics = stat_results_;
+  for (size_t i = 0; i < p_.stats.size(); ++i) {
+    if (p_.stats[i].kind != StatKind::kScalar) result.statistics.push_back(stat_results_[i]);
+  }
   for (const auto& ntile : ntiles_) {
     if (ntile) result.statistics.push_back(*ntile);
   }

@@ -116,6 +116,8 @@ segc_stat_value ComputeStat(const ExecStat& stat, const Column& x) {
     case StatKind::kMaxOf:
       value = MaxOf(x);
       break;
+    case StatKind::kScalar:
+      SEGC_UNREACHABLE();  // computed from the run inputs by Run::ComputeScalars
   }
   return StatValue(value);
 }

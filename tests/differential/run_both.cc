@@ -4,67 +4,30 @@
 #include <chrono>
 #include <cstring>
 
-#include "compiler/codegen/jit.h"
+#include "compiler/api/pipeline.h"
 #include "compiler/diag/diagnostic.h"
-#include "compiler/interp/interp.h"
-#include "compiler/ir/lower.h"
-#include "compiler/plan/exec_program.h"
-#include "compiler/plan/plan.h"
-#include "compiler/sema/check.h"
-#include "compiler/syntax/parse.h"
 #include "segc/bitmap.h"
 
 namespace segc::difftest {
 namespace {
 
-/// Parses and checks; on errors returns "" and fills `errors`.
-Result<ir::Program> Frontend(const std::string& schema, const std::string& rules, int32_t as_of,
-                             std::string& errors) {
-  diag::SourceManager sources;
+/// Parses and checks through the pipeline; on errors returns null and fills `errors`.
+std::unique_ptr<sema::CheckedProject> Frontend(const std::string& schema, const std::string& rules,
+                                               diag::SourceManager& sources, std::string& errors) {
   diag::DiagnosticSink sink;
-  ast::NodeIdAllocator ids;
-  std::vector<std::unique_ptr<ast::File>> files;
-  for (const auto& [path, text] :
-       {std::pair<std::string, std::string>{"schema.seg", schema}, {"rules.seg", rules}}) {
-    diag::FileId id = sources.Add(path, text);
-    files.push_back(syntax::Parse(sources, id, ids, sink));
+  api::ProjectSource source{"rules", {{"schema.seg", schema}, {"rules.seg", rules}}, nullptr};
+  api::CheckedRules checked = api::Check(source, sources, sink);
+  if (!sink.has_errors()) return std::move(checked.project);
+  for (const diag::Diagnostic& d : sink.diagnostics()) {
+    if (d.severity != diag::Severity::kError) continue;
+    std::string at(sources.Text(d.range));
+    errors += std::string(diag::Info(d.code).id) + ": " + d.message + " at `" + at + "`\n";
   }
-  auto project = sema::CheckProject(std::move(files), sources, ids, sink, {});
-  if (sink.has_errors()) {
-    for (const diag::Diagnostic& d : sink.diagnostics()) {
-      if (d.severity != diag::Severity::kError) continue;
-      std::string at(sources.Text(d.range));
-      errors += std::string(diag::Info(d.code).id) + ": " + d.message + " at `" + at + "`\n";
-    }
-    return Status(StatusCode::kInvalidArgument, "check failed");
-  }
-  ir::LowerOptions options;
-  options.as_of = as_of;
-  return ir::Lower(*project, options);
+  return nullptr;
 }
 
-Result<rt::RunResult> RunJit(std::shared_ptr<const ir::Program> program, const rt::Table& table,
-                             const rt::RunOptions& options, const RunConfig& config,
-                             CaseOutcome& out) {
-  codegen::CodegenOptions cg;
-  cg.opt_level = config.opt_level;
-  auto start = std::chrono::steady_clock::now();
-  SEGC_TRY(std::unique_ptr<codegen::CompiledProgram> compiled, codegen::Compile(*program, cg));
-  out.compile_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  out.optimize_ms = compiled->stats().optimize_ms;
-  out.codegen_ms = compiled->stats().codegen_ms;
-  auto interpreter = std::make_shared<interp::Interpreter>(program);
-  std::vector<rt::StageKernel> kernels;
-  for (segc_kernel_fn fn : compiled->kernels()) kernels.push_back({fn, nullptr});
-  std::shared_ptr<codegen::CompiledProgram> code = std::move(compiled);
-  auto keep = std::make_shared<std::pair<decltype(interpreter), decltype(code)>>(interpreter, code);
-  rt::DictEvaluator dicts = [raw = interpreter.get()](uint32_t d, const rt::Dictionary* dict,
-                                                      rt::DictTable& out) {
-    raw->EvalDict(d, dict, out);
-  };
-  rt::ExecProgram jit = plan::MakeExecProgram(*program, std::move(kernels), dicts, keep);
-  return rt::Execute(jit, table, options);
+std::string Describe(const std::optional<api::CompileError>& error) {
+  return error ? error->status.message() : "";
 }
 
 }  // namespace
@@ -72,18 +35,32 @@ Result<rt::RunResult> RunJit(std::shared_ptr<const ir::Program> program, const r
 CaseOutcome RunCase(const std::string& schema, const GenProgram& rules, const rt::Table& table,
                     const RunConfig& config) {
   CaseOutcome out;
-  auto lowered = Frontend(schema, rules.text, config.as_of, out.check_error);
+  diag::SourceManager sources;
+  auto project = Frontend(schema, rules.text, sources, out.check_error);
   if (!out.check_error.empty()) return out;
-  if (!lowered.ok()) return out.failure = "lower: " + lowered.status().message(), out;
-  auto planned = plan::Plan(*lowered);
-  if (!planned.ok()) return out.failure = "plan: " + planned.status().message(), out;
-  auto program = std::make_shared<const ir::Program>(std::move(planned).value());
-  rt::RunOptions options;
-  options.threads = config.threads;
-  options.morsel_rows = config.morsel_rows;
-  auto interpreted = rt::Execute(interp::InterpretedProgram(program), table, options);
+  api::PlanResult planned = api::Plan(*project, {});
+  if (planned.error) return out.failure = "plan: " + Describe(planned.error), out;
+  driver::EngineOptions interp_options;
+  interp_options.engine = driver::Engine::kInterp;
+  api::CompileResult interp = api::Build(planned.rules, interp_options);
+  if (interp.error) return out.failure = "interp: " + Describe(interp.error), out;
+  driver::EngineOptions jit_options;
+  jit_options.opt_level = config.opt_level;
+  jit_options.report = &out.jit;
+  auto start = std::chrono::steady_clock::now();
+  api::CompileResult jit = api::Build(planned.rules, jit_options);
+  out.compile_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (jit.error) return out.failure = "jit: " + Describe(jit.error), out;
+  out.optimize_ms = out.jit.stats.optimize_ms;
+  out.codegen_ms = out.jit.stats.codegen_ms;
+  api::RunInputs inputs;
+  inputs.as_of = config.as_of;
+  inputs.threads = config.threads;
+  inputs.morsel_rows = config.morsel_rows;
+  auto interpreted = api::Run(*interp.program, table, inputs);
   if (!interpreted.ok()) return out.failure = "interp: " + interpreted.status().message(), out;
-  auto native = RunJit(program, table, options, config, out);
+  auto native = api::Run(*jit.program, table, inputs);
   if (!native.ok()) return out.failure = "jit: " + native.status().message(), out;
   out.mismatch = FirstDifference(*interpreted, *native);
   if (out.mismatch.empty()) out.mismatch = CheckPartitions(*interpreted, rules.partitions);

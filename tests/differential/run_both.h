@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/driver/pipeline.h"
 #include "segc/executor.h"
 #include "segc/table.h"
 #include "tests/differential/gen_rules.h"
@@ -29,6 +30,7 @@ struct CaseOutcome {
   double compile_ms = 0;    ///< JIT compile time (wall clock)
   double optimize_ms = 0;   ///< of which the LLVM pass pipeline
   double codegen_ms = 0;    ///< of which machine code emission
+  driver::JitReport jit;    ///< the JIT's level and statistics
   bool passed() const { return check_error.empty() && failure.empty() && mismatch.empty(); }
 };
 

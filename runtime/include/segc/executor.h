@@ -34,7 +34,9 @@ struct ExecInput {
   bool used = true;
 };
 
-enum class StatKind : uint8_t { kPercentile, kMean, kStddev, kMinOf, kMaxOf };
+/// kScalar: a value computed once per run from the run inputs (as_of, params) by the compiler's
+/// ScalarEvaluator, before anything else; not a statistic of the data (not reported).
+enum class StatKind : uint8_t { kPercentile, kMean, kStddev, kMinOf, kMaxOf, kScalar };
 enum class DerivedKind : uint8_t { kNtile, kCumshare, kPercentRank };
 
 /// A scalar statistic computed before stage `stage`, over input column `input` or, when
@@ -80,9 +82,24 @@ struct DictTable {
 };
 
 /// Fills `out` for dictionary table `dict` given the column's dictionary (nullptr for a column
-/// without one, e.g. an all-null column): the compiler evaluates the IR once per entry.
-using DictEvaluator =
-    std::function<void(uint32_t dict, const Dictionary* dictionary, DictTable& out)>;
+/// without one, e.g. an all-null column): the compiler evaluates the IR once per entry. `stats`
+/// holds the run's kScalar values (the other statistics are not computed yet).
+using DictEvaluator = std::function<void(uint32_t dict, const Dictionary* dictionary,
+                                         const segc_stat_value* stats, DictTable& out)>;
+
+/// A value given to one run (ExecProgram::run_inputs): int and date values in `i64`, floats in
+/// `f64`, bools as 0/1 in `i64`; `valid` = 1.
+using RunInputValue = segc_stat_value;
+
+/// Computes kScalar statistic `stat` from the run's input values (ExecProgram::run_inputs order).
+using ScalarEvaluator =
+    std::function<segc_stat_value(uint32_t stat, const std::vector<RunInputValue>& inputs)>;
+
+/// A value a run must be given (as_of, a param); see RunOptions::inputs.
+struct ExecRunInput {
+  std::string name;
+  ValueKind kind = ValueKind::kDate;
+};
 
 /// One stage kernel (JIT function or interpreter trampoline) and its opaque state.
 struct StageKernel {
@@ -105,6 +122,7 @@ struct ExecOutput {
 /// (compiler/plan/exec_program.h). `keep_alive` owns whatever the kernels' state points to.
 struct ExecProgram {
   std::vector<ExecInput> inputs;
+  std::vector<ExecRunInput> run_inputs;
   std::vector<ExecStat> stats;
   std::vector<ExecDerived> derived;
   std::vector<ExecDict> dicts;
@@ -112,10 +130,13 @@ struct ExecProgram {
   std::vector<StageKernel> stages;
   std::vector<ExecOutput> outputs;
   DictEvaluator dict_evaluator;
+  ScalarEvaluator scalar_evaluator;
   std::shared_ptr<const void> keep_alive;
 };
 
 struct RunOptions {
+  /// One value per ExecProgram::run_inputs entry, in that order (as_of first).
+  std::vector<RunInputValue> inputs;
   int threads = 0;              ///< <= 0: all cores
   int64_t morsel_rows = 65536;  ///< rounded up to a multiple of 64
 };
@@ -170,7 +191,8 @@ struct RunResult {
 };
 
 /// Runs `program` over `table`. Fails with kDataError when a column the rules read is missing or
-/// has another type. Results are bit-identical for every thread count and morsel size.
+/// has another type, and with kInvalidArgument when `options.inputs` does not have one value per
+/// run input. Results are bit-identical for every thread count and morsel size.
 Result<RunResult> Execute(const ExecProgram& program, const Table& table,
                           const RunOptions& options = {});
 

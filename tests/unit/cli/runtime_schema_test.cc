@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "compiler/driver/project_loader.h"
+#include "compiler/api/pipeline.h"
 
 namespace segc::driver {
 namespace {
@@ -11,12 +11,12 @@ namespace {
 rt::Schema SchemaOf(const std::string& dir) {
   diag::SourceManager sources;
   diag::DiagnosticSink sink;
-  std::vector<LoadedProject> projects =
-      LoadProjects({std::string(SEGC_SOURCE_DIR) + "/" + dir}, {}, sources, sink);
+  std::vector<api::CheckedRules> projects =
+      api::CheckPaths({std::string(SEGC_SOURCE_DIR) + "/" + dir}, {}, sources, sink);
   EXPECT_FALSE(sink.has_errors());
   EXPECT_EQ(projects.size(), 1u);
-  if (projects.size() != 1 || !projects[0].checked) return {};
-  return ToRuntimeSchema(projects[0].checked->schema);
+  if (projects.size() != 1) return {};
+  return ToRuntimeSchema(projects[0].project->schema);
 }
 
 TEST(ToRuntimeSchema, KeepsNamesOrderTypesAndEnumValues) {

@@ -2,11 +2,6 @@
 // same bits on the same planned program and data.
 #include <gtest/gtest.h>
 
-#include "compiler/codegen/jit.h"
-#include "compiler/interp/interp.h"
-#include "compiler/ir/lower.h"
-#include "compiler/plan/exec_program.h"
-#include "compiler/plan/plan.h"
 #include "tests/unit/interp/run_testing.h"
 #include "tests/unit/ir/engine_testing.h"
 
@@ -15,34 +10,16 @@ namespace {
 
 /// Fingerprints of one run with the interpreter and one with the JIT.
 std::pair<std::string, std::string> BothBackends(const std::string& rules, const rt::Table& table) {
-  auto lowered = LowerRules(rules);
-  EXPECT_TRUE(lowered.ok()) << lowered.status().message();
-  if (!lowered.ok()) return {};
-  auto planned = plan::Plan(*lowered);
-  EXPECT_TRUE(planned.ok()) << planned.status().message();
-  if (!planned.ok()) return {};
-  auto program = std::make_shared<const ir::Program>(std::move(planned).value());
-  rt::RunOptions options;
-  options.threads = 2;
-  auto interpreted = rt::Execute(interp::InterpretedProgram(program), table, options);
+  api::CompileResult interp = CompileRules(rules, driver::Engine::kInterp);
+  api::CompileResult jit = CompileRules(rules, driver::Engine::kJit);
+  EXPECT_FALSE(interp.error) << interp.error->status.message();
+  EXPECT_FALSE(jit.error) << jit.error->status.message();
+  if (interp.error || jit.error) return {};
+  auto interpreted = RunCompiled(*interp.program, table, 2);
+  auto native = RunCompiled(*jit.program, table, 2);
   EXPECT_TRUE(interpreted.ok()) << interpreted.status().message();
-
-  auto compiled = codegen::Compile(*program);
-  EXPECT_TRUE(compiled.ok()) << compiled.status().message();
-  if (!compiled.ok() || !interpreted.ok()) return {};
-  auto interpreter = std::make_shared<interp::Interpreter>(program);
-  std::vector<rt::StageKernel> kernels;
-  for (segc_kernel_fn fn : (*compiled)->kernels()) kernels.push_back({fn, nullptr});
-  std::shared_ptr<codegen::CompiledProgram> code = std::move(compiled).value();
-  auto keep = std::make_shared<std::pair<decltype(interpreter), decltype(code)>>(interpreter, code);
-  rt::DictEvaluator dicts = [raw = interpreter.get()](uint32_t d, const rt::Dictionary* dict,
-                                                      rt::DictTable& out) {
-    raw->EvalDict(d, dict, out);
-  };
-  rt::ExecProgram jit = plan::MakeExecProgram(*program, std::move(kernels), dicts, keep);
-  auto native = rt::Execute(jit, table, options);
   EXPECT_TRUE(native.ok()) << native.status().message();
-  if (!native.ok()) return {};
+  if (!interpreted.ok() || !native.ok()) return {};
   return {Fingerprint(*interpreted), Fingerprint(*native)};
 }
 

@@ -5,9 +5,6 @@
 
 #include <cstring>
 
-#include "compiler/interp/interp.h"
-#include "compiler/ir/lower.h"
-#include "compiler/plan/plan.h"
 #include "segc/bitmap.h"
 #include "tests/unit/ir/engine_testing.h"
 
@@ -16,14 +13,9 @@ namespace segc::testing {
 Result<rt::RunResult> TryRun(const std::string& rules, const rt::Table& table, int threads,
                              const std::map<std::string, std::string>& params,
                              int64_t morsel_rows) {
-  SEGC_TRY(ir::Program lowered, LowerRules(rules, params));
-  SEGC_TRY(ir::Program planned, plan::Plan(lowered));
-  rt::ExecProgram exec =
-      interp::InterpretedProgram(std::make_shared<const ir::Program>(std::move(planned)));
-  rt::RunOptions options;
-  options.threads = threads;
-  options.morsel_rows = morsel_rows;
-  return rt::Execute(exec, table, options);
+  api::CompileResult compiled = CompileRules(rules, driver::Engine::kInterp, params);
+  if (compiled.error) return compiled.error->status;
+  return RunCompiled(*compiled.program, table, threads, morsel_rows);
 }
 
 rt::RunResult RunRules(const std::string& rules, const rt::Table& table, int threads,

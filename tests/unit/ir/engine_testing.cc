@@ -1,11 +1,11 @@
-// Test helpers: parse with segc_syntax, check with segc_sema, lower with segc_ir.
+// Test helpers: check through the pipeline (compiler/api), lower with segc_ir.
 #include "tests/unit/ir/engine_testing.h"
 
 #include <gtest/gtest.h>
 
+#include "compiler/api/pipeline.h"
 #include "compiler/ir/lower.h"
 #include "compiler/ir/printer.h"
-#include "compiler/syntax/parse.h"
 
 namespace segc::testing {
 
@@ -30,13 +30,8 @@ std::string Compiled::Dump() const {
 
 std::unique_ptr<Compiled> Compile(const std::string& rules, const std::string& schema) {
   auto out = std::make_unique<Compiled>();
-  std::vector<std::unique_ptr<ast::File>> files;
-  for (const auto& [path, text] :
-       {std::pair<std::string, std::string>{"schema.seg", schema}, {"rules.seg", rules}}) {
-    diag::FileId id = out->sources.Add(path, text);
-    files.push_back(syntax::Parse(out->sources, id, out->ids, out->sink));
-  }
-  out->project = sema::CheckProject(std::move(files), out->sources, out->ids, out->sink, {});
+  api::ProjectSource source{"rules", {{"schema.seg", schema}, {"rules.seg", rules}}, nullptr};
+  out->project = api::Check(source, out->sources, out->sink).project;
   EXPECT_FALSE(out->sink.has_errors()) << rules << "\n" << out->Dump();
   return out;
 }
@@ -46,9 +41,27 @@ Result<ir::Program> LowerRules(const std::string& rules,
                                const std::string& schema) {
   auto compiled = Compile(rules, schema);
   ir::LowerOptions options;
-  options.as_of = kAsOf;
   options.params = params;
   return ir::Lower(*compiled->project, options);
+}
+
+api::CompileResult CompileRules(const std::string& rules, driver::Engine engine,
+                                const std::map<std::string, std::string>& params) {
+  auto compiled = Compile(rules);
+  api::CompileOptions options;
+  options.engine.engine = engine;
+  options.engine.opt_level = 2;
+  options.params = params;
+  return api::Compile(*compiled->project, options);
+}
+
+Result<rt::RunResult> RunCompiled(const api::CompiledProgram& program, const rt::Table& table,
+                                  int threads, int64_t morsel_rows) {
+  api::RunInputs inputs;
+  inputs.as_of = kAsOf;
+  inputs.threads = threads;
+  inputs.morsel_rows = morsel_rows;
+  return api::Run(program, table, inputs);
 }
 
 std::string LoweredText(const std::string& rules,

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "compiler/api/pipeline.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/ir/ir.h"
 #include "compiler/sema/check.h"
@@ -19,7 +20,6 @@ extern const char* const kEngineSchema;
 struct Compiled {
   diag::SourceManager sources;
   diag::DiagnosticSink sink;
-  ast::NodeIdAllocator ids;
   std::unique_ptr<sema::CheckedProject> project;
   /// Every diagnostic as "E0101: message" (for failure messages).
   std::string Dump() const;
@@ -36,6 +36,15 @@ inline constexpr int32_t kAsOf = 20758;
 Result<ir::Program> LowerRules(const std::string& rules,
                                const std::map<std::string, std::string>& params = {},
                                const std::string& schema = kEngineSchema);
+
+/// Compiles `rules` through the pipeline (compiler/api) for `engine` (JIT at level 2 by default).
+api::CompileResult CompileRules(const std::string& rules,
+                                driver::Engine engine = driver::Engine::kJit,
+                                const std::map<std::string, std::string>& params = {});
+
+/// Runs a compiled program at kAsOf on `threads` threads.
+Result<rt::RunResult> RunCompiled(const api::CompiledProgram& program, const rt::Table& table,
+                                  int threads = 1, int64_t morsel_rows = 65536);
 
 /// The printed IR of `rules` (or "error: message").
 std::string LoweredText(const std::string& rules,

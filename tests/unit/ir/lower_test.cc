@@ -35,11 +35,11 @@ const Case kCases[] = {
      "%3 = column consent : bool?\n%4 = and %2, %3 : bool?\n%5 = is_true %4 : bool\n"
      "%6 = not %5 : bool\n%7 = or %2, %6 : bool?\n%8 = is_true %7 : bool\n"
      "segment A = %5\nsegment B = %8\n"},
-    {"within, params and calendar months are folded against as_of",
+    {"within and params desugar against the as_of run input; calendar months on dates fold",
      "param w = 2w\nsegment R where last_purchase within w and last_purchase < 2026-01-31 + 1mo\n",
      "",
-     "%0 = column last_purchase : date?\n%1 = const 14 : int\n%2 = const 2026-11-01 : date\n"
-     "%3 = const 2026-10-18 : date\n%4 = ge %0, %3 : bool?\n%5 = le %0, %2 : bool?\n"
+     "%0 = column last_purchase : date?\n%1 = const 14 : int\n%2 = run_input as_of : date\n"
+     "%3 = sub %2, %1 : date?\n%4 = ge %0, %3 : bool?\n%5 = le %0, %2 : bool?\n"
      "%6 = and %4, %5 : bool?\n%7 = const 2026-01-31 : date\n%8 = const 2026-02-28 : date\n"
      "%9 = lt %0, %8 : bool?\n%10 = and %6, %9 : bool?\n%11 = is_true %10 : bool\n"
      "segment R = %11\n"},
@@ -76,7 +76,8 @@ const Case kCases[] = {
 
 TEST(Lower, PrintsExpectedIr) {
   for (const Case& c : kCases) {
-    std::string expected = std::string("program as_of 2026-11-01\n") + kInputs + c.stats + c.nodes;
+    std::string expected =
+        std::string("program\nrun_input ri0 as_of date\n") + kInputs + c.stats + c.nodes;
     EXPECT_EQ(LoweredText(c.rules), expected) << c.name;
   }
 }
@@ -93,7 +94,9 @@ TEST(Lower, ParamOverridesReplaceDefaults) {
   std::string text = LoweredText(rules, {{"n", "7"}, {"w", "1mo"}});
   EXPECT_NE(text.find("const 7 : int"), std::string::npos) << text;
   EXPECT_EQ(text.find("const 5 : int"), std::string::npos) << text;
-  EXPECT_NE(text.find("const 2026-10-01 : date"), std::string::npos) << text;
+  // as_of is a run input: `< 1mo` compares with as_of minus one calendar month.
+  EXPECT_NE(text.find("const -1 : int"), std::string::npos) << text;
+  EXPECT_NE(text.find("= add_months %"), std::string::npos) << text;
   EXPECT_EQ(LoweredText(rules, {{"n", "-2"}}).find("const -2 : int") == std::string::npos, false);
 }
 
@@ -109,8 +112,9 @@ TEST(Lower, ParamDurationsDesugarWhateverTheDeclarationOrder) {
   auto program = LowerRules(rules);
   ASSERT_TRUE(program.ok()) << program.status().message();
   std::string text = LoweredText(rules);
-  // as_of 2026-11-01 - 90d; `< 90d` is "after that date", `>= 90d` is "on or before it".
-  EXPECT_NE(text.find("= const 2026-08-03 : date\n"), std::string::npos) << text;
+  // as_of - 90d; `< 90d` is "after that date", `>= 90d` is "on or before it".
+  EXPECT_NE(text.find("= const 90 : int\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("= sub %"), std::string::npos) << text;
   EXPECT_NE(text.find("= gt %0, %"), std::string::npos) << text;
   EXPECT_NE(text.find("= le %0, %"), std::string::npos) << text;
 }
@@ -135,11 +139,12 @@ TEST(Lower, BadParamOverridesAreUsageErrors) {
 TEST(Lower, DateEqualToDurationComparesWithTheDayThatOld) {
   std::string text = LoweredText(
       "segment E where last_purchase == 90d\nsegment N where 1 month != last_purchase\n");
-  // as_of 2026-11-01: 90 days before is 2026-08-03, one month before 2026-10-01.
-  EXPECT_NE(text.find("%3 = const 2026-08-03 : date\n%4 = eq %0, %3 : bool?\n"), std::string::npos)
+  // The day 90 days before as_of, and the day one calendar month before it.
+  EXPECT_NE(text.find("%2 = run_input as_of : date\n%3 = sub %2, %1 : date?\n%4 = eq %0, %3"),
+            std::string::npos)
       << text;
-  EXPECT_NE(text.find("%6 = const 2026-10-01 : date\n%7 = ne %0, %6 : bool?\n"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find("= add_months %2, %"), std::string::npos) << text;
+  EXPECT_NE(text.find("= ne %0, %"), std::string::npos) << text;
 }
 
 // language.md "Date arithmetic": `date - date` is a number of days, compared with day/week
@@ -175,9 +180,9 @@ TEST(Lower, DateDifferenceComparesAsDays) {
 TEST(Lower, CalendarLetIsADurationNotADayCount) {
   auto program = LowerRules("let w = 6mo\nsegment S where last_purchase > w\n");
   ASSERT_TRUE(program.ok()) << program.status().message();
-  EXPECT_NE(LoweredText("let w = 6mo\nsegment S where last_purchase > w\n")
-                .find("= const 2026-05-01 : date\n"),
-            std::string::npos);
+  std::string text = LoweredText("let w = 6mo\nsegment S where last_purchase > w\n");
+  EXPECT_NE(text.find("= const -6 : int\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("= add_months %"), std::string::npos) << text;
 }
 
 // language.md `param`, Decision 14: a param can be the pattern of `matches`; the run uses the

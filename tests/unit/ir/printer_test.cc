@@ -10,7 +10,6 @@ namespace {
 
 Program TwoInputs() {
   Program p;
-  p.as_of = 20758;
   p.inputs.push_back({"a", 0, Type::kInt, false, {}});
   p.inputs.push_back({"b", 1, Type::kFloat, false, {}});
   return p;
@@ -51,7 +50,7 @@ TEST(Printer, PrintsStableText) {
   b.Binary(Op::kLt, Type::kBool, a, b.Column(1));
   b.Date(20758);
   EXPECT_EQ(Print(p),
-            "program as_of 2026-11-01\n"
+            "program\n"
             "input in0 a int\n"
             "input in1 b float\n"
             "%0 = column a : int?\n"

@@ -35,7 +35,7 @@ std::string PlannedText(const std::string& rules) {
 TEST(Plan, StringPredicatesBecomeDictionaryLookups) {
   EXPECT_EQ(PlannedText("segment EU where country in (\"FR\", \"DE\") and consent\n"
                         "segment L where stage == \"lead\" and lower(country) == \"fr\"\n"),
-            "program as_of 2026-11-01 planned\n"
+            "program planned\nrun_input ri0 as_of date\n"
             "dict dict0 over %0 = %5 : bool\n"
             "dict dict1 over %10 = %12 : bool\n"
             "dict dict2 over %0 = %16 : bool\n"
@@ -88,7 +88,7 @@ TEST(Plan, StageNodesHoldNoStringValues) {
 
 TEST(Plan, StatisticsOfExpressionsAreMaterializedInAnEarlierStage) {
   EXPECT_EQ(PlannedText("score dev = abs(cltv - mean(cltv))\nsegment F where dev > mean(dev)\n"),
-            "program as_of 2026-11-01 planned\n"
+            "program planned\nrun_input ri0 as_of date\n"
             "stat st0 = mean(%0) : float stage 0 source -1\n"
             "stat st1 = mean(%3) : float stage 1 source 0\n"
             "%0 = column cltv : float?\n"

@@ -77,6 +77,7 @@ ModuleDir::ModuleDir() {
            ("segc_sema_modules_" + std::to_string(::getpid()) + "_" + std::to_string(counter++)))
               .string();
   std::filesystem::create_directories(path_);
+  library_ = api::ModuleLibrary({path_}, {});
 }
 
 ModuleDir::~ModuleDir() {

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/api/module_library.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/sema/check.h"
 
@@ -44,10 +45,11 @@ class ModuleDir {
   ModuleDir();
   ~ModuleDir();
   void Add(const std::string& name, const std::string& text) const;
-  CheckOptions Options() const { return CheckOptions{{path_}}; }
+  CheckOptions Options() const { return CheckOptions{&library_}; }
 
  private:
   std::string path_;
+  api::ModuleLibrary library_;
 };
 
 }  // namespace segc::sema::testing
