@@ -14,6 +14,7 @@ packages=(
   libbenchmark-dev                 # benchmarks
   zlib1g-dev libre2-dev            # compressed inputs; matches() regexes
   clang-format                     # format check in scripts/test.sh
+  pkg-config python3-numpy         # embedding examples: the C one via segc.pc, the Python one
 )
 
 missing=()
