@@ -113,29 +113,55 @@ void ExportColumn(const Column& c, const std::string& name, ArrowSchema* s, Arro
   a->dictionary = data->dictionary.get();
 }
 
-}  // namespace
-
-Status ExportArrowTable(const Table& table, ArrowSchema* schema, ArrowArray* array) {
+// A struct array of `columns` named `names` (names may repeat, unlike a Table's).
+Status ExportColumns(const std::vector<std::string>& names, const std::vector<Column>& columns,
+                     int64_t rows, ArrowSchema* schema, ArrowArray* array) {
   if (schema == nullptr || array == nullptr) {
     return Status::InvalidArgument("arrow export: schema and array must not be null");
   }
   FillSchema(schema, "+s", "", 0);
-  ArrayData* data = FillArray(array, table.num_rows(), 0, 0, {nullptr});
+  ArrayData* data = FillArray(array, rows, 0, 0, {nullptr});
   auto* sdata = static_cast<SchemaData*>(schema->private_data);
-  const int n = table.num_columns();
-  for (int i = 0; i < n; ++i) {
+  const size_t n = columns.size();
+  for (size_t i = 0; i < n; ++i) {
     sdata->children.push_back(std::make_unique<ArrowSchema>());
     data->children.push_back(std::make_unique<ArrowArray>());
-    ExportColumn(table.column(i), table.name(i), sdata->children.back().get(),
-                 data->children.back().get());
+    ExportColumn(columns[i], names[i], sdata->children.back().get(), data->children.back().get());
     sdata->child_ptrs.push_back(sdata->children.back().get());
     data->child_ptrs.push_back(data->children.back().get());
   }
-  schema->n_children = n;
+  schema->n_children = int64_t(n);
   schema->children = sdata->child_ptrs.data();
-  array->n_children = n;
+  array->n_children = int64_t(n);
   array->children = data->child_ptrs.data();
   return Status::Ok();
+}
+
+}  // namespace
+
+Status ExportArrowTable(const Table& table, ArrowSchema* schema, ArrowArray* array) {
+  std::vector<Column> columns;
+  for (int i = 0; i < table.num_columns(); ++i) columns.push_back(table.column(i));
+  return ExportColumns(table.names(), columns, table.num_rows(), schema, array);
+}
+
+Status ExportArrowResult(const RunResult& result, ArrowSchema* schema, ArrowArray* array) {
+  std::vector<std::string> names;
+  std::vector<Column> columns;
+  for (const SegmentResult& s : result.segments) {
+    SEGC_TRY(Column bits, Column::Make(ColumnType::kBool, result.rows, s.bitmap, nullptr));
+    names.push_back(s.name);
+    columns.push_back(std::move(bits));
+  }
+  for (const ScoreResult& s : result.scores) {
+    names.push_back(s.name);
+    columns.push_back(s.values);
+  }
+  for (const ClassResult& c : result.classes) {
+    names.push_back(c.name);
+    columns.push_back(c.values);
+  }
+  return ExportColumns(names, columns, result.rows, schema, array);
 }
 
 }  // namespace segc::rt

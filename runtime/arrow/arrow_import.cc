@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string_view>
 
+#include "runtime/arrow/arrow_internal.h"
 #include "runtime/io/string_map.h"
 #include "runtime/io/value_parse.h"
 #include "segc/arrow.h"
@@ -245,6 +246,19 @@ Result<Table> ImportStruct(const ArrowSchema& schema, const ArrowArray& array,
 
 }  // namespace
 
+namespace detail {
+
+Result<Table> ImportArrowBatch(const ArrowSchema& schema, ArrowArray* array) {
+  // Move the array out (as the specification describes): from here on, only the hook
+  // releases it, exactly once, when the last buffer viewing it is gone.
+  auto moved = std::make_shared<ArrowArray>(*array);
+  array->release = nullptr;
+  auto owner = MakeReleaseHook([moved] { moved->release(moved.get()); });
+  return ImportStruct(schema, *moved, std::move(owner));
+}
+
+}  // namespace detail
+
 Result<Table> ImportArrowTable(ArrowSchema* schema, ArrowArray* array) {
   struct SchemaRelease {
     ArrowSchema* s;
@@ -257,12 +271,7 @@ Result<Table> ImportArrowTable(ArrowSchema* schema, ArrowArray* array) {
     if (array != nullptr && array->release != nullptr) array->release(array);
     return Status::InvalidArgument("arrow table: schema or array is missing or already released");
   }
-  // Move the array out (as the specification describes): from here on, only the hook
-  // releases it, exactly once, when the last buffer viewing it is gone.
-  auto moved = std::make_shared<ArrowArray>(*array);
-  array->release = nullptr;
-  auto owner = MakeReleaseHook([moved] { moved->release(moved.get()); });
-  return ImportStruct(*schema, *moved, std::move(owner));
+  return detail::ImportArrowBatch(*schema, array);
 }
 
 }  // namespace segc::rt

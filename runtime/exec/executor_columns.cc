@@ -1,7 +1,6 @@
 // Executor helpers: column views, statistics and derived columns through segc/stats.h.
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "runtime/exec/executor_internal.h"
 #include "segc/check.h"
@@ -9,30 +8,36 @@
 
 namespace segc::rt::detail {
 
+namespace {
+
+// `buffer` from byte `byte_offset` on, sharing its memory (and keeping it alive).
+std::shared_ptr<Buffer> ShiftedView(const std::shared_ptr<Buffer>& buffer, int64_t byte_offset) {
+  return Buffer::Wrap(buffer->data() + byte_offset, buffer->size() - size_t(byte_offset), buffer);
+}
+
+// Bits [offset, offset + n) of a bitmap from bit 0: a view when `offset` is a whole number of
+// bytes; otherwise a copy (the kernel ABI has no bit offset).
+std::shared_ptr<Buffer> ShiftedBits(const std::shared_ptr<Buffer>& bits, int64_t offset,
+                                    int64_t n) {
+  if (offset % 8 == 0) return ShiftedView(bits, offset / 8);
+  auto out = Buffer::Allocate(size_t(BitmapBytes(n)));
+  for (int64_t i = 0; i < n; ++i) {
+    if (GetBit(bits->data(), offset + i)) SetBit(out->mutable_data(), i);
+  }
+  return out;
+}
+
+}  // namespace
+
 Column Compact(const Column& column) {
-  if (column.offset() == 0) return column;
-  int64_t n = column.length();
+  const int64_t offset = column.offset();
+  if (offset == 0) return column;
+  const int64_t n = column.length();
   std::shared_ptr<Buffer> validity;
-  if (column.validity() != nullptr) {
-    validity = Buffer::Allocate(size_t(BitmapBytes(n)));
-    for (int64_t i = 0; i < n; ++i) {
-      if (column.IsValid(i)) SetBit(validity->mutable_data(), i);
-    }
-  }
-  std::shared_ptr<Buffer> values;
-  int width = ValueWidth(column.type());
-  if (width == 0) {
-    values = Buffer::Allocate(size_t(BitmapBytes(n)));
-    for (int64_t i = 0; i < n; ++i) {
-      if (column.Bool(i)) SetBit(values->mutable_data(), i);
-    }
-  } else {
-    values = Buffer::Allocate(size_t(n * width));
-    if (n > 0) {
-      std::memcpy(values->mutable_data(), column.values()->data() + column.offset() * width,
-                  size_t(n * width));
-    }
-  }
+  if (column.validity() != nullptr) validity = ShiftedBits(column.validity(), offset, n);
+  const int width = ValueWidth(column.type());
+  std::shared_ptr<Buffer> values = width == 0 ? ShiftedBits(column.values(), offset, n)
+                                              : ShiftedView(column.values(), offset * width);
   auto out =
       Column::Make(column.type(), n, values, validity, column.dictionary(), 0, column.null_count());
   SEGC_CHECK(out.ok());

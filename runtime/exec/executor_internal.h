@@ -9,7 +9,9 @@
 
 namespace segc::rt::detail {
 
-/// `column` with offset 0 (a copy when it had an offset), so kernels can index from row 0.
+/// `column` with offset 0, so kernels can index from row 0. Values of fixed width (int, float,
+/// date, codes) are always a view of the same memory; bitmaps (validity, bool values) are a
+/// view when the offset is a multiple of 8 rows, a copy otherwise.
 Column Compact(const Column& column);
 
 /// The ABI view of a column (values and validity of row 0).

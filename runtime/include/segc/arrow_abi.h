@@ -1,4 +1,5 @@
-// The Arrow C Data Interface structs, verbatim from the Arrow specification (ABI-stable).
+// The Arrow C Data Interface and C Stream Interface structs, as the Arrow specification declares
+// them (ABI-stable; https://arrow.apache.org/docs/format/CStreamInterface.html).
 #pragma once
 
 #include <stdint.h>
@@ -44,6 +45,24 @@ struct ArrowArray {
 };
 
 #endif  // ARROW_C_DATA_INTERFACE
+
+#ifndef ARROW_C_STREAM_INTERFACE
+#define ARROW_C_STREAM_INTERFACE
+
+/// A stream of record batches (struct arrays) of one schema, pulled by the consumer.
+/// get_schema and get_next return 0 on success or an errno-compatible code; after a failure,
+/// get_last_error may return a NUL-terminated message (or NULL), valid until the next call on
+/// the stream or its release. get_next signals the end of the stream with an array whose
+/// release is NULL. Arrays obtained from the stream stay valid after the stream is released.
+struct ArrowArrayStream {
+  int (*get_schema)(struct ArrowArrayStream*, struct ArrowSchema* out);
+  int (*get_next)(struct ArrowArrayStream*, struct ArrowArray* out);
+  const char* (*get_last_error)(struct ArrowArrayStream*);
+  void (*release)(struct ArrowArrayStream*);
+  void* private_data;
+};
+
+#endif  // ARROW_C_STREAM_INTERFACE
 
 #ifdef __cplusplus
 }

@@ -42,4 +42,10 @@ class Table {
   int64_t num_rows_ = 0;
 };
 
+/// The rows of `parts` one after another, in new buffers (a copy of every column). The parts
+/// must have the same column names and types in the same order; string and enum dictionaries are
+/// merged into one (codes remapped), unless every part shares one dictionary. kInvalidArgument
+/// when `parts` is empty or the parts differ in their columns.
+Result<Table> ConcatTables(const std::vector<Table>& parts);
+
 }  // namespace segc::rt

@@ -5,73 +5,16 @@
 
 #include <cmath>
 #include <cstring>
-#include <deque>
 #include <limits>
 #include <string>
 #include <vector>
 
+#include "tests/unit/runtime/arrow_testing.h"
+
 namespace segc::rt {
 namespace {
 
-// A hand-built producer: a struct array whose children point at test-owned memory. The
-// release callbacks of the top-level structs count their calls.
-class TestStruct {
- public:
-  explicit TestStruct(int64_t length, int64_t offset = 0) {
-    schema = ArrowSchema{"+s", "", nullptr, 0, 0, nullptr, nullptr, &ReleaseTopSchema, this};
-    array = ArrowArray{length,  0,       offset,           1,   0, struct_buffers_,
-                       nullptr, nullptr, &ReleaseTopArray, this};
-  }
-
-  /// Adds a child; `buffers` are the Arrow buffers of its format.
-  void Add(const char* name, const char* format, std::vector<const void*> buffers, int64_t length,
-           int64_t null_count, int64_t offset = 0, ArrowSchema* dict_schema = nullptr,
-           ArrowArray* dict_array = nullptr) {
-    buffer_lists_.push_back(std::move(buffers));
-    std::vector<const void*>& b = buffer_lists_.back();
-    child_schemas_.push_back(ArrowSchema{format, name, nullptr, ARROW_FLAG_NULLABLE, 0, nullptr,
-                                         dict_schema, &ReleaseChildSchema, nullptr});
-    child_arrays_.push_back(ArrowArray{length, null_count, offset, int64_t(b.size()), 0, b.data(),
-                                       nullptr, dict_array, &ReleaseChildArray, nullptr});
-    schema_ptrs_.clear();
-    array_ptrs_.clear();
-    for (ArrowSchema& s : child_schemas_) schema_ptrs_.push_back(&s);
-    for (ArrowArray& a : child_arrays_) array_ptrs_.push_back(&a);
-    schema.n_children = array.n_children = int64_t(child_schemas_.size());
-    schema.children = schema_ptrs_.data();
-    array.children = array_ptrs_.data();
-  }
-
-  ArrowSchema schema;
-  ArrowArray array;
-  int schema_releases = 0;
-  int array_releases = 0;
-
- private:
-  static void ReleaseChildSchema(ArrowSchema* s) { s->release = nullptr; }
-  static void ReleaseChildArray(ArrowArray* a) { a->release = nullptr; }
-  static void ReleaseTopSchema(ArrowSchema* s) {
-    for (int64_t i = 0; i < s->n_children; ++i) {
-      if (s->children[i]->release) s->children[i]->release(s->children[i]);
-    }
-    ++static_cast<TestStruct*>(s->private_data)->schema_releases;
-    s->release = nullptr;
-  }
-  static void ReleaseTopArray(ArrowArray* a) {
-    for (int64_t i = 0; i < a->n_children; ++i) {
-      if (a->children[i]->release) a->children[i]->release(a->children[i]);
-    }
-    ++static_cast<TestStruct*>(a->private_data)->array_releases;
-    a->release = nullptr;
-  }
-
-  const void* struct_buffers_[1] = {nullptr};
-  std::deque<std::vector<const void*>> buffer_lists_;
-  std::deque<ArrowSchema> child_schemas_;
-  std::deque<ArrowArray> child_arrays_;
-  std::vector<ArrowSchema*> schema_ptrs_;
-  std::vector<ArrowArray*> array_ptrs_;
-};
+using arrow_testing::TestStruct;
 
 void NoRelease(ArrowSchema* s) { s->release = nullptr; }
 void NoReleaseArray(ArrowArray* a) { a->release = nullptr; }
