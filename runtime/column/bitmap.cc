@@ -10,8 +10,10 @@ namespace {
 
 // The set bits of `words` 64-bit words from `bytes`. On x86-64 compiled twice, and the copy
 // using the popcnt instruction is chosen at load time where the CPU has it: the baseline build
-// calls libgcc once per word, several times slower (segment counts read whole bitmaps).
-#if defined(__x86_64__)
+// calls libgcc once per word, several times slower (segment counts read whole bitmaps). Not
+// under ThreadSanitizer: the loader runs the clone's resolver before the TSan runtime is up,
+// and the instrumented resolver crashes.
+#if defined(__x86_64__) && !defined(__SANITIZE_THREAD__)
 __attribute__((target_clones("popcnt", "default")))
 #endif
 int64_t
