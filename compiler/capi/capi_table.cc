@@ -45,33 +45,34 @@ struct CallerColumn {
   int64_t dict_size = 0;
 };
 
+// Arrow structs over stack memory, with release callbacks that do nothing.
+ArrowSchema StackSchema(const char* format, const char* name, int64_t n_children,
+                        ArrowSchema** children, ArrowSchema* dictionary) {
+  return {format,     name,        nullptr, ARROW_FLAG_NULLABLE, n_children, children,
+          dictionary, &KeepSchema, nullptr};
+}
+
+ArrowArray StackArray(int64_t length, int64_t null_count, int64_t n_buffers, const void** buffers,
+                      int64_t n_children, ArrowArray** children, ArrowArray* dictionary) {
+  return {length,  null_count, 0,          n_buffers,  n_children,
+          buffers, children,   dictionary, &KeepArray, nullptr};
+}
+
 Result<Column> ImportCallerColumn(const CallerColumn& c) {
-  const void* dict_buffers[3] = {nullptr, c.dict_offsets, c.dict_bytes};
-  ArrowSchema dict_schema{"u", "", nullptr, 0, 0, nullptr, nullptr, &KeepSchema, nullptr};
-  ArrowArray dict_array{c.dict_size,  0,       0,       3,          0,
-                        dict_buffers, nullptr, nullptr, &KeepArray, nullptr};
   const bool strings = c.type == ColumnType::kString;
+  const void* dict_buffers[3] = {nullptr, c.dict_offsets, c.dict_bytes};
+  ArrowSchema dict_schema = StackSchema("u", "", 0, nullptr, nullptr);
+  ArrowArray dict_array = StackArray(c.dict_size, 0, 3, dict_buffers, 0, nullptr, nullptr);
   const void* buffers[2] = {c.validity, c.values};
-  ArrowSchema child_schema{ArrowFormatOf(c.type),
-                           c.name,
-                           nullptr,
-                           ARROW_FLAG_NULLABLE,
-                           0,
-                           nullptr,
-                           strings ? &dict_schema : nullptr,
-                           &KeepSchema,
-                           nullptr};
-  ArrowArray child{c.length,   c.validity ? -1 : 0,
-                   0,          2,
-                   0,          buffers,
-                   nullptr,    strings ? &dict_array : nullptr,
-                   &KeepArray, nullptr};
+  ArrowSchema child_schema =
+      StackSchema(ArrowFormatOf(c.type), c.name, 0, nullptr, strings ? &dict_schema : nullptr);
+  ArrowArray child = StackArray(c.length, c.validity ? -1 : 0, 2, buffers, 0, nullptr,
+                                strings ? &dict_array : nullptr);
   ArrowSchema* schema_children[1] = {&child_schema};
   ArrowArray* array_children[1] = {&child};
   const void* struct_buffers[1] = {nullptr};
-  ArrowSchema schema{"+s", "", nullptr, 0, 1, schema_children, nullptr, &KeepSchema, nullptr};
-  ArrowArray array{c.length,       0,       0,          1,      1, struct_buffers,
-                   array_children, nullptr, &KeepArray, nullptr};
+  ArrowSchema schema = StackSchema("+s", "", 1, schema_children, nullptr);
+  ArrowArray array = StackArray(c.length, 0, 1, struct_buffers, 1, array_children, nullptr);
   auto table = rt::ImportArrowTable(&schema, &array);
   if (!table.ok()) {
     // "arrow column 'x': ..." reads oddly for caller buffers.

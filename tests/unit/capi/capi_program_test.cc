@@ -305,3 +305,85 @@ TEST(CapiProgram, OneProgramRunFromManyThreads) {
 }
 
 }  // namespace
+
+namespace {
+
+const std::string kEmbedRules = std::string(SEGC_SOURCE_DIR) + "/examples/embed/rules";
+
+segc_status CompilePaths(const std::vector<std::string>& paths, ProgramHandle* program,
+                         Diagnostics* diagnostics, const segc_compile_options* options = nullptr) {
+  Source source;
+  EXPECT_EQ(segc_source_new(&source.p), SEGC_OK);
+  for (const std::string& path : paths) {
+    EXPECT_EQ(segc_source_add_path(source.p, path.c_str()), SEGC_OK);
+  }
+  return segc_program_compile(source.p, options, &program->p, &diagnostics->p);
+}
+
+TEST(CapiProgram, ProjectsOnDisk) {
+  ProgramHandle program;
+  Diagnostics diagnostics;
+  ASSERT_EQ(CompilePaths({kEmbedRules}, &program, &diagnostics), SEGC_OK) << Message();
+  EXPECT_EQ(segc_program_num_outputs(program.p, SEGC_OUTPUT_SEGMENT), 3);
+
+  ProgramHandle missing;
+  Diagnostics missing_diagnostics;
+  EXPECT_EQ(CompilePaths({"/nonexistent/rules"}, &missing, &missing_diagnostics), SEGC_ERR_COMPILE);
+  ASSERT_EQ(segc_diagnostics_count(missing_diagnostics.p), 1);
+  EXPECT_STREQ(segc_diagnostic_code(missing_diagnostics.p, 0), "E0901")
+      << segc_diagnostics_rendered(missing_diagnostics.p);
+
+  ProgramHandle two;
+  Diagnostics two_diagnostics;
+  EXPECT_EQ(CompilePaths({kEmbedRules, std::string(SEGC_SOURCE_DIR) + "/examples/retail/rules"},
+                         &two, &two_diagnostics),
+            SEGC_ERR_INVALID_ARGUMENT);
+  EXPECT_NE(Message().find("2 rule projects"), std::string::npos) << Message();
+}
+
+TEST(CapiProgram, ParamsAreCompileOptions) {
+  CompileOptions options;
+  ASSERT_EQ(segc_compile_options_new(&options.p), SEGC_OK);
+  ASSERT_EQ(segc_compile_options_set_param(options.p, "recent", "30d"), SEGC_OK);
+  ProgramHandle program;
+  Diagnostics diagnostics;
+  ASSERT_EQ(CompilePaths({kEmbedRules}, &program, &diagnostics, options.p), SEGC_OK) << Message();
+  TableHandle table;
+  ASSERT_EQ(segc_table_new(&table.p), SEGC_OK);
+  const std::string csv = ::testing::TempDir() + "capi_params.csv";
+  std::ofstream(csv) << "customer_id,cltv,last_purchase,orders,consent_email,country\n"
+                        "1,90,2026-09-22,1,true,FR\n2,10,2026-09-20,1,true,FR\n";
+  ASSERT_EQ(segc_table_from_csv(program.p, csv.c_str(), &table.p), SEGC_OK) << Message();
+  RunOptions same;
+  ASSERT_EQ(segc_run_options_new(&same.p), SEGC_OK);
+  ASSERT_EQ(segc_run_options_set_param(same.p, "recent", "30d"), SEGC_OK);
+  ResultHandle result;
+  ASSERT_EQ(segc_program_run(program.p, table.p, same.p, &result.p), SEGC_OK) << Message();
+  // VIP (cltv > p90 and last_purchase < recent): row 1 has the top cltv and bought 40 days
+  // ago, a VIP with the rules' 90d but not with the compiled 30d.
+  EXPECT_EQ(segc_result_segment_count(result.p, 0), 0);
+  ProgramHandle default_program;
+  Diagnostics default_diagnostics;
+  ASSERT_EQ(CompilePaths({kEmbedRules}, &default_program, &default_diagnostics), SEGC_OK);
+  ResultHandle default_result;
+  ASSERT_EQ(segc_program_run(default_program.p, table.p, nullptr, &default_result.p), SEGC_OK);
+  EXPECT_EQ(segc_result_segment_count(default_result.p, 0), 1);
+  RunOptions other;
+  ASSERT_EQ(segc_run_options_new(&other.p), SEGC_OK);
+  ASSERT_EQ(segc_run_options_set_param(other.p, "recent", "60d"), SEGC_OK);
+  ResultHandle refused;
+  EXPECT_EQ(segc_program_run(program.p, table.p, other.p, &refused.p), SEGC_ERR_BAD_PARAM);
+  EXPECT_NE(Message().find("recent"), std::string::npos) << Message();
+
+  CompileOptions bad;
+  ASSERT_EQ(segc_compile_options_new(&bad.p), SEGC_OK);
+  ASSERT_EQ(segc_compile_options_set_param(bad.p, "recent", "\"soon\""), SEGC_OK);
+  ProgramHandle refused_program;
+  Diagnostics bad_diagnostics;
+  EXPECT_EQ(CompilePaths({kEmbedRules}, &refused_program, &bad_diagnostics, bad.p),
+            SEGC_ERR_BAD_PARAM)
+      << Message();
+  std::remove(csv.c_str());
+}
+
+}  // namespace
