@@ -6,6 +6,8 @@
 namespace segc::capi {
 namespace {
 
+static_assert(SEGC_ABI_VERSION == kApiVersion, "segc.h and segc.hpp describe one API version");
+
 struct LastError {
   segc_status code = SEGC_OK;
   std::string message;

@@ -349,7 +349,6 @@ TEST(CapiProgram, ParamsAreCompileOptions) {
   Diagnostics diagnostics;
   ASSERT_EQ(CompilePaths({kEmbedRules}, &program, &diagnostics, options.p), SEGC_OK) << Message();
   TableHandle table;
-  ASSERT_EQ(segc_table_new(&table.p), SEGC_OK);
   const std::string csv = ::testing::TempDir() + "capi_params.csv";
   std::ofstream(csv) << "customer_id,cltv,last_purchase,orders,consent_email,country\n"
                         "1,90,2026-09-22,1,true,FR\n2,10,2026-09-20,1,true,FR\n";
