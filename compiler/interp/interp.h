@@ -7,6 +7,7 @@
 
 #include "compiler/ir/ir.h"
 #include "segc/executor.h"
+#include "stdlib/builtins.h"
 
 namespace segc::interp {
 
@@ -36,6 +37,10 @@ class Interpreter {
   std::shared_ptr<const ir::Program> program_;
   std::vector<StageState> states_;
 };
+
+/// True when the interpreter has an implementation of builtin `id` (the `interp` column of
+/// stdlib/builtins.def; every row lowered to Op::kCall needs one).
+bool Implements(stdlib::BuiltinId id);
 
 /// An executable program whose stages and dictionary tables are all interpreted.
 rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned);

@@ -20,13 +20,13 @@ ir::ValueId Call(KernelHarness& h, BuiltinId id, Type type, std::vector<ir::Valu
 
 TEST(EmitCall, DateParts) {
   KernelHarness h;
-  h.program().as_of = 20543;  // 2026-03-31
+  ir::ValueId as_of = h.b().Date(20543);  // 2026-03-31: the implicit last argument
   // 1970-01-01 (Thu), 2024-02-29 (Thu), 1969-12-28 (Sun), 2026-03-30 (Mon)
   ir::ValueId d = h.DateColumn({0, 19782, -4, 20542, N});
   uint32_t year = h.Output(Call(h, BuiltinId::kYear, Type::kInt, {d}));
   uint32_t month = h.Output(Call(h, BuiltinId::kMonth, Type::kInt, {d}));
   uint32_t weekday = h.Output(Call(h, BuiltinId::kWeekday, Type::kInt, {d}));
-  uint32_t since = h.Output(Call(h, BuiltinId::kDaysSince, Type::kInt, {d}));
+  uint32_t since = h.Output(Call(h, BuiltinId::kDaysSince, Type::kInt, {d, as_of}));
   ASSERT_TRUE(h.Compile().ok());
   h.Run();
   EXPECT_EQ(h.IntResult(year), (Ints{1970, 2024, 1969, 2026, N}));

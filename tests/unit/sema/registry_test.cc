@@ -24,13 +24,12 @@ TEST(Builtins, LanguageFunctionsAreRegistered) {
 }
 
 TEST(Builtins, TableIsConsistent) {
-  std::set<std::string_view> names, symbols;
+  std::set<std::string_view> names;
+  ASSERT_EQ(stdlib::AllBuiltins().size(), stdlib::kBuiltinCount);
   for (size_t i = 0; i < stdlib::AllBuiltins().size(); ++i) {
     const stdlib::BuiltinInfo& info = stdlib::AllBuiltins()[i];
     EXPECT_EQ(static_cast<size_t>(info.id), i);
     EXPECT_TRUE(names.insert(info.name).second) << info.name;
-    EXPECT_TRUE(symbols.insert(info.jit_symbol).second) << info.jit_symbol;
-    EXPECT_EQ(info.jit_symbol.substr(0, 8), "segc_rt_");
     EXPECT_TRUE(info.max_args < 0 || info.max_args >= info.min_args) << info.name;
     EXPECT_EQ(&stdlib::Builtin(info.id), &info);
   }
@@ -38,6 +37,46 @@ TEST(Builtins, TableIsConsistent) {
   EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kNtile).kind, stdlib::BuiltinKind::kWindow);
   EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kCoalesce).null_policy,
             stdlib::NullPolicy::kInternal);
+}
+
+// Kind (when a function is evaluated) and Lowering (what the IR holds) tell one story: per-row
+// functions are calls or IR ops, aggregates are kStat nodes, window functions kStat or kDerived.
+TEST(Builtins, KindAndLoweringAgree) {
+  using stdlib::Lowering;
+  for (const stdlib::BuiltinInfo& info : stdlib::AllBuiltins()) {
+    switch (info.kind) {
+      case stdlib::BuiltinKind::kScalar:
+        EXPECT_TRUE(info.lowering == Lowering::kCall || info.lowering == Lowering::kPerEntry ||
+                    info.lowering == Lowering::kIrOp)
+            << info.name;
+        break;
+      case stdlib::BuiltinKind::kAggregate:
+        EXPECT_EQ(info.lowering, Lowering::kStat) << info.name;
+        break;
+      case stdlib::BuiltinKind::kWindow:
+        EXPECT_TRUE(info.lowering == Lowering::kStat || info.lowering == Lowering::kDerived)
+            << info.name;
+        break;
+    }
+  }
+}
+
+// The backends' call dispatch implements exactly these null policies, and only calls take
+// implicit arguments (the evaluation date).
+TEST(Builtins, CallsAreNullIfAnyNullAndOnlyCallsTakeTheDate) {
+  for (const stdlib::BuiltinInfo& info : stdlib::AllBuiltins()) {
+    if (stdlib::IsIrCall(info)) {
+      EXPECT_TRUE(info.null_policy == stdlib::NullPolicy::kNullIfAnyNull ||
+                  info.null_policy == stdlib::NullPolicy::kNullIfAnyNullOrOverflow)
+          << info.name;
+    } else {
+      EXPECT_EQ(info.implicit, stdlib::Implicit::kNone) << info.name;
+    }
+  }
+  for (auto id : {stdlib::BuiltinId::kDaysSince}) {
+    EXPECT_EQ(stdlib::Builtin(id).implicit, stdlib::Implicit::kAsOf) << stdlib::Builtin(id).name;
+    EXPECT_EQ(stdlib::ImplicitArgs(stdlib::Builtin(id)), 1u);
+  }
 }
 
 TEST(Stdlib, EveryModuleIsEmbedded) {
