@@ -144,17 +144,30 @@ Lane EmitWeekday(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& arg
   return Lane{b.CreateAdd(wrapped, b.getInt64(1)), d.valid};
 }
 
-// A date part computed by a runtime helper (runtime_helpers.h) over the IR's i32 date.
-Lane DatePart(EmitContext& ctx, const char* helper, const std::vector<Lane>& args) {
-  return Lane{CallHelper(ctx, helper, ctx.b.getInt64Ty(), {args[0].value}), args[0].valid};
+// A date function computed by a runtime helper (runtime_helpers.h) over the IR's i32 date
+// arguments, the implicit as_of included.
+Lane DateHelper(EmitContext& ctx, const char* helper, const std::vector<Lane>& args) {
+  llvm::Value* value =
+      args.size() == 1
+          ? CallHelper(ctx, helper, ctx.b.getInt64Ty(), {args[0].value})
+          : CallHelper(ctx, helper, ctx.b.getInt64Ty(), {args[0].value, args[1].value});
+  return Lane{value, ctx.AllValid(args)};
 }
 
 Lane EmitYear(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
-  return DatePart(ctx, "segc_rt_year", args);
+  return DateHelper(ctx, "segc_rt_year", args);
 }
 
 Lane EmitMonth(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
-  return DatePart(ctx, "segc_rt_month", args);
+  return DateHelper(ctx, "segc_rt_month", args);
+}
+
+Lane EmitYearsSince(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return DateHelper(ctx, "segc_rt_years_since", args);
+}
+
+Lane EmitMonthsSince(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return DateHelper(ctx, "segc_rt_months_since", args);
 }
 
 // days_since(d, as_of) = as_of - d; both are i32 days, so the i64 difference never overflows.

@@ -18,6 +18,8 @@ using Impl = Value (*)(const ir::Node& node, const Args& args, Row& row);
 
 // Dates and numbers (builtins.cc).
 Value DaysSince(const ir::Node& node, const Args& args, Row& row);
+Value YearsSince(const ir::Node& node, const Args& args, Row& row);
+Value MonthsSince(const ir::Node& node, const Args& args, Row& row);
 Value Year(const ir::Node& node, const Args& args, Row& row);
 Value Month(const ir::Node& node, const Args& args, Row& row);
 Value Weekday(const ir::Node& node, const Args& args, Row& row);

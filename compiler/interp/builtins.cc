@@ -59,6 +59,12 @@ int32_t AsOfArg(const Args& args) { return int32_t(args.back()->i); }
 Value DaysSince(const ir::Node&, const Args& args, Row&) {
   return Value::Int(int64_t(AsOfArg(args)) - DateArg(args));
 }
+Value YearsSince(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::YearsSince(DateArg(args), AsOfArg(args)));
+}
+Value MonthsSince(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::MonthsSince(DateArg(args), AsOfArg(args)));
+}
 Value Year(const ir::Node&, const Args& args, Row&) {
   return Value::Int(ir::CivilFromDays(DateArg(args)).year);
 }

@@ -24,7 +24,11 @@ Value Call(BuiltinId id, ir::Type type, const std::vector<Value>& values) {
 TEST(InterpBuiltins, DateFunctionsTakeTheEvaluationDateLast) {
   Value born = Value::Int(7610);    // 1990-11-02
   Value as_of = Value::Int(20758);  // 2026-11-01
+  EXPECT_EQ(Call(BuiltinId::kAge, ir::Type::kInt, {born, as_of}).i, 35);
+  EXPECT_EQ(Call(BuiltinId::kYearsSince, ir::Type::kInt, {born, Value::Int(20759)}).i, 36);
+  EXPECT_EQ(Call(BuiltinId::kMonthsSince, ir::Type::kInt, {born, as_of}).i, 431);
   EXPECT_EQ(Call(BuiltinId::kDaysSince, ir::Type::kInt, {born, as_of}).i, 13148);
+  EXPECT_TRUE(Call(BuiltinId::kAge, ir::Type::kInt, {Value::Null(), as_of}).null);
   EXPECT_TRUE(Call(BuiltinId::kDaysSince, ir::Type::kInt, {Value::Null(), as_of}).null);
 }
 

@@ -13,11 +13,12 @@ namespace {
 
 TEST(Builtins, LanguageFunctionsAreRegistered) {
   for (const char* name :
-       {"days_since", "year",       "month",       "weekday",   "abs",         "round",
-        "floor",      "ceil",       "min",         "max",       "clamp",       "lower",
-        "upper",      "length",     "starts_with", "ends_with", "contains",    "matches",
-        "coalesce",   "percentile", "median",      "mean",      "stddev",      "min_of",
-        "max_of",     "zscore",     "ntile",       "cumshare",  "percent_rank"}) {
+       {"days_since", "age",         "years_since", "months_since", "year",       "month",
+        "weekday",    "abs",         "round",       "floor",        "ceil",       "min",
+        "max",        "clamp",       "lower",       "upper",        "length",     "starts_with",
+        "ends_with",  "contains",    "matches",     "coalesce",     "percentile", "median",
+        "mean",       "stddev",      "min_of",      "max_of",       "zscore",     "ntile",
+        "cumshare",   "percent_rank"}) {
     EXPECT_NE(stdlib::FindBuiltin(name), nullptr) << name;
   }
   EXPECT_EQ(stdlib::FindBuiltin("p90"), nullptr) << "pNN(x) is resolved by sema, not listed";
@@ -73,7 +74,8 @@ TEST(Builtins, CallsAreNullIfAnyNullAndOnlyCallsTakeTheDate) {
       EXPECT_EQ(info.implicit, stdlib::Implicit::kNone) << info.name;
     }
   }
-  for (auto id : {stdlib::BuiltinId::kDaysSince}) {
+  for (auto id : {stdlib::BuiltinId::kDaysSince, stdlib::BuiltinId::kAge,
+                  stdlib::BuiltinId::kYearsSince, stdlib::BuiltinId::kMonthsSince}) {
     EXPECT_EQ(stdlib::Builtin(id).implicit, stdlib::Implicit::kAsOf) << stdlib::Builtin(id).name;
     EXPECT_EQ(stdlib::ImplicitArgs(stdlib::Builtin(id)), 1u);
   }

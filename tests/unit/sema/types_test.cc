@@ -32,6 +32,9 @@ const TypeCase kTypeCases[] = {
     {"Ago", "90d ago", TypeKind::kDate},
     {"NegatedDuration", "-(30d)", TypeKind::kDuration},
     {"DaysSince", "days_since(last_purchase)", TypeKind::kInt},
+    {"Age", "age(last_purchase)", TypeKind::kInt},
+    {"YearsSince", "years_since(first_purchase)", TypeKind::kInt},
+    {"MonthsSince", "months_since(90d ago)", TypeKind::kInt},
     {"MinMixesNumbers", "min(2 * orders, 20.5)", TypeKind::kFloat},
     {"MaxOfDates", "max(last_purchase, first_purchase)", TypeKind::kDate},
     {"RoundKeepsInt", "round(age)", TypeKind::kInt},
@@ -64,7 +67,7 @@ INSTANTIATE_TEST_SUITE_P(Types, LetType, ::testing::ValuesIn(kTypeCases),
 TEST(CallNulls, FollowTheRowsNullPolicy) {
   auto checked = CheckRules(
       "segment A where year(2026-01-01) > 0\nsegment B where year(last_purchase) > 0\n"
-      "segment C where abs(3) > 0\nsegment D where days_since(2000-01-01) > 0\n"
+      "segment C where abs(3) > 0\nsegment D where age(2000-01-01) > 0\n"
       "segment E where coalesce(age, 3) > 0");
   ASSERT_TRUE(checked->Codes().empty()) << checked->Dump();
   auto call = [&](const char* segment) -> const ExprInfo& {
