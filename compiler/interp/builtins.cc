@@ -127,7 +127,7 @@ Value CallBuiltin(const ir::Node& node, const std::vector<const Value*>& args, R
   SEGC_CHECK(index < std::size(fn::kImpls) && fn::kImpls[index] != nullptr);
   const stdlib::BuiltinInfo& info = stdlib::AllBuiltins()[index];
   SEGC_CHECK(args.size() >= size_t(info.min_args) + stdlib::ImplicitArgs(info));
-  // kNullIfAnyNull[OrOverflow], the only policies of Op::kCall rows (tests/unit/interp).
+  // kNullIfAnyNull[OrOverflow], the only policies of Op::kCall rows (registry_test.cc).
   for (const Value* a : args) {
     if (a->null) return Value::Null();
   }

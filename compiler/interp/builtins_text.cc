@@ -1,8 +1,8 @@
-// String builtins of the reference interpreter, evaluated once per dictionary entry: ASCII case
-// mapping, code point counts, byte-wise predicates, RE2 `matches`.
+// String builtins of the reference interpreter, evaluated once per dictionary entry: Unicode case
+// mapping and code point counts (utf8proc), byte-wise predicates, RE2 `matches`.
 #include <re2/re2.h>
+#include <utf8proc.h>
 
-#include <cctype>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,18 +14,43 @@
 namespace segc::interp::detail::fn {
 namespace {
 
-int64_t CodePoints(const std::string& s) {
-  int64_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
+/// The length of the valid UTF-8 sequence at s[i] and its code point, or 0 when the byte at s[i]
+/// does not start one (invalid, overlong, surrogate, truncated): such a byte stands for itself.
+size_t Decode(std::string_view s, size_t i, utf8proc_int32_t& code_point) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data()) + i;
+  utf8proc_ssize_t n = utf8proc_iterate(bytes, utf8proc_ssize_t(s.size() - i), &code_point);
+  return n > 0 ? size_t(n) : 0;
 }
 
-std::string Ascii(std::string s, bool upper) {
-  for (char& c : s) {
-    c = char(upper ? std::toupper(static_cast<unsigned char>(c))
-                   : std::tolower(static_cast<unsigned char>(c)));
+/// Maps every code point of `s` with `map` (Unicode simple case mapping: one code point to one);
+/// bytes that are not valid UTF-8 are copied unchanged (docs/semantics.md, "Functions").
+std::string MapCodePoints(std::string_view s, utf8proc_int32_t (*map)(utf8proc_int32_t)) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    utf8proc_int32_t code_point = 0;
+    size_t n = Decode(s, i, code_point);
+    if (n == 0) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    utf8proc_uint8_t buffer[4];
+    utf8proc_ssize_t written = utf8proc_encode_char(map(code_point), buffer);
+    out.append(reinterpret_cast<const char*>(buffer), size_t(written));
+    i += n;
   }
-  return s;
+  return out;
+}
+
+/// Code points of `s`; a byte that is not part of a valid sequence counts as one.
+int64_t CodePoints(std::string_view s) {
+  int64_t count = 0;
+  for (size_t i = 0; i < s.size(); ++count) {
+    utf8proc_int32_t code_point = 0;
+    size_t n = Decode(s, i, code_point);
+    i += n == 0 ? 1 : n;
+  }
+  return count;
 }
 
 /// The compiled form of a `matches` pattern. Patterns are string literals, so each thread
@@ -44,9 +69,11 @@ const RE2& CompiledPattern(const std::string& pattern) {
 }  // namespace
 
 Value Lower(const ir::Node&, const Args& args, Row&) {
-  return Value::Str(Ascii(args[0]->s, false));
+  return Value::Str(MapCodePoints(args[0]->s, utf8proc_tolower));
 }
-Value Upper(const ir::Node&, const Args& args, Row&) { return Value::Str(Ascii(args[0]->s, true)); }
+Value Upper(const ir::Node&, const Args& args, Row&) {
+  return Value::Str(MapCodePoints(args[0]->s, utf8proc_toupper));
+}
 Value Length(const ir::Node&, const Args& args, Row&) { return Value::Int(CodePoints(args[0]->s)); }
 Value StartsWith(const ir::Node&, const Args& args, Row&) {
   return Value::Bool(std::string_view(args[0]->s).starts_with(args[1]->s));

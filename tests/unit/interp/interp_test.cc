@@ -135,6 +135,35 @@ segment Year_By_Months where months_since(last_purchase) >= 12
   EXPECT_EQ(Members(r, "Year_By_Months"), Rows({0, 1}));
 }
 
+// Simple (one code point to one) Unicode case mapping: ß uppercases to ẞ (U+1E9E), not "SS";
+// Σ always lowercases to σ (no final-sigma rule); length counts code points.
+TEST(Interp, LowerUpperMapUnicodeLetters) {
+  rt::Table t = EngineTable({{.country = "SAINT-ÉTIENNE"},
+                             {.country = "straße"},
+                             {.country = "ΣΟΦΙΑ"},
+                             {.country = "Ça va"},
+                             {.country = {}}});
+  auto r = RunRules(R"(
+segment Saint where lower(country) == "saint-étienne"
+segment Strasse where upper(country) == "STRAẞE"
+segment Full_Mapping where upper(country) == "STRASSE"
+segment Sophia where lower(country) == "σοφια"
+segment Ca where upper(country) == "ÇA VA" and lower(country) == "ça va"
+segment Round_Trip where lower(upper(country)) == lower(country)
+score n = length(upper(country))
+)",
+                    t);
+  EXPECT_EQ(Members(r, "Saint"), Rows({0}));
+  EXPECT_EQ(Members(r, "Strasse"), Rows({1}));
+  EXPECT_EQ(Members(r, "Full_Mapping"), Rows({}));
+  EXPECT_EQ(Members(r, "Sophia"), Rows({2}));
+  EXPECT_EQ(Members(r, "Ca"), Rows({3}));
+  EXPECT_EQ(Members(r, "Round_Trip"), Rows({0, 1, 2, 3}));
+  EXPECT_EQ(ScoreAt(r, "n", 0), 13.0);
+  EXPECT_EQ(ScoreAt(r, "n", 1), 6.0);
+  EXPECT_EQ(ScoreAt(r, "n", 4), std::nullopt);
+}
+
 TEST(Interp, ArithmeticOverflowAndDivisionByZeroGiveNull) {
   rt::Table t = EngineTable({{.cltv = 0, .orders = std::numeric_limits<int64_t>::max()},
                              {.cltv = 2, .orders = 4},
