@@ -5,7 +5,7 @@
 #
 # Both libraries are built from the object files of the component libraries (which are
 # compiled position-independent, see CMAKE_POSITION_INDEPENDENT_CODE), so one file holds the
-# whole compiler and runtime. The shared library links LLVM, the ANTLR runtime, RE2, fmt and
+# whole compiler and runtime. The shared library links LLVM, the ANTLR runtime, RE2, utf8proc, fmt and
 # zlib itself and exports only the C ABI (segc_*) and the C++ API (segc::Program, segc::rt::...)
 # through cmake/segc.map; users of the static library link those dependencies too (the
 # package and segc.pc name them).
@@ -29,8 +29,8 @@ foreach(component IN LISTS segc_package_components)
 endforeach()
 
 # Third-party libraries the components use (all shared on Debian).
-set(segc_package_dependencies LLVM ${SEGC_ANTLR4_LIBRARY} ${SEGC_RE2_LIBRARY} fmt::fmt ZLIB::ZLIB
-                              Threads::Threads)
+set(segc_package_dependencies LLVM ${SEGC_ANTLR4_LIBRARY} ${SEGC_RE2_LIBRARY}
+                              ${SEGC_UTF8PROC_LIBRARY} fmt::fmt ZLIB::ZLIB Threads::Threads)
 
 add_library(segc_shared SHARED ${segc_package_objects})
 set_target_properties(segc_shared PROPERTIES
@@ -47,6 +47,7 @@ set_target_properties(segc_static PROPERTIES OUTPUT_NAME segc)
 # Installed users find the dependencies by name (the package's config finds their targets).
 target_link_libraries(segc_static INTERFACE
   $<INSTALL_INTERFACE:LLVM> $<INSTALL_INTERFACE:antlr4-runtime> $<INSTALL_INTERFACE:re2>
+  $<INSTALL_INTERFACE:utf8proc>
   $<INSTALL_INTERFACE:fmt::fmt> $<INSTALL_INTERFACE:ZLIB::ZLIB>
   $<INSTALL_INTERFACE:Threads::Threads>)
 target_include_directories(segc_static INTERFACE

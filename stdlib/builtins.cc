@@ -5,9 +5,13 @@ namespace segc::stdlib {
 
 const std::vector<BuiltinInfo>& AllBuiltins() {
   static const std::vector<BuiltinInfo> kBuiltins = {
-#define SEGC_BUILTIN(id, name, min_args, max_args, sig, nulls, kind, interp, jit)    \
-  {BuiltinId::id,     name,   min_args, max_args, Signature::sig, NullPolicy::nulls, \
-   BuiltinKind::kind, interp, jit},
+#define SEGC_BUILTIN(id, name, min_args, max_args, sig, nulls, kind, lowering, implicit, interp, \
+                     jit)                                                                        \
+  {BuiltinId::id,     name,                                                                      \
+   min_args,          max_args,                                                                  \
+   Signature::sig,    NullPolicy::nulls,                                                         \
+   BuiltinKind::kind, Lowering::lowering,                                                        \
+   Implicit::implicit},
 #include "stdlib/builtins.def"
 #undef SEGC_BUILTIN
   };

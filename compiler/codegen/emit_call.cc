@@ -1,12 +1,18 @@
-// Emitters for scalar builtins (ir::Op::kCall): dates, abs/round/floor/ceil, min/max/clamp.
+// Emitters for scalar builtins (ir::Op::kCall), dispatched through a table expanded from the `jit`
+// column of stdlib/builtins.def: dates, abs/round/floor/ceil, min/max/clamp.
 #include "compiler/codegen/detail/emit_context.h"
 #include "compiler/codegen/detail/emit_helpers.h"
+#include "compiler/codegen/jit.h"
 #include "stdlib/builtins.h"
 
 namespace segc::codegen::detail {
-namespace {
+namespace builtin {
 
-using stdlib::BuiltinId;
+/// Emits one call for the current row. `args` are the IR arguments (an implicit as_of last);
+/// the result is null where any argument is (kNullIfAnyNull), or on a counted overflow.
+using Emitter = Lane (*)(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
+
+namespace {
 
 bool IsFloat(llvm::Value* v) { return v->getType()->isDoubleTy(); }
 
@@ -26,7 +32,8 @@ llvm::Value* MinMax(EmitContext& ctx, bool is_min, llvm::Value* a, llvm::Value* 
   return ctx.b.CreateSelect(less, b, a);
 }
 
-Lane EmitMinMax(EmitContext& ctx, bool is_min, llvm::Type* type, const std::vector<Lane>& args) {
+Lane Extreme(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args, bool is_min) {
+  llvm::Type* type = ctx.ValueType(node.type);
   llvm::Value* result = AsType(ctx, args[0].value, type);
   for (size_t i = 1; i < args.size(); ++i) {
     result = MinMax(ctx, is_min, result, AsType(ctx, args[i].value, type));
@@ -34,16 +41,27 @@ Lane EmitMinMax(EmitContext& ctx, bool is_min, llvm::Type* type, const std::vect
   return Lane{result, ctx.AllValid(args)};
 }
 
-Lane EmitClamp(EmitContext& ctx, llvm::Type* type, const std::vector<Lane>& args) {
+Lane EmitMin(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args) {
+  return Extreme(ctx, node, args, true);
+}
+
+Lane EmitMax(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args) {
+  return Extreme(ctx, node, args, false);
+}
+
+Lane EmitClamp(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args) {
+  llvm::Type* type = ctx.ValueType(node.type);
   llvm::Value* x = AsType(ctx, args[0].value, type);
   llvm::Value* raised = MinMax(ctx, false, x, AsType(ctx, args[1].value, type));
   return Lane{MinMax(ctx, true, raised, AsType(ctx, args[2].value, type)), ctx.AllValid(args)};
 }
 
-Lane EmitAbs(EmitContext& ctx, const Lane& x) {
+Lane EmitAbs(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
   llvm::IRBuilder<>& b = ctx.b;
-  if (IsFloat(x.value))
+  const Lane& x = args[0];
+  if (IsFloat(x.value)) {
     return Lane{b.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, x.value), x.valid};
+  }
   llvm::Value* negative = b.CreateICmpSLT(x.value, b.getInt64(0));
   llvm::Value* value = b.CreateSelect(negative, b.CreateNeg(x.value), x.value);
   llvm::Value* overflow = b.CreateICmpEQ(x.value, b.getInt64(INT64_MIN));
@@ -91,7 +109,7 @@ Lane RoundInt(EmitContext& ctx, const Lane& x, const Lane& digits) {
   return Checked(ctx, value, b.CreateAnd(x.valid, digits.valid), overflow);
 }
 
-Lane EmitRound(EmitContext& ctx, const std::vector<Lane>& args) {
+Lane EmitRound(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
   const Lane& x = args[0];
   if (!IsFloat(x.value)) return args.size() == 1 ? x : RoundInt(ctx, x, args[1]);
   if (args.size() == 1) {
@@ -102,14 +120,23 @@ Lane EmitRound(EmitContext& ctx, const std::vector<Lane>& args) {
   return CheckedFloat(ctx, value, ctx.AllValid(args));
 }
 
-Lane EmitFloorCeil(EmitContext& ctx, llvm::Intrinsic::ID id, const Lane& x) {
+Lane FloorCeil(EmitContext& ctx, llvm::Intrinsic::ID id, const Lane& x) {
   if (!IsFloat(x.value)) return x;
   return Lane{ctx.b.CreateUnaryIntrinsic(id, x.value), x.valid};
 }
 
+Lane EmitFloor(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return FloorCeil(ctx, llvm::Intrinsic::floor, args[0]);
+}
+
+Lane EmitCeil(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return FloorCeil(ctx, llvm::Intrinsic::ceil, args[0]);
+}
+
 // ISO weekday from days since 1970-01-01 (a Thursday): floor-mod of days + 3, plus 1.
-Lane EmitWeekday(EmitContext& ctx, const Lane& d) {
+Lane EmitWeekday(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
   llvm::IRBuilder<>& b = ctx.b;
+  const Lane& d = args[0];
   llvm::Value* since_monday = b.CreateAdd(b.CreateSExt(d.value, b.getInt64Ty()), b.getInt64(3));
   llvm::Value* rem = b.CreateSRem(since_monday, b.getInt64(7));
   llvm::Value* wrapped =
@@ -117,53 +144,78 @@ Lane EmitWeekday(EmitContext& ctx, const Lane& d) {
   return Lane{b.CreateAdd(wrapped, b.getInt64(1)), d.valid};
 }
 
-Lane EmitDatePart(EmitContext& ctx, const char* helper, const Lane& d) {
-  return Lane{CallHelper(ctx, helper, ctx.b.getInt64Ty(), {d.value}), d.valid};
+// A date function computed by a runtime helper (runtime_helpers.h) over the IR's i32 date
+// arguments, the implicit as_of included.
+Lane DateHelper(EmitContext& ctx, const char* helper, const std::vector<Lane>& args) {
+  llvm::Value* value =
+      args.size() == 1
+          ? CallHelper(ctx, helper, ctx.b.getInt64Ty(), {args[0].value})
+          : CallHelper(ctx, helper, ctx.b.getInt64Ty(), {args[0].value, args[1].value});
+  return Lane{value, ctx.AllValid(args)};
 }
 
-size_t MinArgs(BuiltinId id) {
-  switch (id) {
-    case BuiltinId::kMin:
-    case BuiltinId::kMax:
-      return 2;
-    case BuiltinId::kClamp:
-      return 3;
-    default:
-      return 1;
-  }
+Lane EmitYear(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return DateHelper(ctx, "segc_rt_year", args);
+}
+
+Lane EmitMonth(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return DateHelper(ctx, "segc_rt_month", args);
+}
+
+Lane EmitYearsSince(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return DateHelper(ctx, "segc_rt_years_since", args);
+}
+
+Lane EmitMonthsSince(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  return DateHelper(ctx, "segc_rt_months_since", args);
+}
+
+// days_since(d, as_of) = as_of - d; both are i32 days, so the i64 difference never overflows.
+Lane EmitDaysSince(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& args) {
+  llvm::IRBuilder<>& b = ctx.b;
+  llvm::Value* d = b.CreateSExt(args[0].value, b.getInt64Ty());
+  llvm::Value* as_of = b.CreateSExt(args[1].value, b.getInt64Ty());
+  return Lane{b.CreateSub(as_of, d), ctx.AllValid(args)};
 }
 
 }  // namespace
 
+/// By BuiltinId: the emitter of a kCall row, nullptr for rows the JIT never sees as a call
+/// (kPerEntry strings are evaluated per dictionary entry by the interpreter; coalesce and the
+/// statistics are other IR ops). A row naming an emitter that is not defined above does not
+/// compile.
+constexpr Emitter kEmitters[] = {
+#define SEGC_BUILTIN(id, name, min_args, max_args, sig, nulls, kind, lowering, implicit, interp, \
+                     jit)                                                                        \
+  jit,
+#include "stdlib/builtins.def"
+#undef SEGC_BUILTIN
+};
+static_assert(std::size(kEmitters) == stdlib::kBuiltinCount);
+
+}  // namespace builtin
+
 Result<Lane> EmitCall(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args) {
-  auto id = static_cast<BuiltinId>(node.payload.index);
-  if (args.size() < MinArgs(id))
-    return Status::Internal("jit: builtin call with too few arguments");
-  llvm::Type* type = ctx.ValueType(node.type);
-  switch (id) {
-    case BuiltinId::kYear:
-      return EmitDatePart(ctx, "segc_rt_year", args[0]);
-    case BuiltinId::kMonth:
-      return EmitDatePart(ctx, "segc_rt_month", args[0]);
-    case BuiltinId::kWeekday:
-      return EmitWeekday(ctx, args[0]);
-    case BuiltinId::kAbs:
-      return EmitAbs(ctx, args[0]);
-    case BuiltinId::kRound:
-      return EmitRound(ctx, args);
-    case BuiltinId::kFloor:
-      return EmitFloorCeil(ctx, llvm::Intrinsic::floor, args[0]);
-    case BuiltinId::kCeil:
-      return EmitFloorCeil(ctx, llvm::Intrinsic::ceil, args[0]);
-    case BuiltinId::kMin:
-    case BuiltinId::kMax:
-      return EmitMinMax(ctx, id == BuiltinId::kMin, type, args);
-    case BuiltinId::kClamp:
-      return EmitClamp(ctx, type, args);
-    default:
-      return Status::Internal("jit: builtin #" + std::to_string(node.payload.index) +
-                              " is not a planned scalar builtin");
+  size_t index = node.payload.index;
+  if (index >= std::size(builtin::kEmitters) || builtin::kEmitters[index] == nullptr) {
+    return Status::Internal("jit: builtin #" + std::to_string(index) +
+                            " is not a planned scalar builtin");
   }
+  const stdlib::BuiltinInfo& info = stdlib::AllBuiltins()[index];
+  if (args.size() < size_t(info.min_args) + stdlib::ImplicitArgs(info)) {
+    return Status::Internal("jit: builtin call with too few arguments");
+  }
+  return builtin::kEmitters[index](ctx, node, args);
 }
 
 }  // namespace segc::codegen::detail
+
+namespace segc::codegen {
+
+bool JitImplements(stdlib::BuiltinId id) {
+  size_t index = static_cast<size_t>(id);
+  return index < std::size(detail::builtin::kEmitters) &&
+         detail::builtin::kEmitters[index] != nullptr;
+}
+
+}  // namespace segc::codegen

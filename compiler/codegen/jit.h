@@ -10,6 +10,7 @@
 
 #include "segc/kernel_abi.h"
 #include "segc/result.h"
+#include "stdlib/builtins.h"
 
 namespace segc::ir {
 struct Program;
@@ -79,6 +80,10 @@ class CompiledProgram {
 /// interpretation: the caller reports the failure (exit 4).
 Result<std::unique_ptr<CompiledProgram>> Compile(const ir::Program& program,
                                                  const CodegenOptions& options = {});
+
+/// True when the JIT has an emitter for builtin `id` (the `jit` column of stdlib/builtins.def;
+/// every row lowered to a per-row Op::kCall needs one).
+bool JitImplements(stdlib::BuiltinId id);
 
 /// Host CPU name and features as the JIT sees them (e.g. for `segc version --verbose`).
 Result<std::string> HostTargetDescription();

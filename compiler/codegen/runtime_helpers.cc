@@ -21,6 +21,12 @@ int64_t segc_rt_add_months(int32_t days, int64_t months) {
 int64_t segc_rt_year(int32_t days) { return segc::ir::CivilFromDays(days).year; }
 int64_t segc_rt_month(int32_t days) { return segc::ir::CivilFromDays(days).month; }
 int64_t segc_rt_weekday(int32_t days) { return segc::ir::IsoWeekday(days); }
+int64_t segc_rt_months_since(int32_t days, int32_t as_of) {
+  return segc::ir::MonthsSince(days, as_of);
+}
+int64_t segc_rt_years_since(int32_t days, int32_t as_of) {
+  return segc::ir::YearsSince(days, as_of);
+}
 
 }  // extern "C"
 
@@ -47,6 +53,8 @@ const RuntimeSymbol kSymbols[] = {
     {"segc_rt_year", Address(&segc_rt_year)},
     {"segc_rt_month", Address(&segc_rt_month)},
     {"segc_rt_weekday", Address(&segc_rt_weekday)},
+    {"segc_rt_months_since", Address(&segc_rt_months_since)},
+    {"segc_rt_years_since", Address(&segc_rt_years_since)},
     {"floor", Address(&Floor)},
     {"ceil", Address(&Ceil)},
     {"trunc", Address(&Trunc)},

@@ -18,6 +18,10 @@ int64_t segc_rt_add_months(int32_t days, int64_t months);
 int64_t segc_rt_year(int32_t days);
 int64_t segc_rt_month(int32_t days);
 int64_t segc_rt_weekday(int32_t days);
+/// ir::MonthsSince / ir::YearsSince (whole calendar months / years from `days` to `as_of`,
+/// negative and truncated toward zero when `days` is later): months_since, years_since and age.
+int64_t segc_rt_months_since(int32_t days, int32_t as_of);
+int64_t segc_rt_years_since(int32_t days, int32_t as_of);
 }
 
 namespace segc::codegen {

@@ -1,25 +1,20 @@
-// Scalar builtins of the reference interpreter (stdlib/builtins.def, kScalar entries).
+// Scalar builtins of the reference interpreter: the dispatch table expanded from the `interp`
+// column of stdlib/builtins.def, and the date and number functions.
 #include "stdlib/builtins.h"
 
-#include <re2/re2.h>
-
-#include <cctype>
 #include <cmath>
 #include <limits>
-#include <memory>
-#include <string_view>
-#include <unordered_map>
 
-#include "compiler/interp/value.h"
+#include "compiler/interp/builtin_fns.h"
+#include "compiler/interp/interp.h"
 #include "compiler/ir/calendar.h"
 #include "compiler/ir/numeric.h"
 #include "segc/check.h"
 
-namespace segc::interp::detail {
-
+namespace segc::interp {
+namespace detail {
+namespace fn {
 namespace {
-
-using stdlib::BuiltinId;
 
 int64_t Pow10(int64_t n) {
   int64_t out = 1;
@@ -27,11 +22,8 @@ int64_t Pow10(int64_t n) {
   return out;
 }
 
-/// round(x, digits) half away from zero; ints keep their type (digits < 0 rounds to tens...).
-Value Round(bool is_float, const Value& x, int64_t digits, Row& row) {
-  if (is_float) {
-    return Finite(ir::RoundToDigits(x.f, digits), row);
-  }
+/// round(int x, digits): digits >= 0 keeps x; otherwise half away from zero to 10^-digits.
+Value RoundInt(const Value& x, int64_t digits, Row& row) {
   if (digits >= 0) return x;
   if (digits < -18) return Value::Int(0);
   int64_t unit = Pow10(-digits);
@@ -45,22 +37,8 @@ Value Round(bool is_float, const Value& x, int64_t digits, Row& row) {
   return Value::Int(out);
 }
 
-int64_t CodePoints(const std::string& s) {
-  int64_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-std::string Ascii(std::string s, bool upper) {
-  for (char& c : s) {
-    c = char(upper ? std::toupper(static_cast<unsigned char>(c))
-                   : std::tolower(static_cast<unsigned char>(c)));
-  }
-  return s;
-}
-
-/// min/max/clamp over same-typed numbers or dates.
-Value Extreme(bool is_float, const std::vector<const Value*>& args, bool max) {
+/// min/max over same-typed numbers or dates (std::min/std::max operand order).
+Value Extreme(bool is_float, const Args& args, bool max) {
   Value out = *args[0];
   for (size_t i = 1; i < args.size(); ++i) {
     const Value& v = *args[i];
@@ -70,81 +48,97 @@ Value Extreme(bool is_float, const std::vector<const Value*>& args, bool max) {
   return out;
 }
 
-/// The compiled form of a `matches` pattern. Patterns are string literals, so each thread
-/// compiles each distinct pattern once; RE2 is the engine sema validated the pattern with.
-const RE2& CompiledPattern(const std::string& pattern) {
-  thread_local std::unordered_map<std::string, std::unique_ptr<RE2>> cache;
-  std::unique_ptr<RE2>& slot = cache[pattern];
-  if (slot == nullptr) {
-    RE2::Options options;
-    options.set_log_errors(false);
-    slot = std::make_unique<RE2>(pattern, options);
-  }
-  return *slot;
-}
+bool IsFloat(const ir::Node& node) { return node.type == ir::Type::kFloat; }
 
-/// matches(s, p): true when the RE2 pattern `p` matches anywhere in `s` (unanchored search).
-bool Matches(const std::string& text, const std::string& pattern) {
-  const RE2& re = CompiledPattern(pattern);
-  SEGC_CHECK(re.ok());
-  return RE2::PartialMatch(text, re);
-}
+/// The date argument and the implicit evaluation date (the last IR argument).
+int32_t DateArg(const Args& args) { return int32_t(args[0]->i); }
+int32_t AsOfArg(const Args& args) { return int32_t(args.back()->i); }
 
 }  // namespace
 
+Value DaysSince(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(int64_t(AsOfArg(args)) - DateArg(args));
+}
+Value YearsSince(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::YearsSince(DateArg(args), AsOfArg(args)));
+}
+Value MonthsSince(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::MonthsSince(DateArg(args), AsOfArg(args)));
+}
+Value Year(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::CivilFromDays(DateArg(args)).year);
+}
+Value Month(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::CivilFromDays(DateArg(args)).month);
+}
+Value Weekday(const ir::Node&, const Args& args, Row&) {
+  return Value::Int(ir::IsoWeekday(DateArg(args)));
+}
+
+Value Abs(const ir::Node& node, const Args& args, Row& row) {
+  const Value& x = *args[0];
+  if (IsFloat(node)) return Value::Float(std::fabs(x.f));
+  if (x.i == std::numeric_limits<int64_t>::min()) {
+    row.overflow = true;
+    return Value::Null();
+  }
+  return Value::Int(x.i < 0 ? -x.i : x.i);
+}
+
+Value Round(const ir::Node& node, const Args& args, Row& row) {
+  int64_t digits = args.size() > 1 ? args[1]->i : 0;
+  if (IsFloat(node)) return Finite(ir::RoundToDigits(args[0]->f, digits), row);
+  return RoundInt(*args[0], digits, row);
+}
+
+Value Floor(const ir::Node& node, const Args& args, Row&) {
+  return IsFloat(node) ? Value::Float(std::floor(args[0]->f)) : *args[0];
+}
+Value Ceil(const ir::Node& node, const Args& args, Row&) {
+  return IsFloat(node) ? Value::Float(std::ceil(args[0]->f)) : *args[0];
+}
+Value Min(const ir::Node& node, const Args& args, Row&) {
+  return Extreme(IsFloat(node), args, false);
+}
+Value Max(const ir::Node& node, const Args& args, Row&) {
+  return Extreme(IsFloat(node), args, true);
+}
+Value Clamp(const ir::Node& node, const Args& args, Row&) {
+  Value low = Extreme(IsFloat(node), {args[0], args[1]}, true);
+  return Extreme(IsFloat(node), {&low, args[2]}, false);
+}
+
+/// By BuiltinId: the interpreter's implementation, or nullptr where the row's lowering never
+/// produces an Op::kCall (coalesce, statistics). The identifiers resolve in this namespace, so a
+/// row naming a function that builtin_fns.h does not declare is a compile error.
+constexpr Impl kImpls[] = {
+#define SEGC_BUILTIN(id, name, min_args, max_args, sig, nulls, kind, lowering, implicit, interp, \
+                     jit)                                                                        \
+  interp,
+#include "stdlib/builtins.def"
+#undef SEGC_BUILTIN
+};
+static_assert(std::size(kImpls) == stdlib::kBuiltinCount);
+
+}  // namespace fn
+
 Value CallBuiltin(const ir::Node& node, const std::vector<const Value*>& args, Row& row) {
+  size_t index = node.payload.index;
+  SEGC_CHECK(index < std::size(fn::kImpls) && fn::kImpls[index] != nullptr);
+  const stdlib::BuiltinInfo& info = stdlib::AllBuiltins()[index];
+  SEGC_CHECK(args.size() >= size_t(info.min_args) + stdlib::ImplicitArgs(info));
+  // kNullIfAnyNull[OrOverflow], the only policies of Op::kCall rows (registry_test.cc).
   for (const Value* a : args) {
     if (a->null) return Value::Null();
   }
-  auto id = static_cast<BuiltinId>(node.payload.index);
-  bool is_float = node.type == ir::Type::kFloat;
-  const Value& x = *args[0];
-  switch (id) {
-    case BuiltinId::kYear:
-      return Value::Int(ir::CivilFromDays(x.i).year);
-    case BuiltinId::kMonth:
-      return Value::Int(ir::CivilFromDays(x.i).month);
-    case BuiltinId::kWeekday:
-      return Value::Int(ir::IsoWeekday(x.i));
-    case BuiltinId::kAbs:
-      if (is_float) return Value::Float(std::fabs(x.f));
-      if (x.i == std::numeric_limits<int64_t>::min()) {
-        row.overflow = true;
-        return Value::Null();
-      }
-      return Value::Int(x.i < 0 ? -x.i : x.i);
-    case BuiltinId::kRound:
-      return Round(is_float, x, args.size() > 1 ? args[1]->i : 0, row);
-    case BuiltinId::kFloor:
-      return is_float ? Value::Float(std::floor(x.f)) : x;
-    case BuiltinId::kCeil:
-      return is_float ? Value::Float(std::ceil(x.f)) : x;
-    case BuiltinId::kMin:
-      return Extreme(is_float, args, false);
-    case BuiltinId::kMax:
-      return Extreme(is_float, args, true);
-    case BuiltinId::kClamp: {
-      Value low = Extreme(is_float, {args[0], args[1]}, true);
-      return Extreme(is_float, {&low, args[2]}, false);
-    }
-    case BuiltinId::kLower:
-      return Value::Str(Ascii(x.s, false));
-    case BuiltinId::kUpper:
-      return Value::Str(Ascii(x.s, true));
-    case BuiltinId::kLength:
-      return Value::Int(CodePoints(x.s));
-    case BuiltinId::kStartsWith:
-      return Value::Bool(std::string_view(x.s).starts_with(args[1]->s));
-    case BuiltinId::kEndsWith:
-      return Value::Bool(std::string_view(x.s).ends_with(args[1]->s));
-    case BuiltinId::kContains:
-      return Value::Bool(x.s.find(args[1]->s) != std::string::npos);
-    case BuiltinId::kMatches:
-      return Value::Bool(Matches(x.s, args[1]->s));
-    default:
-      break;
-  }
-  SEGC_UNREACHABLE();
+  return fn::kImpls[index](node, args, row);
 }
 
-}  // namespace segc::interp::detail
+}  // namespace detail
+
+bool Implements(stdlib::BuiltinId id) {
+  size_t index = static_cast<size_t>(id);
+  return index < std::size(detail::fn::kImpls) && detail::fn::kImpls[index] != nullptr;
+}
+
+}  // namespace segc::interp

@@ -7,6 +7,7 @@
 
 #include "compiler/ir/ir.h"
 #include "segc/executor.h"
+#include "stdlib/builtins.h"
 
 namespace segc::interp {
 
@@ -45,6 +46,9 @@ class Interpreter {
 /// outlive them); shared by the interpreted and the JIT programs.
 rt::DictEvaluator DictEvaluatorOf(const Interpreter* interpreter);
 rt::ScalarEvaluator ScalarEvaluatorOf(const Interpreter* interpreter);
+/// True when the interpreter has an implementation of builtin `id` (the `interp` column of
+/// stdlib/builtins.def; every row lowered to Op::kCall needs one).
+bool Implements(stdlib::BuiltinId id);
 
 /// An executable program whose stages and dictionary tables are all interpreted.
 rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned);

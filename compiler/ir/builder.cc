@@ -83,11 +83,16 @@ bool Builder::Nullable(Op op, Type type, const std::vector<ValueId>& args,
       }
       return program_.nodes[args.back()].nullable;
     }
-    case Op::kCall: {
-      auto id = static_cast<stdlib::BuiltinId>(payload.index);
-      bool may_overflow = id == stdlib::BuiltinId::kAbs || id == stdlib::BuiltinId::kRound;
-      return any() || may_overflow;
-    }
+    case Op::kCall:
+      // The row's null policy (stdlib/builtins.def).
+      switch (stdlib::Builtin(static_cast<stdlib::BuiltinId>(payload.index)).null_policy) {
+        case stdlib::NullPolicy::kNullIfAnyNull:
+          return any();
+        case stdlib::NullPolicy::kNeverNull:
+          return false;
+        default:
+          return true;
+      }
     default:
       return any();
   }

@@ -66,6 +66,26 @@ std::optional<int32_t> AddMonths(int32_t days, int64_t months) {
   return int32_t(out);
 }
 
+namespace {
+
+// The n of MonthsSince for from <= to: n0 = the month distance; AddMonths(to, -n0) lies in
+// from's month, on to's day clamped to that month's length, so it is >= from iff that day is.
+int64_t MonthsForward(int32_t from, int32_t to) {
+  CivilDate a = CivilFromDays(from);
+  CivilDate b = CivilFromDays(to);
+  int64_t months = (b.year - a.year) * 12 + (b.month - a.month);
+  int day = b.day < DaysInMonth(a.year, a.month) ? b.day : DaysInMonth(a.year, a.month);
+  return day >= a.day ? months : months - 1;
+}
+
+}  // namespace
+
+int64_t MonthsSince(int32_t from, int32_t to) {
+  return from <= to ? MonthsForward(from, to) : -MonthsForward(to, from);
+}
+
+int64_t YearsSince(int32_t from, int32_t to) { return MonthsSince(from, to) / 12; }
+
 std::string FormatDate(int64_t days) {
   CivilDate date = CivilFromDays(days);
   char buffer[48];

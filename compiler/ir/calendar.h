@@ -26,6 +26,13 @@ int IsoWeekday(int64_t days);
 std::optional<int32_t> AddMonths(int32_t days, int64_t months);
 /// Days since 1970-01-01 of an ISO date "YYYY-MM-DD" that exists; nullopt otherwise.
 std::optional<int32_t> ParseIsoDate(std::string_view text);
+/// Whole calendar months from `from` to `to` (days since 1970-01-01), day-exact and consistent
+/// with AddMonths: for `from` <= `to`, the largest n with AddMonths(to, -n) >= from (so
+/// 2026-01-31 → 2026-02-28 is 0 and → 2026-03-01 is 1); for `from` > `to`, minus the months
+/// from `to` to `from` (negative, truncated toward zero). docs/semantics.md, "Dates".
+int64_t MonthsSince(int32_t from, int32_t to);
+/// Whole years: MonthsSince(from, to) / 12 (truncated toward zero). age() and years_since().
+int64_t YearsSince(int32_t from, int32_t to);
 /// "2026-11-01".
 std::string FormatDate(int64_t days);
 

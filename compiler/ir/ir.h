@@ -69,12 +69,13 @@ enum class Op : uint8_t {
   kCoalesce,   ///< n-ary: first non-null argument, null if all are null.
   kSelect,  ///< args {c1, v1, c2, v2, ..., else}: v_i of the first c_i that is TRUE, else `else`.
             ///< Not strict: only the chosen value's nullness matters.
-  kCall,    ///< Scalar builtin; Payload::index = stdlib::BuiltinId. kNullIfAnyNull semantics.
-            ///< year/month/weekday (date→int; weekday 1=Monday..7=Sunday, ISO), abs, round
-            ///< (args {x} or {x, int digits}; half away from zero; ints: digits < 0 rounds
-            ///< to tens etc.), floor, ceil, min, max (n-ary), clamp {x, lo, hi} (= min(max(x,
-            ///< lo), hi)), and before planning only: lower, upper, length, starts_with,
-            ///< ends_with, contains, matches (regex: RE2, search anywhere).
+  kCall,    ///< Scalar builtin; Payload::index = stdlib::BuiltinId of a row whose Lowering is
+            ///< kCall or kPerEntry. args: the user's arguments, then the row's implicit ones
+            ///< (Implicit::kAsOf: the evaluation date, a date value, last). Null as the row's
+            ///< NullPolicy says: when any argument is null (abs, round: also on overflow).
+            ///< Each backend dispatches through a table expanded from stdlib/builtins.def;
+            ///< semantics in docs/semantics.md. kPerEntry rows (lower, upper, length,
+            ///< starts_with, ends_with, contains, matches) appear only before planning.
 };
 
 /// Population statistics (one value per run, nulls excluded; all over every row of the table).

@@ -38,69 +38,69 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
   const sema::ExprInfo& inf = info(expr);
   std::vector<ValueId> args;
   for (const auto& arg : call.args) args.push_back(Expr(*arg, instance));
-  bool date_result = inf.type.kind() == sema::TypeKind::kDate;
-  auto float_stat = [&](StatKind kind, double q) {
-    ValueId stat = Stat(kind, args[0], q, Type::kFloat);
-    return date_result ? builder_.Cast(stat, Type::kDate) : stat;
-  };
   if (inf.desugar == sema::Desugar::kPercentileCall) {
-    return float_stat(StatKind::kPercentile, inf.quantile);
+    return FloatStat(expr, StatKind::kPercentile, args[0], inf.quantile);
   }
-  auto id = static_cast<BuiltinId>(inf.symbol.index);
-  auto call_node = [&](Type type, std::vector<ValueId> call_args) {
-    return builder_.Add(Op::kCall, type, std::move(call_args), {.index = Index(id)}, expr.range);
-  };
+  const stdlib::BuiltinInfo& fn = stdlib::Builtin(static_cast<BuiltinId>(inf.symbol.index));
+  if (stdlib::IsIrCall(fn)) return ScalarCall(expr, call, instance, fn, std::move(args));
+  return NonCall(expr, call, instance, fn, std::move(args));
+}
+
+// Every Op::kCall is built here from the registry row: arguments converted as the signature
+// says, constant arguments checked, the implicit evaluation date appended.
+ValueId LowerContext::ScalarCall(const ast::Expr& expr, const ast::Call& call, uint32_t instance,
+                                 const stdlib::BuiltinInfo& fn, std::vector<ValueId> args) {
+  Type type = IrType(info(expr).type);
+  switch (fn.signature) {
+    case stdlib::Signature::kOrderedCommon:
+      type = Common(args);
+      for (ValueId& a : args) a = builder_.Cast(a, type);
+      break;
+    case stdlib::Signature::kRound:
+      if (args.size() == 2) {
+        args[1] = builder_.Int(int64_t(ConstantArg(
+            *call.args[1], args[1], instance, {"the number of digits of 'round'", -15, 15, true})));
+      }
+      break;
+    case stdlib::Signature::kMatches:
+      CheckPattern(*call.args[1], args[1], instance);
+      break;
+    default:
+      break;
+  }
+  if (fn.implicit == stdlib::Implicit::kAsOf) args.push_back(AsOf());
+  return builder_.Add(Op::kCall, type, std::move(args), {.index = Index(fn.id)}, expr.range);
+}
+
+ValueId LowerContext::FloatStat(const ast::Expr& expr, StatKind kind, ValueId input, double q) {
+  ValueId stat = Stat(kind, input, q, Type::kFloat);
+  return info(expr).type.kind() == sema::TypeKind::kDate ? builder_.Cast(stat, Type::kDate) : stat;
+}
+
+// Rows lowered to something other than Op::kCall (Lowering kIrOp, kStat, kDerived).
+ValueId LowerContext::NonCall(const ast::Expr& expr, const ast::Call& call, uint32_t instance,
+                              const stdlib::BuiltinInfo& fn, std::vector<ValueId> args) {
   auto constant = [&](size_t i, const ConstantRule& rule) {
     return ConstantArg(*call.args[i], args[i], instance, rule);
   };
-  switch (id) {
-    case BuiltinId::kDaysSince:
-      return builder_.Binary(Op::kSub, Type::kInt, AsOf(), args[0]);
-    case BuiltinId::kYear:
-    case BuiltinId::kMonth:
-    case BuiltinId::kWeekday:
-    case BuiltinId::kLength:
-      return call_node(Type::kInt, args);
-    case BuiltinId::kAbs:
-    case BuiltinId::kFloor:
-    case BuiltinId::kCeil:
-    case BuiltinId::kRound:
-      if (args.size() == 2) {
-        args[1] =
-            builder_.Int(int64_t(constant(1, {"the number of digits of 'round'", -15, 15, true})));
-      }
-      return call_node(builder_.node(args[0]).type, args);
-    case BuiltinId::kMin:
-    case BuiltinId::kMax:
-    case BuiltinId::kClamp:
+  switch (fn.id) {
     case BuiltinId::kCoalesce: {
       Type type = Common(args);
       for (ValueId& a : args) a = builder_.Cast(a, type);
-      if (id == BuiltinId::kCoalesce) return builder_.Add(Op::kCoalesce, type, std::move(args));
-      return call_node(type, args);
+      return builder_.Add(Op::kCoalesce, type, std::move(args));
     }
-    case BuiltinId::kLower:
-    case BuiltinId::kUpper:
-      return call_node(Type::kString, args);
-    case BuiltinId::kStartsWith:
-    case BuiltinId::kEndsWith:
-    case BuiltinId::kContains:
-      return call_node(Type::kBool, args);
-    case BuiltinId::kMatches:
-      CheckPattern(*call.args[1], args[1], instance);
-      return call_node(Type::kBool, args);
     case BuiltinId::kPercentile:
-      return float_stat(StatKind::kPercentile,
-                        constant(1, {"the fraction of 'percentile'", 0, 1, false}));
+      return FloatStat(expr, StatKind::kPercentile, args[0],
+                       constant(1, {"the fraction of 'percentile'", 0, 1, false}));
     case BuiltinId::kMedian:
-      return float_stat(StatKind::kPercentile, 0.5);
+      return FloatStat(expr, StatKind::kPercentile, args[0], 0.5);
     case BuiltinId::kMean:
-      return float_stat(StatKind::kMean, 0);
+      return FloatStat(expr, StatKind::kMean, args[0], 0);
     case BuiltinId::kStddev:
       return Stat(StatKind::kStddev, args[0], 0, Type::kFloat);
     case BuiltinId::kMinOf:
     case BuiltinId::kMaxOf:
-      return Stat(id == BuiltinId::kMinOf ? StatKind::kMinOf : StatKind::kMaxOf, args[0], 0,
+      return Stat(fn.id == BuiltinId::kMinOf ? StatKind::kMinOf : StatKind::kMaxOf, args[0], 0,
                   builder_.node(args[0]).type);
     case BuiltinId::kZscore: {
       ValueId x = builder_.Cast(args[0], Type::kFloat);
@@ -117,8 +117,10 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
       return Derived(DerivedKind::kCumshare, args[0], 0, Type::kFloat);
     case BuiltinId::kPercentRank:
       return Derived(DerivedKind::kPercentRank, args[0], 0, Type::kFloat);
+    default:
+      break;
   }
-  Fail(Status::Internal("unknown builtin in lowering"));
+  Fail(Status::Internal("builtin '" + std::string(fn.name) + "' has no lowering"));
   return builder_.Null(Type::kInt);
 }
 

@@ -13,6 +13,7 @@
 
 #include "compiler/ir/builder.h"
 #include "compiler/ir/lower.h"
+#include "stdlib/builtins.h"
 
 namespace segc::ir::detail {
 
@@ -55,6 +56,7 @@ class LowerContext {
   ValueId Negate(ValueId value);
 
   // ---- calls and statistics (lower_call.cc) ----
+  /// A call, lowered as its stdlib/builtins.def row says (Lowering, Implicit).
   ValueId Call(const ast::Expr& expr, const ast::Call& call, uint32_t instance);
   /// A kStat node (deduplicated); `type` is the stat's own type (kFloat, or the input's for
   /// min_of / max_of).
@@ -98,6 +100,12 @@ class LowerContext {
   void IndexExprs(const ast::Expr& expr);
   void AddInputs();
   void AddOutput(const sema::DeclRef& ref, ValueId value);
+  ValueId ScalarCall(const ast::Expr& expr, const ast::Call& call, uint32_t instance,
+                     const stdlib::BuiltinInfo& fn, std::vector<ValueId> args);
+  ValueId NonCall(const ast::Expr& expr, const ast::Call& call, uint32_t instance,
+                  const stdlib::BuiltinInfo& fn, std::vector<ValueId> args);
+  /// A float statistic of `input`, cast to a date when `expr` is date-typed (date percentiles).
+  ValueId FloatStat(const ast::Expr& expr, StatKind kind, ValueId input, double q);
 
   const sema::CheckedProject& project_;
   const LowerOptions& options_;

@@ -95,7 +95,6 @@ class Namer {
   Text Node(ValueId id);
   Text Print(ValueId id);
   Text Const(const ir::Node& node, ValueId other);
-  bool IsAsOf(ValueId id) const;
   Text Arithmetic(const ir::Node& node);
   Text Logic(const ir::Node& node, const char* word, int prec);
   std::string Call(const std::string& name, const std::vector<ValueId>& args);
@@ -199,22 +198,9 @@ Text Namer::Const(const ir::Node& node, ValueId other) {
   return {"?"};
 }
 
-bool Namer::IsAsOf(ValueId id) const {
-  const ir::Node& node = p_.nodes[id];
-  if (node.op == Op::kStat && p_.stats[node.payload.index].kind == ir::StatKind::kScalar) {
-    return IsAsOf(p_.stats[node.payload.index].input);
-  }
-  return node.op == Op::kRunInput && node.payload.index == ir::kAsOfInput;
-}
-
 Text Namer::Arithmetic(const ir::Node& node) {
   const ir::Node& a = p_.nodes[node.args[0]];
   const ir::Node& b = p_.nodes[node.args[1]];
-  // days_since(d) is lowered to as_of - d.
-  if (node.op == Op::kSub && node.type == ir::Type::kInt && IsAsOf(node.args[0]) &&
-      b.type == ir::Type::kDate) {
-    return {Call("days_since", {node.args[1]})};
-  }
   int prec = node.op == Op::kAdd || node.op == Op::kSub ? kAdditive : kMultiplicative;
   std::string rhs = Expr(node.args[1], prec + 1);
   // date ± days: the days as a duration.
@@ -282,9 +268,13 @@ Text Namer::Print(ValueId id) {
       return {Call("coalesce", node.args)};
     case Op::kSelect:  // only reached for an unnamed classify or points score
       return {Call("if", node.args)};
-    case Op::kCall:
-      return {Call(std::string(stdlib::Builtin(stdlib::BuiltinId(node.payload.index)).name),
-                   node.args)};
+    case Op::kCall: {
+      // As written: without the arguments the lowering appended (the evaluation date).
+      const stdlib::BuiltinInfo& fn = stdlib::Builtin(stdlib::BuiltinId(node.payload.index));
+      std::vector<ValueId> args = node.args;
+      args.resize(args.size() - stdlib::ImplicitArgs(fn));
+      return {Call(std::string(fn.name), args)};
+    }
     default:
       break;
   }

@@ -158,7 +158,7 @@ struct ExprInfo {
   ast::NodeId date_side = 0;  ///< kRecency: the date operand (the other one is the duration)
   ast::BinaryOp recency_op = ast::BinaryOp::kEq;  ///< kRecency: operator with the date on the left
   double quantile = 0;                            ///< kPercentileOf / kPercentileCall: in [0, 1]
-  bool never_null = false;                        ///< segment references, literals, `is null`
+  bool never_null = false;       ///< literals, segment refs, `is null`, calls by null policy
   bool row_dependent = false;    ///< false: a constant (literals, params, operators over them)
   std::optional<double> number;  ///< statically known numeric value (literals, param defaults)
 };

@@ -61,6 +61,21 @@ void ExprChecker::Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& i
   if (!ArgCount(call, fn, expr.range)) return;
   info.type = CallResult(expr, call, fn, info);
   if (fn.kind == stdlib::BuiltinKind::kAggregate) info.row_dependent = false;
+  info.never_null = NeverNull(call, fn);
+}
+
+bool ExprChecker::NeverNull(const ast::Call& call, const stdlib::BuiltinInfo& fn) const {
+  switch (fn.null_policy) {
+    case stdlib::NullPolicy::kNeverNull:
+      return true;
+    case stdlib::NullPolicy::kNullIfAnyNull:
+      for (const ast::ExprPtr& arg : call.args) {
+        if (!ctx_.Info(arg->id).never_null) return false;
+      }
+      return true;
+    default:  // overflow, or the function decides
+      return false;
+  }
 }
 
 Type ExprChecker::CallResult(const ast::Expr&, const ast::Call& call, const stdlib::BuiltinInfo& fn,

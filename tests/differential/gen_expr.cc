@@ -182,7 +182,8 @@ std::string ExprGen::NumCompound(int depth, bool want_int) {
     case 8:
       return "coalesce(" + sub() + ", " + sub() + ")";
     case 9: {
-      static const std::vector<std::string> kFns = {"days_since", "year", "month", "weekday"};
+      static const std::vector<std::string> kFns = {
+          "days_since", "year", "month", "weekday", "age", "years_since", "months_since"};
       return rng_.Pick(kFns) + "(" + Date(depth - 1) + ")";
     }
     case 10: {

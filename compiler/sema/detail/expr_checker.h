@@ -99,6 +99,8 @@ class ExprChecker {
   Type CallResult(const ast::Expr& expr, const ast::Call& call, const stdlib::BuiltinInfo& fn,
                   ExprInfo& info);
   bool ArgCount(const ast::Call& call, const stdlib::BuiltinInfo& fn, diag::SourceRange at);
+  /// Whether a call can be null, from the row's null policy and its arguments.
+  bool NeverNull(const ast::Call& call, const stdlib::BuiltinInfo& fn) const;
   bool ArgIs(const ast::Call& call, size_t index, bool ok, const std::string& expected);
   Type StatisticArg(const ast::Call& call, size_t index, bool allow_date);
   bool ConstantArg(const ast::Call& call, size_t index, double low, double high, bool integer,

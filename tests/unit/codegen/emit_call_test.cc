@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "compiler/ir/calendar.h"
 #include "stdlib/builtins.h"
 #include "tests/unit/codegen/kernel_harness.h"
 
@@ -20,16 +21,56 @@ ir::ValueId Call(KernelHarness& h, BuiltinId id, Type type, std::vector<ir::Valu
 
 TEST(EmitCall, DateParts) {
   KernelHarness h;
+  ir::ValueId as_of = h.b().Date(20543);  // 2026-03-31: the implicit last argument
   // 1970-01-01 (Thu), 2024-02-29 (Thu), 1969-12-28 (Sun), 2026-03-30 (Mon)
   ir::ValueId d = h.DateColumn({0, 19782, -4, 20542, N});
   uint32_t year = h.Output(Call(h, BuiltinId::kYear, Type::kInt, {d}));
   uint32_t month = h.Output(Call(h, BuiltinId::kMonth, Type::kInt, {d}));
   uint32_t weekday = h.Output(Call(h, BuiltinId::kWeekday, Type::kInt, {d}));
+  uint32_t since = h.Output(Call(h, BuiltinId::kDaysSince, Type::kInt, {d, as_of}));
   ASSERT_TRUE(h.Compile().ok());
   h.Run();
   EXPECT_EQ(h.IntResult(year), (Ints{1970, 2024, 1969, 2026, N}));
   EXPECT_EQ(h.IntResult(month), (Ints{1, 2, 12, 3, N}));
   EXPECT_EQ(h.IntResult(weekday), (Ints{4, 4, 7, 1, N}));
+  EXPECT_EQ(h.IntResult(since), (Ints{20543, 761, 20547, 1, N}));
+}
+
+int32_t Day(int64_t year, int month, int day) {
+  return int32_t(ir::DaysFromCivil({year, month, day}));
+}
+
+// age, years_since and months_since read the evaluation date from their last argument; a
+// 29 February birthday counts on 1 March in common years, later dates are negative.
+TEST(EmitCall, CalendarAgesTakeTheEvaluationDateLast) {
+  KernelHarness h;
+  ir::ValueId as_of = h.b().Date(Day(2027, 2, 28));
+  ir::ValueId d = h.DateColumn({Day(2024, 2, 29), Day(2023, 2, 28), Day(2027, 1, 31),
+                                Day(2027, 3, 1), Day(2028, 2, 29), Day(1990, 11, 2), N});
+  uint32_t age = h.Output(Call(h, BuiltinId::kAge, Type::kInt, {d, as_of}));
+  uint32_t years = h.Output(Call(h, BuiltinId::kYearsSince, Type::kInt, {d, as_of}));
+  uint32_t months = h.Output(Call(h, BuiltinId::kMonthsSince, Type::kInt, {d, as_of}));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  EXPECT_EQ(h.IntResult(age), (Ints{2, 4, 0, 0, -1, 36, N}));
+  EXPECT_EQ(h.IntResult(years), h.IntResult(age));
+  EXPECT_EQ(h.IntResult(months), (Ints{35, 48, 0, 0, -12, 435, N}));
+  EXPECT_EQ(h.overflow(), 0);
+}
+
+// The JIT calls the same calendar code as the interpreter: equal over a sweep of date pairs.
+TEST(EmitCall, MonthsSinceMatchesTheCalendarOverASweep) {
+  KernelHarness h;
+  Dates days;
+  for (int32_t d = Day(2019, 12, 1); d < Day(2021, 4, 1); d += 3) days.push_back(d);
+  ir::ValueId d = h.DateColumn(days);
+  ir::ValueId as_of = h.b().Date(Day(2020, 2, 29));
+  uint32_t months = h.Output(Call(h, BuiltinId::kMonthsSince, Type::kInt, {d, as_of}));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  Ints want;
+  for (const auto& day : days) want.push_back(ir::MonthsSince(*day, Day(2020, 2, 29)));
+  EXPECT_EQ(h.IntResult(months), want);
 }
 
 TEST(EmitCall, AbsOverflowsOnlyAtInt64Min) {

@@ -42,6 +42,9 @@ const char* const kPrograms[] = {
     "score y = year(last_purchase) * 100 + month(last_purchase) + weekday(last_purchase)\n"
     "score d = days_since(last_purchase) + coalesce(orders, 0)\n"
     "score c = clamp(orders, 5, 10) + max(cltv, 100, orders)\n",
+    "score a = age(last_purchase) * 1000 + months_since(last_purchase)\n"
+    "score ys = years_since(last_purchase - 400d) + days_since(last_purchase + 2mo)\n"
+    "segment Anniversary where months_since(last_purchase) == 12 * age(last_purchase)\n",
     "import rfm(recency = last_purchase, frequency = orders, monetary = cltv)\n"
     "segment Winback where rfm.At_Risk and consent\n",
     // Score rules whose condition is null add nothing, whatever their sign or points.

@@ -99,6 +99,71 @@ segment Days where days_since(last_purchase) == 184
   EXPECT_EQ(Members(r, "Days"), Rows({4}));
 }
 
+// `last` is days before as_of (2026-11-01); Before() turns a calendar date into that.
+int32_t Before(int64_t year, int month, int day) {
+  return int32_t(kAsOf - ir::DaysFromCivil({year, month, day}));
+}
+
+TEST(Interp, AgeYearsSinceMonthsSinceAreCalendarExact) {
+  rt::Table t = EngineTable({{.last = Before(1990, 11, 2)},
+                             {.last = Before(1990, 11, 1)},
+                             {.last = Before(2026, 1, 31)},
+                             {.last = Before(2026, 12, 15)},
+                             {.last = Before(2027, 11, 1)},
+                             {.last = {}}});
+  auto r = RunRules(R"(
+score a = age(last_purchase)
+score y = years_since(last_purchase)
+score m = months_since(last_purchase)
+segment Adult36 where age(last_purchase) >= 36
+segment Year_By_Shift where last_purchase >= 1y
+segment Year_By_Months where months_since(last_purchase) >= 12
+)",
+                    t);
+  std::vector<std::optional<double>> ages, years, months;
+  for (int64_t i = 0; i < 6; ++i) {
+    ages.push_back(ScoreAt(r, "a", i));
+    years.push_back(ScoreAt(r, "y", i));
+    months.push_back(ScoreAt(r, "m", i));
+  }
+  using Opt = std::vector<std::optional<double>>;
+  EXPECT_EQ(ages, (Opt{35, 36, 0, 0, -1, std::nullopt}));  // born 1990-11-02: 35 until 11-02
+  EXPECT_EQ(years, ages);
+  EXPECT_EQ(months, (Opt{431, 432, 9, -1, -12, std::nullopt}));
+  EXPECT_EQ(Members(r, "Adult36"), Rows({1}));
+  EXPECT_EQ(Members(r, "Year_By_Months"), Members(r, "Year_By_Shift"));
+  EXPECT_EQ(Members(r, "Year_By_Months"), Rows({0, 1}));
+}
+
+// Simple (one code point to one) Unicode case mapping: ß uppercases to ẞ (U+1E9E), not "SS";
+// Σ always lowercases to σ (no final-sigma rule); length counts code points.
+TEST(Interp, LowerUpperMapUnicodeLetters) {
+  rt::Table t = EngineTable({{.country = "SAINT-ÉTIENNE"},
+                             {.country = "straße"},
+                             {.country = "ΣΟΦΙΑ"},
+                             {.country = "Ça va"},
+                             {.country = {}}});
+  auto r = RunRules(R"(
+segment Saint where lower(country) == "saint-étienne"
+segment Strasse where upper(country) == "STRAẞE"
+segment Full_Mapping where upper(country) == "STRASSE"
+segment Sophia where lower(country) == "σοφια"
+segment Ca where upper(country) == "ÇA VA" and lower(country) == "ça va"
+segment Round_Trip where lower(upper(country)) == lower(country)
+score n = length(upper(country))
+)",
+                    t);
+  EXPECT_EQ(Members(r, "Saint"), Rows({0}));
+  EXPECT_EQ(Members(r, "Strasse"), Rows({1}));
+  EXPECT_EQ(Members(r, "Full_Mapping"), Rows({}));
+  EXPECT_EQ(Members(r, "Sophia"), Rows({2}));
+  EXPECT_EQ(Members(r, "Ca"), Rows({3}));
+  EXPECT_EQ(Members(r, "Round_Trip"), Rows({0, 1, 2, 3}));
+  EXPECT_EQ(ScoreAt(r, "n", 0), 13.0);
+  EXPECT_EQ(ScoreAt(r, "n", 1), 6.0);
+  EXPECT_EQ(ScoreAt(r, "n", 4), std::nullopt);
+}
+
 TEST(Interp, ArithmeticOverflowAndDivisionByZeroGiveNull) {
   rt::Table t = EngineTable({{.cltv = 0, .orders = std::numeric_limits<int64_t>::max()},
                              {.cltv = 2, .orders = 4},

@@ -13,24 +13,24 @@ namespace {
 
 TEST(Builtins, LanguageFunctionsAreRegistered) {
   for (const char* name :
-       {"days_since", "year",       "month",       "weekday",   "abs",         "round",
-        "floor",      "ceil",       "min",         "max",       "clamp",       "lower",
-        "upper",      "length",     "starts_with", "ends_with", "contains",    "matches",
-        "coalesce",   "percentile", "median",      "mean",      "stddev",      "min_of",
-        "max_of",     "zscore",     "ntile",       "cumshare",  "percent_rank"}) {
+       {"days_since", "age",         "years_since", "months_since", "year",       "month",
+        "weekday",    "abs",         "round",       "floor",        "ceil",       "min",
+        "max",        "clamp",       "lower",       "upper",        "length",     "starts_with",
+        "ends_with",  "contains",    "matches",     "coalesce",     "percentile", "median",
+        "mean",       "stddev",      "min_of",      "max_of",       "zscore",     "ntile",
+        "cumshare",   "percent_rank"}) {
     EXPECT_NE(stdlib::FindBuiltin(name), nullptr) << name;
   }
   EXPECT_EQ(stdlib::FindBuiltin("p90"), nullptr) << "pNN(x) is resolved by sema, not listed";
 }
 
 TEST(Builtins, TableIsConsistent) {
-  std::set<std::string_view> names, symbols;
+  std::set<std::string_view> names;
+  ASSERT_EQ(stdlib::AllBuiltins().size(), stdlib::kBuiltinCount);
   for (size_t i = 0; i < stdlib::AllBuiltins().size(); ++i) {
     const stdlib::BuiltinInfo& info = stdlib::AllBuiltins()[i];
     EXPECT_EQ(static_cast<size_t>(info.id), i);
     EXPECT_TRUE(names.insert(info.name).second) << info.name;
-    EXPECT_TRUE(symbols.insert(info.jit_symbol).second) << info.jit_symbol;
-    EXPECT_EQ(info.jit_symbol.substr(0, 8), "segc_rt_");
     EXPECT_TRUE(info.max_args < 0 || info.max_args >= info.min_args) << info.name;
     EXPECT_EQ(&stdlib::Builtin(info.id), &info);
   }
@@ -38,6 +38,47 @@ TEST(Builtins, TableIsConsistent) {
   EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kNtile).kind, stdlib::BuiltinKind::kWindow);
   EXPECT_EQ(stdlib::Builtin(stdlib::BuiltinId::kCoalesce).null_policy,
             stdlib::NullPolicy::kInternal);
+}
+
+// Kind (when a function is evaluated) and Lowering (what the IR holds) tell one story: per-row
+// functions are calls or IR ops, aggregates are kStat nodes, window functions kStat or kDerived.
+TEST(Builtins, KindAndLoweringAgree) {
+  using stdlib::Lowering;
+  for (const stdlib::BuiltinInfo& info : stdlib::AllBuiltins()) {
+    switch (info.kind) {
+      case stdlib::BuiltinKind::kScalar:
+        EXPECT_TRUE(info.lowering == Lowering::kCall || info.lowering == Lowering::kPerEntry ||
+                    info.lowering == Lowering::kIrOp)
+            << info.name;
+        break;
+      case stdlib::BuiltinKind::kAggregate:
+        EXPECT_EQ(info.lowering, Lowering::kStat) << info.name;
+        break;
+      case stdlib::BuiltinKind::kWindow:
+        EXPECT_TRUE(info.lowering == Lowering::kStat || info.lowering == Lowering::kDerived)
+            << info.name;
+        break;
+    }
+  }
+}
+
+// The backends' call dispatch implements exactly these null policies, and only calls take
+// implicit arguments (the evaluation date).
+TEST(Builtins, CallsAreNullIfAnyNullAndOnlyCallsTakeTheDate) {
+  for (const stdlib::BuiltinInfo& info : stdlib::AllBuiltins()) {
+    if (stdlib::IsIrCall(info)) {
+      EXPECT_TRUE(info.null_policy == stdlib::NullPolicy::kNullIfAnyNull ||
+                  info.null_policy == stdlib::NullPolicy::kNullIfAnyNullOrOverflow)
+          << info.name;
+    } else {
+      EXPECT_EQ(info.implicit, stdlib::Implicit::kNone) << info.name;
+    }
+  }
+  for (auto id : {stdlib::BuiltinId::kDaysSince, stdlib::BuiltinId::kAge,
+                  stdlib::BuiltinId::kYearsSince, stdlib::BuiltinId::kMonthsSince}) {
+    EXPECT_EQ(stdlib::Builtin(id).implicit, stdlib::Implicit::kAsOf) << stdlib::Builtin(id).name;
+    EXPECT_EQ(stdlib::ImplicitArgs(stdlib::Builtin(id)), 1u);
+  }
 }
 
 TEST(Stdlib, EveryModuleIsEmbedded) {

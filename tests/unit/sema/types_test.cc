@@ -32,11 +32,15 @@ const TypeCase kTypeCases[] = {
     {"Ago", "90d ago", TypeKind::kDate},
     {"NegatedDuration", "-(30d)", TypeKind::kDuration},
     {"DaysSince", "days_since(last_purchase)", TypeKind::kInt},
+    {"Age", "age(last_purchase)", TypeKind::kInt},
+    {"YearsSince", "years_since(first_purchase)", TypeKind::kInt},
+    {"MonthsSince", "months_since(90d ago)", TypeKind::kInt},
     {"MinMixesNumbers", "min(2 * orders, 20.5)", TypeKind::kFloat},
     {"MaxOfDates", "max(last_purchase, first_purchase)", TypeKind::kDate},
     {"RoundKeepsInt", "round(age)", TypeKind::kInt},
     {"RoundDigits", "round(cltv, 2)", TypeKind::kFloat},
     {"Lower", "lower(country)", TypeKind::kString},
+    {"UpperOfEnum", "upper(lifecycle_stage)", TypeKind::kString},
     {"LengthOfEnum", "length(lifecycle_stage)", TypeKind::kInt},
     {"StartsWith", "starts_with(email, \"a\")", TypeKind::kBool},
     {"Matches", "matches(email, \"@example\\\\.com$\")", TypeKind::kBool},
@@ -57,6 +61,24 @@ const TypeCase kTypeCases[] = {
 
 INSTANTIATE_TEST_SUITE_P(Types, LetType, ::testing::ValuesIn(kTypeCases),
                          [](const auto& info) { return std::string(info.param.name); });
+
+// A call is never null when its row's null policy says so from its arguments: kNullIfAnyNull
+// over never-null arguments; abs and round may still overflow, coalesce decides for itself.
+TEST(CallNulls, FollowTheRowsNullPolicy) {
+  auto checked = CheckRules(
+      "segment A where year(2026-01-01) > 0\nsegment B where year(last_purchase) > 0\n"
+      "segment C where abs(3) > 0\nsegment D where age(2000-01-01) > 0\n"
+      "segment E where coalesce(age, 3) > 0");
+  ASSERT_TRUE(checked->Codes().empty()) << checked->Dump();
+  auto call = [&](const char* segment) -> const ExprInfo& {
+    return checked->Info(*std::get<ast::Binary>(checked->Where(segment).kind).lhs);
+  };
+  EXPECT_TRUE(call("A").never_null);
+  EXPECT_FALSE(call("B").never_null);
+  EXPECT_FALSE(call("C").never_null);  // kNullIfAnyNullOrOverflow
+  EXPECT_TRUE(call("D").never_null);   // the implicit as_of is never null
+  EXPECT_FALSE(call("E").never_null);  // kInternal
+}
 
 TEST(ScoreType, IntPointsGiveIntFloatPointsGiveFloat) {
   auto checked = CheckRules(
