@@ -207,6 +207,7 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
 std::optional<int> Execute(RunState& state) {
   api::RunInputs inputs;
   inputs.as_of = state.as_of;
+  inputs.params = state.params;
   inputs.threads = state.threads;
   Result<rt::RunResult> result = api::Run(*state.compiled, state.table, inputs);
   if (!result.ok()) {

@@ -33,7 +33,64 @@ std::vector<std::string> ParamNames(const sema::CheckedProject& project) {
   return names;
 }
 
+/// A param value given to a run for a param that is not a run input: it must be the value the
+/// program was compiled with.
+Status CheckCompiledParam(const PlannedRules& rules, const std::string& name,
+                          const std::string& text) {
+  if (std::find(rules.param_names.begin(), rules.param_names.end(), name) ==
+      rules.param_names.end()) {
+    return Status::InvalidArgument("unknown param '" + name +
+                                   "'; --param names a `param` declared in the rules");
+  }
+  auto it = rules.compiled_params.find(name);
+  if (it != rules.compiled_params.end() && it->second == text) return Status::Ok();
+  return Status::InvalidArgument("param '" + name +
+                                 "' (a duration or a string) is compiled into the program; "
+                                 "compile with the value '" +
+                                 text + "' to use it");
+}
+
+rt::RunInputValue ValueOf(ir::Type type, const ir::Payload& payload) {
+  rt::RunInputValue value{};
+  value.valid = 1;
+  if (type == ir::Type::kFloat) {
+    value.f64 = payload.f;
+  } else {
+    value.i64 = payload.i;
+  }
+  return value;
+}
+
 }  // namespace
+
+Result<std::vector<rt::RunInputValue>> RunInputValues(const PlannedRules& rules,
+                                                      const RunInputs& inputs) {
+  const std::vector<ir::RunInput>& declared = rules.planned->run_inputs;
+  std::vector<ir::Payload> payloads;
+  for (const ir::RunInput& input : declared) payloads.push_back(input.value);
+  payloads[ir::kAsOfInput].i = inputs.as_of;
+  for (const auto& [name, text] : inputs.params) {
+    auto it = std::find_if(declared.begin() + 1, declared.end(),
+                           [&](const ir::RunInput& in) { return in.name == name; });
+    if (it == declared.end()) {
+      SEGC_RETURN_IF_ERROR(CheckCompiledParam(rules, name, text));
+      continue;
+    }
+    SEGC_TRY(ir::Payload value, ir::RunInputValue(*it, text));
+    if (it->pinned && !(value == it->value)) {
+      return Status::InvalidArgument("param '" + name +
+                                     "' is used where the compiler needs a constant (a tile "
+                                     "count, a quantile, a number of digits); compile with "
+                                     "the value '" +
+                                     text + "' to use it");
+    }
+    payloads[size_t(it - declared.begin())] = value;
+  }
+  std::vector<rt::RunInputValue> values;
+  for (size_t i = 0; i < declared.size(); ++i)
+    values.push_back(ValueOf(declared[i].type, payloads[i]));
+  return values;
+}
 
 std::vector<ProjectSource> ReadProjects(const std::vector<std::string>& paths,
                                         std::shared_ptr<const ModuleLibrary> modules,
@@ -70,8 +127,8 @@ CheckedRules Check(const ProjectSource& source, diag::SourceManager& sources,
   sema::CheckOptions options;
   options.modules = source.modules.get();
   diag::DiagnosticSink sema_sink;
-  CheckedRules out{source.dir, source.files.size(), sema::CheckProject(std::move(files), sources, ids, sema_sink,
-                                                  options)};
+  CheckedRules out{source.dir, source.files.size(),
+                   sema::CheckProject(std::move(files), sources, ids, sema_sink, options)};
   for (const diag::Diagnostic& d : sema_sink.diagnostics()) {
     if (broken && MayComeFromBrokenFile(d.code)) continue;
     sink.Report(d);
@@ -82,7 +139,8 @@ CheckedRules Check(const ProjectSource& source, diag::SourceManager& sources,
 std::vector<CheckedRules> CheckPaths(const std::vector<std::string>& paths,
                                      const std::vector<std::string>& lib_dirs,
                                      diag::SourceManager& sources, diag::DiagnosticSink& sink) {
-  auto modules = std::make_shared<const ModuleLibrary>(lib_dirs, std::map<std::string, std::string>{});
+  auto modules =
+      std::make_shared<const ModuleLibrary>(lib_dirs, std::map<std::string, std::string>{});
   std::vector<CheckedRules> out;
   for (const ProjectSource& source : ReadProjects(paths, modules, sink)) {
     out.push_back(Check(source, sources, sink));
@@ -112,6 +170,7 @@ PlanResult Plan(const sema::CheckedProject& project,
   rules->schema = driver::ToRuntimeSchema(project.schema);
   rules->declared_as_of = project.as_of;
   rules->param_names = ParamNames(project);
+  rules->compiled_params = params;
   return {std::move(rules), std::nullopt};
 }
 
@@ -136,11 +195,7 @@ Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table
   rt::RunOptions options;
   options.threads = inputs.threads;
   options.morsel_rows = inputs.morsel_rows;
-  segc_stat_value as_of{};
-  as_of.i64 = inputs.as_of;
-  as_of.f64 = double(inputs.as_of);
-  as_of.valid = 1;
-  options.inputs = {as_of};
+  SEGC_TRY(options.inputs, RunInputValues(*program.rules, inputs));
   return rt::Execute(program.exec, table, options);
 }
 

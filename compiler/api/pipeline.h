@@ -65,9 +65,9 @@ std::vector<CheckedRules> CheckPaths(const std::vector<std::string>& paths,
 
 /// Where Compile failed, so that a caller can tell the user's mistake from ours.
 enum class CompilePhase : uint8_t {
-  kParams,     ///< a bad compile-time param value (usage)
+  kParams,       ///< a bad compile-time param value (usage)
   kUnsupported,  ///< a construct the engine does not run yet (a rule error)
-  kBackend,    ///< the JIT failed (internal)
+  kBackend,      ///< the JIT failed (internal)
 };
 
 struct CompileError {
@@ -82,6 +82,8 @@ struct PlannedRules {
   rt::Schema schema;
   std::optional<int32_t> declared_as_of;  ///< the rules' `as_of`
   std::vector<std::string> param_names;   ///< every param of the project, qualified
+  /// The param values Plan was given; duration and string params are compiled with them.
+  std::map<std::string, std::string> compiled_params;
 };
 
 struct PlanResult {
@@ -123,11 +125,21 @@ CompileResult Compile(const sema::CheckedProject& project, const CompileOptions&
 /// What varies between runs of one compiled program.
 struct RunInputs {
   int32_t as_of = 0;  ///< days since 1970-01-01
+  /// Param values (name → rule-file literal). Bool, int, float and date params take any value
+  /// of their type, except those the compiler needed as a constant (ir::RunInput::pinned);
+  /// duration and string params must repeat the value the program was planned with.
+  std::map<std::string, std::string> params;
   int threads = 1;
   int64_t morsel_rows = 65536;
 };
 
-/// Runs `program` over `table` with `inputs`. Failures as rt::Execute.
+/// The value of every run input of `rules` (as_of, then params) for `inputs`; kInvalidArgument
+/// for a bad param.
+Result<std::vector<rt::RunInputValue>> RunInputValues(const PlannedRules& rules,
+                                                      const RunInputs& inputs);
+
+/// Runs `program` over `table` with `inputs`. A bad param (unknown, wrong type, or a compiled
+/// one given another value) is kInvalidArgument; other failures as rt::Execute.
 Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
                           const RunInputs& inputs);
 

@@ -12,7 +12,6 @@ namespace segc {
 /// What a Program shares between its copies: the compiled program and its output names.
 struct Program::Impl {
   std::shared_ptr<const api::CompiledProgram> compiled;
-  std::map<std::string, std::string> compiled_params;
   OutputNames outputs;
 };
 
@@ -135,23 +134,14 @@ Result<Program> Program::Compile(const ProjectSource& source, const CompileOptio
   }
   auto impl = std::make_shared<Impl>();
   impl->compiled = std::move(compiled.program);
-  impl->compiled_params = options.params;
   impl->outputs = NamesOf(impl->compiled->exec);
   return Program(std::move(impl));
 }
 
 Result<rt::RunResult> Program::Run(const rt::Table& table, const RunInputs& inputs) const {
-  // Params are folded into the compiled program in this version (docs/embedding.md).
-  for (const auto& [name, value] : inputs.params) {
-    auto it = impl_->compiled_params.find(name);
-    if (it == impl_->compiled_params.end() || it->second != value) {
-      return Status::InvalidArgument("param '" + name +
-                                     "' is compiled into the program; give its value in "
-                                     "CompileOptions::params");
-    }
-  }
   api::RunInputs run;
   run.as_of = inputs.as_of.value_or(impl_->compiled->rules->declared_as_of.value_or(TodayUtc()));
+  run.params = inputs.params;
   run.threads = inputs.threads;
   return api::Run(*impl_->compiled, table, run);
 }

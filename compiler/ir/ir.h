@@ -129,6 +129,12 @@ struct Input {
 struct RunInput {
   std::string name;  ///< "as_of", or a qualified param name
   Type type = Type::kDate;
+  /// Params: the value a run uses when it gives none (the declared default, or the value the
+  /// program was compiled with). Not part of the program's identity (not printed, not hashed).
+  Payload value;
+  /// Params: the compiler needed the value as a constant (ntile's n, percentile's q, round's
+  /// digits), so it is part of the code and a run may not change it.
+  bool pinned = false;
 };
 
 /// Index of `as_of` in Program::run_inputs.

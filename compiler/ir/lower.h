@@ -18,6 +18,11 @@ struct LowerOptions {
   std::map<std::string, std::string> params;
 };
 
+/// The value of param run input `input` written as a rule-file literal ("7", "0.3", "30%",
+/// "true", "2026-01-31"), checked against its type (an int is accepted for a float);
+/// kInvalidArgument otherwise.
+Result<Payload> RunInputValue(const RunInput& input, const std::string& text);
+
 /// Lowers every segment, score and classify of every instance (the project and its imports) in
 /// dependency order. Lets are inlined, module inputs substituted by their bindings, segment
 /// references become kIsTrue, and common subexpressions are shared. Fails with kInvalidArgument

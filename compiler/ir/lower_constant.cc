@@ -32,6 +32,14 @@ std::optional<double> LowerContext::ConstantValue(ValueId value) const {
       if (node.type == Type::kInt) return double(node.payload.i);
       if (node.type == Type::kFloat) return node.payload.f;
       return std::nullopt;
+    case Op::kRunInput: {
+      // A param needed as a constant: its compiled value becomes part of the code.
+      if (node.payload.index == kAsOfInput) return std::nullopt;
+      RunInput& input = program_.run_inputs[node.payload.index];
+      if (input.type != Type::kInt && input.type != Type::kFloat) return std::nullopt;
+      input.pinned = true;
+      return input.type == Type::kInt ? double(input.value.i) : input.value.f;
+    }
     case Op::kCast:
       return node.type == Type::kFloat ? arg(0) : std::nullopt;
     case Op::kNeg:

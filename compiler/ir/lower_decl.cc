@@ -35,7 +35,7 @@ void LowerContext::AddInputs() {
 }
 
 Status LowerContext::Run() {
-  program_.run_inputs.push_back({"as_of", Type::kDate});
+  program_.run_inputs.push_back({"as_of", Type::kDate, {}, false});
   for (const auto& file : project_.files) {
     for (const ast::Decl& decl : file->decls) {
       std::visit(ast::Overloaded{[&](const ast::SegmentDecl& d) { IndexExprs(*d.where); },
@@ -263,14 +263,31 @@ ValueId LowerContext::Param(uint32_t instance, uint32_t decl) {
     return builder_.Null(Type::kInt);
   }
   ValueId value = Expr(*literal, instance);
-  if (!overridden || duration) return value;
-  Type want = IrType(declared);
-  Type got = builder_.node(value).type;
-  if (got != want && !(want == Type::kFloat && got == Type::kInt)) {
-    Fail(Status::InvalidArgument(origin + ": expected " + declared.ToString() +
-                                 " like the declared default"));
+  if (duration) return value;
+  if (overridden) {
+    Type want = IrType(declared);
+    Type got = builder_.node(value).type;
+    if (got != want && !(want == Type::kFloat && got == Type::kInt)) {
+      Fail(Status::InvalidArgument(origin + ": expected " + declared.ToString() +
+                                   " like the declared default"));
+    }
+    value = Numeric(value, want);
   }
-  return Numeric(value, want);
+  return RunInputParam(name, value);
+}
+
+// A bool, int, float or date param is an input of the run (its value a default the run may
+// replace), so one compiled program serves every value. Durations (their unit decides between
+// calendar and day arithmetic) and strings (evaluated per dictionary entry) stay constants.
+ValueId LowerContext::RunInputParam(const std::string& name, ValueId value) {
+  const Node& node = builder_.node(value);
+  bool runtime = node.op == Op::kConst && !node.payload.is_null &&
+                 (node.type == Type::kBool || node.type == Type::kInt ||
+                  node.type == Type::kFloat || node.type == Type::kDate);
+  if (!runtime) return value;
+  auto index = uint32_t(program_.run_inputs.size());
+  program_.run_inputs.push_back({name, node.type, node.payload, false});
+  return builder_.Add(Op::kRunInput, node.type, {}, {.index = index});
 }
 
 Type LowerContext::Common(const std::vector<ValueId>& values) const {

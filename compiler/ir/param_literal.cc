@@ -123,3 +123,39 @@ bool IsCalendar(const ast::DurationLit& duration) {
 }
 
 }  // namespace segc::ir::detail
+
+namespace segc::ir {
+
+Result<Payload> RunInputValue(const RunInput& input, const std::string& text) {
+  auto bad = [&] {
+    return Status::InvalidArgument("param '" + input.name + "': '" + text + "' is not " +
+                                   (input.type == Type::kInt     ? "an int"
+                                    : input.type == Type::kFloat ? "a number"
+                                    : input.type == Type::kBool  ? "true or false"
+                                                                 : "a date (YYYY-MM-DD)") +
+                                   " like the declared default");
+  };
+  SEGC_TRY(std::unique_ptr<ast::Expr> expr, detail::ParseParamLiteral(text));
+  const ast::Expr* e = expr.get();
+  double sign = 1;
+  if (const auto* unary = std::get_if<ast::Unary>(&e->kind)) {
+    sign = -1;
+    e = unary->operand.get();
+  }
+  Payload out;
+  if (const auto* i = std::get_if<ast::IntLit>(&e->kind)) {
+    if (input.type == Type::kInt) return out.i = int64_t(sign) * i->value, out;
+    if (input.type == Type::kFloat) return out.f = sign * double(i->value), out;
+  } else if (const auto* f = std::get_if<ast::FloatLit>(&e->kind)) {
+    if (input.type == Type::kFloat) return out.f = sign * f->value, out;
+  } else if (const auto* p = std::get_if<ast::PercentLit>(&e->kind)) {
+    if (input.type == Type::kFloat) return out.f = sign * p->value, out;
+  } else if (const auto* b = std::get_if<ast::BoolLit>(&e->kind)) {
+    if (input.type == Type::kBool) return out.i = b->value ? 1 : 0, out;
+  } else if (const auto* d = std::get_if<ast::DateLit>(&e->kind)) {
+    if (input.type == Type::kDate) return out.i = d->days, out;
+  }
+  return bad();
+}
+
+}  // namespace segc::ir

@@ -80,7 +80,8 @@ namespace {
 void PrintTables(const Program& program, std::string& out) {
   for (size_t i = 0; i < program.run_inputs.size(); ++i) {
     const RunInput& in = program.run_inputs[i];
-    out += fmt::format("run_input ri{} {} {}\n", i, in.name, TypeName(in.type));
+    out += fmt::format("run_input ri{} {} {}{}\n", i, in.name, TypeName(in.type),
+                       in.pinned ? " pinned" : "");
   }
   for (size_t i = 0; i < program.inputs.size(); ++i) {
     const Input& in = program.inputs[i];

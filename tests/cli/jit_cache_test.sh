@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The JIT object cache end to end (`--cache-dir`), `--timings`, `--opt-level` and `--dump-ir`:
 # a second run with unchanged rules loads the object instead of running LLVM and gives the same
-# summary, also at another --as-of (a run input, not compiled in); changed rules miss; a corrupt cache file is a miss that gets rewritten; a cache that
+# summary, also at another --as-of or int --param (run inputs, not compiled in); changed rules miss; a corrupt cache file is a miss that gets rewritten; a cache that
 # cannot be written is a warning, not a failure. Every optimization level gives the same result.
 #   jit_cache_test.sh SEGC SOURCE_DIR
 set -euo pipefail
@@ -44,6 +44,26 @@ normalize_json "$tmp/other_date.json" >"$tmp/d1"
 normalize_json "$tmp/uncached_other.json" >"$tmp/d2"
 diff -u "$tmp/d2" "$tmp/d1" >&2 || fail "the cached run at another date differs from an uncached one"
 cmp -s "$tmp/a" "$tmp/d1" && fail "runs at two dates gave the same summary: as_of was not applied"
+
+# An int param is a run input too: another --param value reuses the object. (b2b_leads'
+# mql_threshold; the retail params are durations, which are compiled in.)
+leads="$SOURCE_DIR/examples/b2b_leads"
+leads_cache="$tmp/leads_cache"
+for threshold in 40 70; do
+  run_segc "$tmp/mql$threshold.json" "$tmp/mql$threshold.err" run "$leads/rules" \
+    --data "$leads/data/leads.csv" --format json --cache-dir "$leads_cache" --timings \
+    --param "mql_threshold=$threshold"
+  expect_code 0 "--param mql_threshold=$threshold" || cat "$tmp/mql$threshold.err" >&2
+done
+expect_contains "$tmp/mql40.err" "cache miss" "first --param value"
+expect_contains "$tmp/mql70.err" "cache hit (LLVM skipped)" "another --param value"
+run_segc "$tmp/mql70_plain.json" "$tmp/mql70_plain.err" run "$leads/rules" \
+  --data "$leads/data/leads.csv" --format json --param mql_threshold=70
+normalize_json "$tmp/mql70.json" >"$tmp/m1"
+normalize_json "$tmp/mql70_plain.json" >"$tmp/m2"
+diff -u "$tmp/m2" "$tmp/m1" >&2 || fail "the cached run with another --param differs from an uncached one"
+normalize_json "$tmp/mql40.json" >"$tmp/m0"
+cmp -s "$tmp/m0" "$tmp/m1" && fail "two --param values gave the same summary: the param was not applied"
 
 # A truncated object is detected (digest), recompiled and rewritten.
 for f in "$cache"/*.o; do head -c 100 "$f" >"$f.cut" && mv "$f.cut" "$f"; done

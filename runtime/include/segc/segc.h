@@ -137,8 +137,9 @@ SEGC_API segc_status segc_compile_options_set_compile_threads(segc_compile_optio
 /** Directory of the JIT object cache; NULL or "" for none. */
 SEGC_API segc_status segc_compile_options_set_cache_dir(segc_compile_options* options,
                                                         const char* dir);
-/** A param the compiler needs as a constant (ntile's count, percentile's quantile, ...), as a
- *  rule-file literal ("4", "0.9", "\"^a\""). See segc::CompileOptions::params. */
+/** A param compiled into the program, as a rule-file literal: a duration ("30d"), a string
+ *  ("\"^a\""), or a number the compiler needs as a constant (ntile's count "4", percentile's
+ *  quantile "0.9"). See segc::CompileOptions::params. */
 SEGC_API segc_status segc_compile_options_set_param(segc_compile_options* options, const char* name,
                                                     const char* literal);
 
@@ -273,10 +274,11 @@ SEGC_API void segc_run_options_free(segc_run_options* options);
 SEGC_API segc_status segc_run_options_set_as_of_days(segc_run_options* options, int32_t days);
 /** The evaluation date as "YYYY-MM-DD" (SEGC_ERR_BAD_DATE otherwise). */
 SEGC_API segc_status segc_run_options_set_as_of_date(segc_run_options* options, const char* date);
-/** A param value as a rule-file literal ("60d", "0.3", "\"FR\""), as `segc run --param`
- *  takes it; qualified names for module params ("rfm.window"). Checked by segc_program_run.
- *  In this version params are compiled into the program: a run may only repeat the value given
- *  to segc_compile_options_set_param (SEGC_ERR_BAD_PARAM otherwise). */
+/** A param value as a rule-file literal ("40", "0.3", "30%", "2026-01-01", "true"), as
+ *  `segc run --param` takes it; qualified names for module params ("rfm.window"). Checked by
+ *  segc_program_run. Number, boolean and date params change per run without recompiling;
+ *  compiled params (durations, strings, constants: see segc_compile_options_set_param) may
+ *  only repeat their compiled value (SEGC_ERR_BAD_PARAM otherwise). */
 SEGC_API segc_status segc_run_options_set_param(segc_run_options* options, const char* name,
                                                 const char* literal);
 /** Executor threads; <= 0 means all cores. Results do not depend on it. */

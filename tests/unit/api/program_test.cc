@@ -1,7 +1,5 @@
 // The C++ embedding API (segc/segc.hpp): compile once, run many times, from many threads, at
 // many dates, with the results `segc run` gives.
-#include "segc/segc.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -10,6 +8,7 @@
 #include <thread>
 
 #include "segc/csv.h"
+#include "segc/segc.hpp"
 
 namespace segc {
 namespace {
@@ -49,9 +48,8 @@ std::string Counts(const rt::RunResult& result) {
 
 /// The same counts read from `segc run --format json` at `as_of`.
 std::string CliCounts(const std::string& as_of) {
-  std::string command = std::string(SEGC_BINARY) + " run " + kRetail + "/rules --data " +
-                        kRetail + "/data/customers.csv --format json --as-of " + as_of +
-                        " 2>/dev/null";
+  std::string command = std::string(SEGC_BINARY) + " run " + kRetail + "/rules --data " + kRetail +
+                        "/data/customers.csv --format json --as-of " + as_of + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   EXPECT_NE(pipe, nullptr);
   std::string json;
@@ -132,8 +130,8 @@ TEST(Program, InMemoryTextsAndModulesNeedNoFiles) {
   Result<Program> program = Program::Compile(source, {}, &diagnostics);
   ASSERT_TRUE(program.ok()) << program.status().message();
   EXPECT_EQ(program->outputs().segments, (std::vector<std::string>{"Big", "tiers.Top"}));
-  auto table = rt::Table::Make({"id", "x"}, {rt::Column::FromInt64({1, 2, 3}),
-                                             rt::Column::FromFloat64({5.0, 50.0, 500.0})});
+  auto table = rt::Table::Make(
+      {"id", "x"}, {rt::Column::FromInt64({1, 2, 3}), rt::Column::FromFloat64({5.0, 50.0, 500.0})});
   Result<rt::RunResult> result = program->Run(*table);
   ASSERT_TRUE(result.ok()) << result.status().message();
   EXPECT_EQ(Counts(*result), "rows=3;Big=2;tiers.Top=1;");
@@ -153,6 +151,45 @@ TEST(Program, RuleErrorsAreDiagnosticValuesWithPlaces) {
   EXPECT_EQ(diagnostics[0].line, 1);
   EXPECT_EQ(diagnostics[0].column, 19);
   EXPECT_NE(diagnostics[0].rendered.find("^"), std::string::npos) << diagnostics[0].rendered;
+}
+
+TEST(Program, NumberParamsAreRunInputsAndConstantOnesAreRefused) {
+  ProjectSource source = ProjectSource::FromTexts(
+      {{"rules/schema.seg", "table t key id {\n  id: int\n  x: float\n  d: date\n}\n"},
+       {"rules/r.seg",
+        "param limit = 10\nparam tiles = 2\nparam w = 30d\n"
+        "segment Big where x > limit\nsegment Top where ntile(tiles, x) == tiles\n"
+        "segment Recent where d < w\n"}});
+  Result<Program> program = Program::Compile(source);
+  ASSERT_TRUE(program.ok()) << program.status().message();
+  auto table = rt::Table::Make(
+      {"id", "x", "d"},
+      {rt::Column::FromInt64({1, 2, 3, 4}), rt::Column::FromFloat64({5.0, 50.0, 500.0, 5000.0}),
+       rt::Column::FromDate32({20750, 20700, 20000, std::nullopt})});
+  RunInputs inputs;
+  inputs.as_of = *ParseDate("2026-11-01");
+  EXPECT_EQ(Counts(*program->Run(*table, inputs)), "rows=4;Big=3;Top=2;Recent=1;");
+  inputs.params = {{"limit", "100"}};  // the same compiled program, another value
+  EXPECT_EQ(Counts(*program->Run(*table, inputs)), "rows=4;Big=2;Top=2;Recent=1;");
+  inputs.params = {{"limit", "1e3"}};
+  EXPECT_EQ(program->Run(*table, inputs).status().code(), StatusCode::kInvalidArgument);
+  inputs.params = {{"limit", "true"}};
+  EXPECT_NE(program->Run(*table, inputs)
+                .status()
+                .message()
+                .find("is not an int like the declared default"),
+            std::string::npos);
+  inputs.params = {{"tiles", "4"}};  // ntile's tile count is part of the code
+  EXPECT_NE(program->Run(*table, inputs).status().message().find("needs a constant"),
+            std::string::npos);
+  inputs.params = {{"tiles", "2"}};  // repeating it is fine
+  EXPECT_TRUE(program->Run(*table, inputs).ok());
+  inputs.params = {{"w", "60d"}};  // durations are compiled in
+  EXPECT_NE(program->Run(*table, inputs).status().message().find("compiled into the program"),
+            std::string::npos);
+  inputs.params = {{"nope", "1"}};
+  EXPECT_NE(program->Run(*table, inputs).status().message().find("unknown param 'nope'"),
+            std::string::npos);
 }
 
 TEST(Program, MissingColumnIsADataError) {

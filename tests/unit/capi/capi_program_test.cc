@@ -156,6 +156,33 @@ TEST(CapiProgram, RunInputsChangeTheDateWithoutRecompiling) {
   EXPECT_EQ(segc_result_segment_count(same.p, 1), 4);
 }
 
+TEST(CapiProgram, NumberParamsChangePerRunWithoutRecompiling) {
+  const char* rules = R"(as_of 2026-11-01
+param floor = 50
+segment Rich where cltv > floor
+)";
+  ProgramHandle program;
+  Diagnostics diagnostics;
+  ASSERT_EQ(CompileTexts(rules, &program, &diagnostics), SEGC_OK) << Message();
+  const Data data;
+  TableHandle table;
+  ASSERT_EQ(segc_table_new(&table.p), SEGC_OK);
+  AddColumns(data, table.p);
+  ResultHandle declared;
+  ASSERT_EQ(segc_program_run(program.p, table.p, nullptr, &declared.p), SEGC_OK) << Message();
+  EXPECT_EQ(segc_result_segment_count(declared.p, 0), 3);  // 60, 80, 90
+  RunOptions options;
+  ASSERT_EQ(segc_run_options_new(&options.p), SEGC_OK);
+  ASSERT_EQ(segc_run_options_set_param(options.p, "floor", "85"), SEGC_OK);
+  ResultHandle higher;
+  ASSERT_EQ(segc_program_run(program.p, table.p, options.p, &higher.p), SEGC_OK) << Message();
+  EXPECT_EQ(segc_result_segment_count(higher.p, 0), 1);  // 90
+  ASSERT_EQ(segc_run_options_set_param(options.p, "floor", "\"high\""), SEGC_OK);
+  ResultHandle refused;
+  EXPECT_EQ(segc_program_run(program.p, table.p, options.p, &refused.p), SEGC_ERR_BAD_PARAM);
+  EXPECT_NE(Message().find("floor"), std::string::npos) << Message();
+}
+
 TEST(CapiProgram, RuleErrorsAreDiagnostics) {
   ProgramHandle program;
   Diagnostics diagnostics;
@@ -341,7 +368,7 @@ TEST(CapiProgram, ProjectsOnDisk) {
   EXPECT_NE(Message().find("2 rule projects"), std::string::npos) << Message();
 }
 
-TEST(CapiProgram, ParamsAreCompileOptions) {
+TEST(CapiProgram, DurationParamsAreCompileOptions) {
   CompileOptions options;
   ASSERT_EQ(segc_compile_options_new(&options.p), SEGC_OK);
   ASSERT_EQ(segc_compile_options_set_param(options.p, "recent", "30d"), SEGC_OK);
