@@ -15,7 +15,7 @@
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
 #include "compiler/diag/render.h"
-#include "compiler/ir/printer.h"
+#include "compiler/plan/physical.h"
 #include "segc/csv.h"
 
 namespace segc::cli {
@@ -66,11 +66,11 @@ rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads) {
   return options;
 }
 
-// `--dump-ir FILE`: the planned program as ir::Print shows it, then the LLVM module (JIT only).
-std::optional<int> WriteIrDump(const std::string& path, const ir::Program& planned,
+// `--dump-ir FILE`: the physical plan as plan::Print shows it, then the LLVM module (JIT only).
+std::optional<int> WriteIrDump(const std::string& path, const plan::PhysicalPlan& planned,
                                const std::string& llvm_ir, RunState& state) {
   std::ofstream out(path, std::ios::trunc);
-  out << "; segc IR (planned)\n" << ir::Print(planned);
+  out << "; segc IR (planned)\n" << plan::Print(planned);
   if (!llvm_ir.empty()) out << "\n; LLVM IR (optimized)\n" << llvm_ir;
   if (out.flush()) return std::nullopt;
   Quiet(state);
@@ -186,7 +186,7 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
   api::CompileResult compiled = api::Build(state.planned, options);
   // Written even when the JIT failed: the IR is what one needs to see then.
   if (!args.dump_ir.empty()) {
-    if (auto code = WriteIrDump(args.dump_ir, *state.planned->planned, llvm_ir.str(), state)) {
+    if (auto code = WriteIrDump(args.dump_ir, *state.planned->plan, llvm_ir.str(), state)) {
       return *code;
     }
   }

@@ -15,6 +15,7 @@
 #include "compiler/diag/source.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "compiler/sema/checked_project.h"
 #include "segc/executor.h"
 #include "segc/result.h"
@@ -77,8 +78,8 @@ struct CompileError {
 
 /// A checked project lowered to its logical IR and planned: everything but the kernels.
 struct PlannedRules {
-  std::shared_ptr<const ir::Program> logical;
-  std::shared_ptr<const ir::Program> planned;
+  std::shared_ptr<const ir::Program> logical;      ///< the language's meaning (ir::Lower)
+  std::shared_ptr<const plan::PhysicalPlan> plan;  ///< how the engine evaluates it (plan::Plan)
   rt::Schema schema;
   std::optional<int32_t> declared_as_of;  ///< the rules' `as_of`
   std::vector<std::string> param_names;   ///< every param of the project, qualified

@@ -65,8 +65,9 @@ const char* DerivedKindName(DerivedKind kind) {
 
 bool IsComparison(Op op) { return op >= Op::kEq && op <= Op::kGe; }
 
-uint64_t Program::Hash() const {
-  std::string text = Print(*this);
+uint64_t Program::Hash() const { return HashText(Print(*this)); }
+
+uint64_t HashText(std::string_view text) {
   uint64_t hash = 1469598103934665603ull;
   for (unsigned char c : text) {
     hash ^= c;

@@ -92,22 +92,13 @@ void PrintTables(const Program& program, std::string& out) {
     const Stat& s = program.stats[i];
     out += fmt::format("stat st{} = {}(%{}", i, StatKindName(s.kind), s.input);
     if (s.kind == StatKind::kPercentile) out += fmt::format(", {}", s.q);
-    out += fmt::format(") : {}", TypeName(s.type));
-    if (program.planned) out += fmt::format(" stage {} source {}", s.stage, s.source_slot);
-    out += "\n";
+    out += fmt::format(") : {}\n", TypeName(s.type));
   }
   for (size_t i = 0; i < program.derived.size(); ++i) {
     const Derived& d = program.derived[i];
     out += fmt::format("derived dv{} = {}(%{}", i, DerivedKindName(d.kind), d.input);
     if (d.kind == DerivedKind::kNtile) out += fmt::format(", {}", d.n);
-    out += fmt::format(") : {}", TypeName(d.type));
-    if (program.planned) out += fmt::format(" stage {} source {}", d.stage, d.source_slot);
-    out += "\n";
-  }
-  for (size_t i = 0; i < program.dicts.size(); ++i) {
-    const DictLookup& d = program.dicts[i];
-    out += fmt::format("dict dict{} over %{} = %{} : {}\n", i, d.column_node, d.root,
-                       TypeName(d.type));
+    out += fmt::format(") : {}\n", TypeName(d.type));
   }
 }
 
@@ -123,37 +114,17 @@ const char* KindName(OutputKind kind) {
   return "?";
 }
 
-void PrintPlan(const Program& program, std::string& out) {
-  for (size_t i = 0; i < program.slots.size(); ++i) {
-    out += fmt::format("slot {} : {}{}\n", i, TypeName(program.slots[i].type),
-                       program.slots[i].nullable ? "?" : "");
-  }
-  for (size_t s = 0; s < program.stages.size(); ++s) {
-    const Stage& stage = program.stages[s];
-    out += fmt::format("stage {} nodes", s);
-    for (size_t i = 0; i < stage.nodes.size(); ++i) {
-      out += fmt::format(" %{}{}", stage.nodes[i], stage.count_overflow[i] ? "" : "'");
-    }
-    out += "\n";
-    for (const Store& store : stage.stores) {
-      out += fmt::format("  store %{} -> slot {}\n", store.value, store.slot);
-    }
-  }
-}
-
 }  // namespace
 
 std::string Print(const Program& program) {
-  std::string out = fmt::format("program{}\n", program.planned ? " planned" : "");
+  std::string out = "program\n";
   PrintTables(program, out);
   for (ValueId id = 0; id < program.nodes.size(); ++id) out += PrintNode(program, id) + "\n";
-  if (program.planned) PrintPlan(program, out);
   for (const Output& o : program.outputs) {
     out += fmt::format("{} {} = %{}", KindName(o.kind), o.name, o.value);
     for (size_t i = 0; i < o.labels.size(); ++i) {
       out += fmt::format("{}#{} {}", i == 0 ? " labels " : ", ", i, Escape(o.labels[i]));
     }
-    if (program.planned) out += fmt::format(" slot {}", o.slot);
     out += "\n";
   }
   return out;

@@ -16,7 +16,7 @@ using ir::ValueId;
 
 class Stager {
  public:
-  explicit Stager(ir::Program& p) : p_(p) {}
+  explicit Stager(PhysicalPlan& p) : p_(p), g_(p.graph) {}
 
   void Run();
 
@@ -26,7 +26,8 @@ class Stager {
   int32_t Materialize(ValueId input, uint32_t stage);
   void FillNodes();
 
-  ir::Program& p_;
+  PhysicalPlan& p_;
+  const ir::Program& g_;
   std::vector<uint32_t> depth_;  ///< first stage whose kernel can evaluate the node
   std::unordered_map<ValueId, int32_t> materialized_;
 };
@@ -34,48 +35,50 @@ class Stager {
 /// A stat/derived over a plain column is computed from the table before stage 0; over any other
 /// expression, after the stage that materializes the expression.
 void Stager::ComputeDepths() {
-  depth_.assign(p_.nodes.size(), 0);
-  for (ValueId id = 0; id < p_.nodes.size(); ++id) {
-    const ir::Node& node = p_.nodes[id];
+  depth_.assign(g_.nodes.size(), 0);
+  p_.stat_schedule.assign(g_.stats.size(), {});
+  p_.derived_schedule.assign(g_.derived.size(), {});
+  for (ValueId id = 0; id < g_.nodes.size(); ++id) {
+    const ir::Node& node = g_.nodes[id];
     uint32_t depth = 0;
     for (ValueId arg : node.args) depth = std::max(depth, depth_[arg]);
     ValueId input = ir::kNoValue;
-    if (node.op == Op::kStat) input = p_.stats[node.payload.index].input;
-    if (node.op == Op::kDerived) input = p_.derived[node.payload.index].input;
+    if (node.op == Op::kStat) input = g_.stats[node.payload.index].input;
+    if (node.op == Op::kDerived) input = g_.derived[node.payload.index].input;
     bool scalar =
-        node.op == Op::kStat && p_.stats[node.payload.index].kind == ir::StatKind::kScalar;
+        node.op == Op::kStat && g_.stats[node.payload.index].kind == ir::StatKind::kScalar;
     if (input != ir::kNoValue && !scalar) {
       SEGC_CHECK(input < id);
-      bool direct = p_.nodes[input].op == Op::kColumn;
+      bool direct = g_.nodes[input].op == Op::kColumn;
       depth = direct ? 0 : depth_[input] + 1;
-      uint32_t& stage = node.op == Op::kStat ? p_.stats[node.payload.index].stage
-                                             : p_.derived[node.payload.index].stage;
-      stage = depth;
+      Schedule& schedule = node.op == Op::kStat ? p_.stat_schedule[node.payload.index]
+                                                : p_.derived_schedule[node.payload.index];
+      schedule.stage = depth;
     }
     depth_[id] = depth;
   }
 }
 
 int32_t Stager::Materialize(ValueId input, uint32_t stage) {
-  if (p_.nodes[input].op == Op::kColumn) return -1;
+  if (g_.nodes[input].op == Op::kColumn) return -1;
   if (auto it = materialized_.find(input); it != materialized_.end()) return it->second;
   auto slot = int32_t(p_.slots.size());
-  p_.slots.push_back({p_.nodes[input].type, p_.nodes[input].nullable});
+  p_.slots.push_back({g_.nodes[input].type, g_.nodes[input].nullable});
   p_.stages[stage].stores.push_back({input, uint32_t(slot)});
   materialized_.emplace(input, slot);
   return slot;
 }
 
 void Stager::FillNodes() {
-  std::vector<uint8_t> counted(p_.nodes.size(), 0);
-  for (ir::Stage& stage : p_.stages) {
-    std::vector<uint8_t> use(p_.nodes.size(), 0);
-    for (const ir::Store& store : stage.stores) use[store.value] = 1;
-    for (ValueId id = ValueId(p_.nodes.size()); id-- > 0;) {
+  std::vector<uint8_t> counted(g_.nodes.size(), 0);
+  for (Stage& stage : p_.stages) {
+    std::vector<uint8_t> use(g_.nodes.size(), 0);
+    for (const Store& store : stage.stores) use[store.value] = 1;
+    for (ValueId id = ValueId(g_.nodes.size()); id-- > 0;) {
       if (!use[id]) continue;
-      for (ValueId arg : p_.nodes[id].args) use[arg] = 1;
+      for (ValueId arg : g_.nodes[id].args) use[arg] = 1;
     }
-    for (ValueId id = 0; id < p_.nodes.size(); ++id) {
+    for (ValueId id = 0; id < g_.nodes.size(); ++id) {
       if (!use[id]) continue;
       stage.nodes.push_back(id);
       stage.count_overflow.push_back(counted[id] ? 0 : 1);
@@ -87,34 +90,34 @@ void Stager::FillNodes() {
 void Stager::Run() {
   ComputeDepths();
   uint32_t last = 0;
-  for (const ir::Output& o : p_.outputs) last = std::max(last, Depth(o.value));
+  for (const ir::Output& o : g_.outputs) last = std::max(last, Depth(o.value));
   p_.stages.resize(last + 1);
-  for (ir::Stat& stat : p_.stats) {
+  auto source = [&](ValueId input, const Schedule& schedule) {
+    bool direct = schedule.stage == 0 && g_.nodes[input].op == Op::kColumn;
+    return direct ? -1 : Materialize(input, schedule.stage - 1);
+  };
+  for (size_t i = 0; i < g_.stats.size(); ++i) {
+    const ir::Stat& stat = g_.stats[i];
     if (stat.kind == ir::StatKind::kScalar) continue;  // evaluated from run inputs, stage 0
-    stat.source_slot = stat.stage == 0 && p_.nodes[stat.input].op == Op::kColumn
-                           ? -1
-                           : Materialize(stat.input, stat.stage - 1);
+    p_.stat_schedule[i].source_slot = source(stat.input, p_.stat_schedule[i]);
   }
-  for (ir::Derived& derived : p_.derived) {
-    derived.source_slot = derived.stage == 0 && p_.nodes[derived.input].op == Op::kColumn
-                              ? -1
-                              : Materialize(derived.input, derived.stage - 1);
+  for (size_t i = 0; i < g_.derived.size(); ++i) {
+    p_.derived_schedule[i].source_slot = source(g_.derived[i].input, p_.derived_schedule[i]);
   }
-  for (ir::Output& o : p_.outputs) {
-    o.slot = uint32_t(p_.slots.size());
-    p_.slots.push_back({p_.nodes[o.value].type, p_.nodes[o.value].nullable});
-    p_.stages[last].stores.push_back({o.value, o.slot});
+  for (const ir::Output& o : g_.outputs) {
+    auto slot = uint32_t(p_.slots.size());
+    p_.output_slots.push_back(slot);
+    p_.slots.push_back({g_.nodes[o.value].type, g_.nodes[o.value].nullable});
+    p_.stages[last].stores.push_back({o.value, slot});
   }
   FillNodes();
 }
 
 }  // namespace
 
-Result<ir::Program> Plan(const ir::Program& program) {
-  SEGC_CHECK(!program.planned);
-  SEGC_TRY(ir::Program planned, detail::RewriteStrings(program));
+Result<PhysicalPlan> Plan(const ir::Program& program) {
+  SEGC_TRY(PhysicalPlan planned, detail::RewriteStrings(program));
   Stager(planned).Run();
-  planned.planned = true;
   return planned;
 }
 
