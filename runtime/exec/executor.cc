@@ -63,6 +63,12 @@ class Run {
   void AllocateSlots();
   Column SlotColumn(uint32_t slot) const;
   Column StatInput(int32_t input, int32_t source_slot) const;
+  /// The statistics kernels' view of the pool: their passes run as tasks on the run's threads.
+  ParallelFor OnPool() {
+    return [this](int64_t tasks, const std::function<void(int64_t)>& task) {
+      pool_.ParallelFor(tasks, task);
+    };
+  }
   void ComputeBefore(uint32_t stage);
   void ComputePercentiles(uint32_t stage);
   void RunStage(uint32_t stage);
@@ -218,14 +224,11 @@ void Run::ComputePercentiles(uint32_t stage) {
     if (stat.stage != stage || stat.kind != StatKind::kPercentile) continue;
     by_input[{stat.input, stat.source_slot}].push_back(i);
   }
-  const ParallelFor on_pool = [this](int64_t tasks, const std::function<void(int64_t)>& task) {
-    pool_.ParallelFor(tasks, task);
-  };
   for (const auto& [input, members] : by_input) {
     Column x = StatInput(input.first, input.second);
     std::vector<double> qs;
     for (size_t i : members) qs.push_back(p_.stats[i].q);
-    auto values = Percentiles(x, qs, on_pool);  // q was checked to be within [0, 1] by sema
+    auto values = Percentiles(x, qs, OnPool());  // q was checked to be within [0, 1] by sema
     SEGC_CHECK(values.ok());
     for (size_t k = 0; k < members.size(); ++k) {
       size_t i = members[k];
@@ -253,7 +256,7 @@ void Run::ComputeBefore(uint32_t stage) {
     const ExecDerived& d = p_.derived[i];
     if (d.stage != stage) continue;
     StatisticResult ntile;
-    derived_[i] = detail::ComputeDerived(d, StatInput(d.input, d.source_slot), &ntile);
+    derived_[i] = detail::ComputeDerived(d, StatInput(d.input, d.source_slot), &ntile, OnPool());
     derived_views_[i] = detail::ColumnView(derived_[i]);
     if (ntile.is_ntile) ntiles_[i] = std::move(ntile);
   }
