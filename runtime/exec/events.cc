@@ -10,6 +10,7 @@
 
 #include "segc/bitmap.h"
 #include "segc/check.h"
+#include "segc/key_index.h"
 
 namespace segc::rt {
 
@@ -19,60 +20,38 @@ bool IsStringKey(const Column& c) {
   return c.type() == ColumnType::kString || c.type() == ColumnType::kEnum;
 }
 
-/// The text of a key for messages.
-std::string KeyText(const Column& keys, int64_t row) {
-  if (!keys.IsValid(row)) return "(empty)";
-  if (IsStringKey(keys)) return "'" + std::string(keys.String(row)) + "'";
-  return std::to_string(keys.Int64(row));
-}
-
-/// Maps each event row to its customer row (-1: null or unknown key).
-template <typename Key, typename KeyOf>
-Result<std::vector<int64_t>> LinkRows(const Column& customers, const Column& events,
-                                      const KeyOf& key_of, const std::string& customers_name) {
-  std::unordered_map<Key, int64_t> rows;
-  rows.reserve(size_t(customers.length()));
-  for (int64_t r = 0; r < customers.length(); ++r) {
-    if (!customers.IsValid(r)) {
-      return Status::DataError("table '" + customers_name + "': record " + std::to_string(r + 1) +
-                               " has an empty key");
+/// Maps each event row to its customer row (KeyIndex::kNoRow: null or unknown key).
+Result<std::vector<int32_t>> Link(const Column& customers, const Column& events,
+                                  const std::string& customers_name, int threads) {
+  KeyProblem problem;
+  Result<KeyIndex> index = KeyIndex::Build(customers, &problem);
+  if (!index.ok()) {
+    if (problem.kind == KeyProblem::Kind::kNull) {
+      return Status::DataError("table '" + customers_name + "': record " +
+                               std::to_string(problem.row + 1) + " has an empty key");
     }
-    auto [it, inserted] = rows.emplace(key_of(customers, r), r);
-    if (!inserted) {
-      return Status::DataError("table '" + customers_name + "': key " + KeyText(customers, r) +
-                               " repeats (records " + std::to_string(it->second + 1) + " and " +
-                               std::to_string(r + 1) + ")");
+    if (problem.kind == KeyProblem::Kind::kDuplicate) {
+      return Status::DataError("table '" + customers_name + "': key " +
+                               KeyText(customers, problem.row) + " repeats (records " +
+                               std::to_string(problem.first_row + 1) + " and " +
+                               std::to_string(problem.row + 1) + ")");
     }
+    return index.status();
   }
-  std::vector<int64_t> out(size_t(events.length()), -1);
-  for (int64_t e = 0; e < events.length(); ++e) {
-    if (!events.IsValid(e)) continue;
-    auto it = rows.find(key_of(events, e));
-    if (it != rows.end()) out[size_t(e)] = it->second;
-  }
-  return out;
-}
-
-Result<std::vector<int64_t>> Link(const Column& customers, const Column& events,
-                                  const std::string& customers_name) {
-  if (IsStringKey(customers) != IsStringKey(events)) {
+  Result<std::vector<int32_t>> rows = index->Map(events, threads);
+  if (!rows.ok()) {
     return Status::DataError("the keys of table '" + customers_name +
                              "' and of its events are not of the same type");
   }
-  if (IsStringKey(customers)) {
-    auto text = [](const Column& c, int64_t r) { return c.String(r); };
-    return LinkRows<std::string_view>(customers, events, text, customers_name);
-  }
-  auto number = [](const Column& c, int64_t r) { return c.Int64(r); };
-  return LinkRows<int64_t>(customers, events, number, customers_name);
+  return rows;
 }
 
 }  // namespace
 
 Result<EventGroups> GroupEvents(const Column& customer_keys, const Column& event_keys,
                                 const std::string& customers_name, const std::string& events_name,
-                                bool allow_unknown) {
-  SEGC_TRY(std::vector<int64_t> owner, Link(customer_keys, event_keys, customers_name));
+                                bool allow_unknown, int threads) {
+  SEGC_TRY(std::vector<int32_t> owner, Link(customer_keys, event_keys, customers_name, threads));
   EventGroups groups;
   const int64_t customers = customer_keys.length();
   groups.offsets.assign(size_t(customers) + 1, 0);

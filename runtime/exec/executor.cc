@@ -137,7 +137,7 @@ Status Run::GroupEvents() {
     const ExecEventTable& table = p_.event_tables[t];
     SEGC_TRY(EventGroups groups,
              rt::GroupEvents(*customer_keys, inputs_[size_t(table.key_input)], p_.customer_table,
-                             table.name, options_.allow_unknown_event_keys));
+                             table.name, options_.allow_unknown_event_keys, pool_.size()));
     groups_.push_back(std::move(groups));
   }
   return Status::Ok();

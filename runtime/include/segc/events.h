@@ -28,10 +28,11 @@ struct EventGroups {
 /// Groups `event_keys` by the customer row whose `customer_keys` value they hold. Keys are int
 /// or string (enum) columns of the same kind. kDataError when a customer key repeats or is empty,
 /// or (unless `allow_unknown`) when an event key is empty or not a customer; the message names
-/// the event table `events_name` and the first offending record (1-based).
+/// the event table `events_name` and the first offending record (1-based). The key lookups run
+/// on `threads` threads.
 Result<EventGroups> GroupEvents(const Column& customer_keys, const Column& event_keys,
                                 const std::string& customers_name, const std::string& events_name,
-                                bool allow_unknown);
+                                bool allow_unknown, int threads = 1);
 
 /// What one aggregate reads: optional filter (bool, TRUE passes), optional value (none: count
 /// events), optional time column (first/last: int, float or date).
