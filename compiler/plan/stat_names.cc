@@ -85,11 +85,17 @@ class Namer {
 
  private:
   /// Prints `value` as the output's name, unless it is a bare column, constant or statistic
-  /// (`score spend = total_spent` must not rename every statistic of total_spent).
+  /// (`score spend = total_spent` must not rename every statistic of total_spent). An
+  /// aggregate's column is computed, so `score spend = sum(purchases.amount)` names it.
   void Name(ValueId value, const ir::Output& output) {
-    Op op = p_.nodes[value].op;
-    if (op == Op::kColumn || op == Op::kConst || op == Op::kStat || op == Op::kDerived) return;
+    const ir::Node& node = p_.nodes[value];
+    Op op = node.op;
+    if (op == Op::kColumn && !IsAggregate(node)) return;
+    if (op == Op::kConst || op == Op::kStat || op == Op::kDerived) return;
     outputs_.emplace(value, &output);
+  }
+  bool IsAggregate(const ir::Node& column) const {
+    return p_.inputs[column.payload.index].aggregate >= 0;
   }
   std::string Expr(ValueId id, int context);
   Text Node(ValueId id);
@@ -224,6 +230,8 @@ Text Namer::Print(ValueId id) {
     case Op::kConst:
       return Const(node, ir::kNoValue);
     case Op::kColumn:
+      // An aggregate's column is named by its expression, which needs no quoting.
+      if (IsAggregate(node)) return {p_.inputs[node.payload.index].name};
       return {ast::FormatName(p_.inputs[node.payload.index].name)};
     case Op::kStat:
       if (p_.stats[node.payload.index].kind == ir::StatKind::kScalar) {

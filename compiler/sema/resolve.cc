@@ -73,6 +73,12 @@ class Resolver {
   /// filter see the event table's columns. False when the call is not an aggregate (`min(a, b)`).
   bool Aggregate(const ast::Expr& expr, const ast::Call& call) {
     std::optional<AggregateFn> fn = FindAggregate(call.callee.name);
+    // An aggregate takes one argument: `max(last(purchases.date), signup_date)` is the row
+    // function over two per-customer values, whatever its arguments read.
+    if (fn && call.args.size() >= 2 && call.filter == nullptr &&
+        stdlib::FindBuiltin(call.callee.name) != nullptr) {
+      return false;
+    }
     uint32_t table = call.args.empty() ? kNone : EventTableOf(*call.args[0]);
     // Without event tables, `avg(x)` and `count(x)` are unknown functions (with a did-you-mean).
     bool no_events = ctx_.project.events.empty() || unit_.is_module;

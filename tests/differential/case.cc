@@ -49,6 +49,10 @@ Case MakeCase(uint64_t seed, bool big_tables) {
   c.config.opt_level = seed % 10 == 0 ? 2 : (seed % 10 <= 2 ? 1 : 0);
   int64_t rows = TableRows(rng, c.config, big_tables);
   c.table = RandomTable(c.schema, rows, rng);
+  if (c.schema.has_events()) {
+    c.config.allow_unknown_event_keys = rng.Chance(0.2);
+    c.events.push_back(RandomEvents(c.schema, rows, c.config.allow_unknown_event_keys, rng));
+  }
   c.program = RandomProgram(c.schema, rng);
   return c;
 }
@@ -59,9 +63,15 @@ std::string Describe(const Case& c) {
       ")\nconfig: as_of " + std::to_string(c.config.as_of) + " days, threads " +
       std::to_string(c.config.threads) + ", morsel " + std::to_string(c.config.morsel_rows) +
       ", opt " + std::to_string(c.config.opt_level) + ", rows " +
-      std::to_string(c.table.num_rows()) + "\n--- schema.seg\n" + c.schema_text +
-      "--- rules.seg\n" + c.program.text;
+      std::to_string(c.table.num_rows()) +
+      (c.events.empty() ? "" : ", events " + std::to_string(c.events[0].num_rows())) +
+      (c.config.allow_unknown_event_keys ? " (unknown keys allowed)" : "") + "\n--- schema.seg\n" +
+      c.schema_text + "--- rules.seg\n" + c.program.text;
   if (c.table.num_rows() <= 400) text += "--- data.csv\n" + TableCsv(c.table);
+  for (const rt::Table& events : c.events) {
+    if (events.num_rows() <= 1200)
+      text += std::string("--- ") + kEventTable + ".csv\n" + TableCsv(events);
+  }
   return text;
 }
 
@@ -77,6 +87,9 @@ std::string WriteReproducer(const Case& c, const std::string& what, const std::s
   write("schema.seg", c.schema_text);
   write("rules.seg", c.program.text);
   write("data.csv", TableCsv(c.table));
+  for (const rt::Table& events : c.events) {
+    write((std::string(kEventTable) + ".csv").c_str(), TableCsv(events));
+  }
   return path.string();
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "segc/table.h"
 #include "tests/differential/gen_rules.h"
@@ -17,6 +18,7 @@ struct Case {
   GenSchema schema;
   std::string schema_text;
   rt::Table table;
+  std::vector<rt::Table> events;  ///< the event table's rows when the schema declares one
   GenProgram program;
   RunConfig config;
 };

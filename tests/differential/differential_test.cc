@@ -29,10 +29,11 @@ std::string ReproDir() {
 
 /// Tallies of one suite run.
 struct Tally {
-  uint64_t programs = 0, check_errors = 0, failures = 0, compiles = 0;
+  uint64_t programs = 0, with_events = 0, check_errors = 0, failures = 0, compiles = 0;
   double compile_ms = 0, optimize_ms = 0, codegen_ms = 0;
   void Add(const Tally& o) {
-    programs += o.programs, check_errors += o.check_errors, failures += o.failures;
+    programs += o.programs, with_events += o.with_events;
+    check_errors += o.check_errors, failures += o.failures;
     compiles += o.compiles, compile_ms += o.compile_ms;
     optimize_ms += o.optimize_ms, codegen_ms += o.codegen_ms;
   }
@@ -45,8 +46,9 @@ bool RunSeed(uint64_t seed, Tally& tally, bool verbose) {
   Case c = MakeCase(seed);
   if (const char* level = std::getenv("SEGC_DIFF_OPT_LEVEL")) c.config.opt_level = std::atoi(level);
   if (verbose) std::printf("%s\n", Describe(c).c_str());
-  CaseOutcome out = RunCase(c.schema_text, c.program, c.table, c.config);
+  CaseOutcome out = RunCase(c.schema_text, c.program, c.table, c.events, c.config);
   ++tally.programs;
+  if (!c.events.empty()) ++tally.with_events;
   if (out.compile_ms > 0) {
     ++tally.compiles;
     tally.compile_ms += out.compile_ms;
@@ -95,13 +97,15 @@ TEST(Differential, JitMatchesInterpreterOnRandomPrograms) {
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const double compiles = double(tally.compiles ? tally.compiles : 1);
   std::printf(
-      "[differential] %llu programs (seeds %llu..), %.1f s, %.1f programs/s, %llu workers; mean "
+      "[differential] %llu programs (%llu with events; seeds %llu..), %.1f s, %.1f programs/s, "
+      "%llu workers; mean "
       "JIT compile %.2f ms (optimize %.2f, codegen %.2f); %llu rejected by the checker, %llu "
       "failures\n",
-      (unsigned long long)tally.programs, (unsigned long long)base, seconds,
-      tally.programs / (seconds > 0 ? seconds : 1), (unsigned long long)jobs,
-      tally.compile_ms / compiles, tally.optimize_ms / compiles, tally.codegen_ms / compiles,
-      (unsigned long long)tally.check_errors, (unsigned long long)tally.failures);
+      (unsigned long long)tally.programs, (unsigned long long)tally.with_events,
+      (unsigned long long)base, seconds, tally.programs / (seconds > 0 ? seconds : 1),
+      (unsigned long long)jobs, tally.compile_ms / compiles, tally.optimize_ms / compiles,
+      tally.codegen_ms / compiles, (unsigned long long)tally.check_errors,
+      (unsigned long long)tally.failures);
   // A generated program the checker rejects is a generator bug; tolerate at most 1%.
   EXPECT_LE(tally.check_errors * 100, tally.programs) << "generator produces ill-typed programs";
   EXPECT_EQ(tally.failures, 0u);

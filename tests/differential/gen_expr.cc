@@ -83,6 +83,9 @@ std::string ExprGen::NameOf(T type) {
 }
 
 std::string ExprGen::NumLeaf(bool want_int) {
+  if (schema_.has_events() && rng_.Chance(0.25)) {
+    return Aggregate(want_int || rng_.Chance(0.4) ? T::kInt : T::kFloat);
+  }
   for (;;) {
     switch (rng_.Below(want_int ? 3 : 6)) {
       case 0:
@@ -106,6 +109,7 @@ std::string ExprGen::NumLeaf(bool want_int) {
 
 std::string ExprGen::RowNum(bool int_only) {
   std::string col = Column(int_only || rng_.Chance(0.4) ? ColKind::kInt : ColKind::kFloat);
+  if (schema_.has_events() && rng_.Chance(0.3)) col = Aggregate(int_only ? T::kInt : T::kFloat);
   switch (rng_.Below(6)) {
     case 0:
       return Paren(col + " + " + NumLeaf(int_only));
@@ -216,6 +220,7 @@ std::string ExprGen::Num(int depth, bool want_int) {
 
 std::string ExprGen::Date(int depth) {
   auto sub = [&] { return Date(depth - 1); };
+  if (schema_.has_events() && rng_.Chance(0.2)) return Aggregate(T::kDate);
   uint64_t pick = rng_.Below(depth <= 0 ? 10 : 20);
   if (pick < 6) return Column(ColKind::kDate);
   switch (pick) {
@@ -246,6 +251,109 @@ std::string ExprGen::Date(int depth) {
       return Paren(Paren(sub()) + (rng_.Chance(0.5) ? " + " : " - ") + Duration());
     default:
       return Column(ColKind::kDate);
+  }
+}
+
+std::string ExprGen::EventColumn(ColKind kind, bool qualified) {
+  auto columns = schema_.EventsOfKind(kind);
+  if (columns.empty()) return "";
+  return (qualified ? std::string(kEventTable) + "." : "") + rng_.Pick(columns)->name;
+}
+
+std::string ExprGen::EventValue(ColKind kind) {
+  std::string column = EventColumn(kind, true);
+  if (kind == ColKind::kDate || !rng_.Chance(0.2)) return column;
+  // A computed value: the event stage evaluates it (JIT or interpreter) before aggregating.
+  return Paren(column + (rng_.Chance(0.5) ? " + " : " * ") +
+               (kind == ColKind::kInt ? IntLit() : FloatLit()));
+}
+
+std::string ExprGen::Aggregate(T type) {
+  if (!schema_.has_events()) return "";
+  static const ColKind kAny[] = {ColKind::kInt, ColKind::kFloat, ColKind::kBool, ColKind::kDate};
+  std::string head;
+  switch (type) {
+    case T::kInt:
+      switch (rng_.Below(6)) {
+        case 0:
+          head = "count(" + std::string(kEventTable);
+          break;
+        case 1:
+          head = "count(" + EventColumn(kAny[rng_.Below(4)], true);
+          break;
+        case 2: {
+          bool text = !schema_.EventsOfKind(ColKind::kString).empty() && rng_.Chance(0.3);
+          head =
+              "count_distinct(" + EventColumn(text ? ColKind::kString : kAny[rng_.Below(4)], true);
+          break;
+        }
+        case 3:
+          head = "sum(" + EventValue(ColKind::kInt);
+          break;
+        default:
+          head = rng_.Pick(std::vector<std::string>{"min(", "max(", "first(", "last("}) +
+                 EventColumn(ColKind::kInt, true);
+          break;
+      }
+      break;
+    case T::kFloat:
+      switch (rng_.Below(3)) {
+        case 0:
+          head = "sum(" + EventValue(ColKind::kFloat);
+          break;
+        case 1:
+          head = "avg(" + EventValue(rng_.Chance(0.5) ? ColKind::kInt : ColKind::kFloat);
+          break;
+        default:
+          head = rng_.Pick(std::vector<std::string>{"min(", "max(", "first(", "last("}) +
+                 EventColumn(ColKind::kFloat, true);
+          break;
+      }
+      break;
+    default:
+      head = rng_.Pick(std::vector<std::string>{"min(", "max(", "first(", "last("}) +
+             EventColumn(ColKind::kDate, true);
+      break;
+  }
+  if (rng_.Chance(0.5)) head += " where " + EventPred(int(rng_.Range(0, 2)));
+  return head + ")";
+}
+
+std::string ExprGen::EventPred(int depth) {
+  if (depth > 0 && rng_.Chance(0.5)) {
+    switch (rng_.Below(3)) {
+      case 0:
+        return Paren(EventPred(depth - 1) + " and " + EventPred(depth - 1));
+      case 1:
+        return Paren(EventPred(depth - 1) + " or " + EventPred(depth - 1));
+      default:
+        return Paren("not " + EventPred(depth - 1));
+    }
+  }
+  static const std::vector<std::string> kOps = {"<", "<=", ">", ">=", "==", "!="};
+  bool qualified = rng_.Chance(0.3);
+  switch (rng_.Below(8)) {
+    case 0:
+      return EventColumn(ColKind::kInt, qualified) + " " + rng_.Pick(kOps) + " " + IntLit();
+    case 1:
+      return EventColumn(ColKind::kFloat, qualified) + " " + rng_.Pick(kOps) + " " + FloatLit();
+    case 2:
+      return EventColumn(ColKind::kDate, qualified) + " within " + DayDuration();
+    case 3:
+      return EventColumn(ColKind::kDate, qualified) + " " + rng_.Pick(kOps) + " " + Duration();
+    case 4:
+      return EventColumn(ColKind::kDate, qualified) + " between " + DateLit() + " and " + DateLit();
+    case 5:
+      return EventColumn(ColKind::kBool, qualified);
+    case 6:
+      return EventColumn(rng_.Pick(std::vector<ColKind>{ColKind::kInt, ColKind::kFloat,
+                                                        ColKind::kBool, ColKind::kDate}),
+                         qualified) +
+             (rng_.Chance(0.5) ? " is null" : " is not null");
+    default:
+      return Paren(EventColumn(ColKind::kInt, qualified) + " + " +
+                   EventColumn(ColKind::kInt, qualified)) +
+             " > " + IntLit();
   }
 }
 

@@ -71,6 +71,14 @@ class ExprGen {
   std::string Column(ColKind kind);
   std::string NameOf(T type);
   bool Has(ColKind kind) const { return !schema_.OfKind(kind).empty(); }
+  /// A per-customer aggregate over the event table of `type` (int, float or date), with a
+  /// `where` filter at random; "" when the schema has no events.
+  std::string Aggregate(T type);
+  /// An aggregate's value: a bare event column of `kind`, sometimes in arithmetic.
+  std::string EventValue(ColKind kind);
+  /// A condition over the event columns (an aggregate's filter).
+  std::string EventPred(int depth);
+  std::string EventColumn(ColKind kind, bool qualified);
 
   const GenSchema& schema_;
   Rng& rng_;

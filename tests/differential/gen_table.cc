@@ -188,6 +188,11 @@ std::string GenSchema::Text() const {
     }
     text += "\n";
   }
+  text += "}\n";
+  if (!has_events()) return text;
+  text += std::string("events ") + kEventTable + " of t by id at " +
+          EventsOfKind(ColKind::kDate)[0]->name + " {\n";
+  for (const GenColumn& c : event_columns) text += "  " + c.name + ": " + KindName(c.kind) + "\n";
   return text + "}\n";
 }
 
@@ -198,6 +203,36 @@ std::vector<const GenColumn*> GenSchema::OfKind(ColKind kind) const {
   }
   return out;
 }
+
+std::vector<const GenColumn*> GenSchema::EventsOfKind(ColKind kind) const {
+  std::vector<const GenColumn*> out;
+  for (size_t i = 1; i < event_columns.size(); ++i) {
+    if (event_columns[i].kind == kind) out.push_back(&event_columns[i]);
+  }
+  return out;
+}
+
+namespace {
+
+/// Event columns `v<kind><n>`: at least one int, float, date and bool, sometimes a string.
+std::vector<GenColumn> RandomEventColumns(Rng& rng) {
+  std::vector<GenColumn> columns = {{"id", ColKind::kInt, {}, {}}};
+  std::vector<ColKind> kinds = {ColKind::kDate, ColKind::kInt, ColKind::kFloat, ColKind::kBool};
+  int extra = int(rng.Range(0, 2));
+  for (int i = 0; i < extra; ++i) kinds.push_back(ColKind(rng.Below(4)));
+  if (rng.Chance(0.3)) kinds.push_back(ColKind::kString);
+  static const char* const kPrefix[] = {"vi", "vf", "vb", "vd", "vs"};
+  for (size_t i = 0; i < kinds.size(); ++i) {
+    GenColumn c;
+    c.kind = kinds[i];
+    c.name = std::string(kPrefix[int(c.kind)]) + std::to_string(i);
+    if (c.kind == ColKind::kString) c.pool = Subset(kStringPool, 1, rng);
+    columns.push_back(std::move(c));
+  }
+  return columns;
+}
+
+}  // namespace
 
 GenSchema RandomSchema(Rng& rng) {
   GenSchema schema;
@@ -217,7 +252,26 @@ GenSchema RandomSchema(Rng& rng) {
     if (c.kind == ColKind::kEnum) c.pool = c.labels;
     schema.columns.push_back(std::move(c));
   }
+  if (rng.Chance(0.35)) schema.event_columns = RandomEventColumns(rng);
   return schema;
+}
+
+rt::Table RandomEvents(const GenSchema& schema, int64_t customers, bool unknown_keys, Rng& rng) {
+  int64_t rows = customers == 0 ? 0 : rng.Range(0, 3 * customers + 2);
+  std::vector<std::optional<int64_t>> keys;
+  for (int64_t i = 0; i < rows; ++i) {
+    bool stranger = unknown_keys && rng.Chance(0.05);
+    keys.push_back(stranger ? customers + rng.Range(0, 3) : rng.Range(0, customers - 1));
+  }
+  std::vector<std::string> names = {"id"};
+  std::vector<rt::Column> columns = {rt::Column::FromInt64(keys)};
+  for (size_t i = 1; i < schema.event_columns.size(); ++i) {
+    names.push_back(schema.event_columns[i].name);
+    columns.push_back(MakeColumn(schema.event_columns[i], rows, rng));
+  }
+  auto table = rt::Table::Make(std::move(names), std::move(columns));
+  SEGC_CHECK(table.ok());
+  return *table;
 }
 
 rt::Table RandomTable(const GenSchema& schema, int64_t rows, Rng& rng) {

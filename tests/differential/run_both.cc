@@ -33,7 +33,7 @@ std::string Describe(const std::optional<api::CompileError>& error) {
 }  // namespace
 
 CaseOutcome RunCase(const std::string& schema, const GenProgram& rules, const rt::Table& table,
-                    const RunConfig& config) {
+                    const std::vector<rt::Table>& events, const RunConfig& config) {
   CaseOutcome out;
   diag::SourceManager sources;
   auto project = Frontend(schema, rules.text, sources, out.check_error);
@@ -58,9 +58,10 @@ CaseOutcome RunCase(const std::string& schema, const GenProgram& rules, const rt
   inputs.as_of = config.as_of;
   inputs.threads = config.threads;
   inputs.morsel_rows = config.morsel_rows;
-  auto interpreted = api::Run(*interp.program, table, inputs);
+  inputs.allow_unknown_event_keys = config.allow_unknown_event_keys;
+  auto interpreted = api::Run(*interp.program, table, events, inputs);
   if (!interpreted.ok()) return out.failure = "interp: " + interpreted.status().message(), out;
-  auto native = api::Run(*jit.program, table, inputs);
+  auto native = api::Run(*jit.program, table, events, inputs);
   if (!native.ok()) return out.failure = "jit: " + native.status().message(), out;
   out.mismatch = FirstDifference(*interpreted, *native);
   if (out.mismatch.empty()) out.mismatch = CheckPartitions(*interpreted, rules.partitions);

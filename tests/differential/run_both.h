@@ -19,6 +19,7 @@ struct RunConfig {
   int threads = 1;
   int64_t morsel_rows = 64;
   int opt_level = 2;
+  bool allow_unknown_event_keys = false;
 };
 
 /// The outcome of one case. Exactly one of `check_error`, `failure`, `mismatch` is set when it
@@ -34,9 +35,10 @@ struct CaseOutcome {
   bool passed() const { return check_error.empty() && failure.empty() && mismatch.empty(); }
 };
 
-/// Checks, lowers, plans, runs `rules` over `table` with both backends and compares.
+/// Checks, lowers, plans, runs `rules` over `table` (and `events`, one table per event table of
+/// the schema) with both backends and compares.
 CaseOutcome RunCase(const std::string& schema, const GenProgram& rules, const rt::Table& table,
-                    const RunConfig& config);
+                    const std::vector<rt::Table>& events, const RunConfig& config);
 
 /// The first difference between two results (interpreter `a`, JIT `b`), or "".
 std::string FirstDifference(const rt::RunResult& a, const rt::RunResult& b);
