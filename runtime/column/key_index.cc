@@ -10,6 +10,7 @@
 #include <memory>
 #include <new>
 
+#include "runtime/column/huge_array.h"
 #include "runtime/exec/thread_pool.h"
 #include "runtime/io/string_map.h"
 
@@ -78,40 +79,6 @@ Status ProblemStatus(const Column& keys, const KeyProblem& p) {
 }
 
 }  // namespace
-
-namespace key_index_internal {
-
-// A fixed-size array filled with `fill`. Large ones are 2 MiB aligned and advised to use
-// transparent huge pages: the index is probed at random, and faulting in 4 KiB pages one at a
-// time costs more than the inserts themselves.
-template <typename T>
-class HugeArray {
- public:
-  void Assign(size_t n, T fill) {
-    constexpr size_t kHuge = size_t{2} << 20;
-    const size_t bytes = std::max<size_t>((n * sizeof(T) + kHuge - 1) / kHuge * kHuge, kHuge);
-    data_.reset(static_cast<T*>(std::aligned_alloc(kHuge, bytes)));
-    if (data_ == nullptr) throw std::bad_alloc();
-    if (n * sizeof(T) >= 2 * kHuge) madvise(data_.get(), bytes, MADV_HUGEPAGE);
-    std::fill(data_.get(), data_.get() + n, fill);
-    size_ = n;
-  }
-  T& operator[](size_t i) { return data_[i]; }
-  const T& operator[](size_t i) const { return data_[i]; }
-  T* data() const { return data_.get(); }
-  size_t size() const { return size_; }
-
- private:
-  struct Free {
-    void operator()(T* p) const { std::free(p); }
-  };
-  std::unique_ptr<T[], Free> data_;
-  size_t size_ = 0;
-};
-
-}  // namespace key_index_internal
-
-using key_index_internal::HugeArray;
 
 struct KeyIndex::Impl {
   enum class Mode : uint8_t { kDirect, kHash, kDict };
@@ -325,6 +292,12 @@ int64_t KeyIndex::Find(std::string_view key) const {
 }
 
 Result<std::vector<int32_t>> KeyIndex::Map(const Column& foreign_keys, int threads) const {
+  std::vector<int32_t> out(size_t(foreign_keys.length()));
+  SEGC_RETURN_IF_ERROR(MapInto(foreign_keys, out.data(), threads));
+  return out;
+}
+
+Status KeyIndex::MapInto(const Column& foreign_keys, int32_t* out, int threads) const {
   const Impl& x = *impl_;
   const bool dict = x.mode == Impl::Mode::kDict;
   if (dict != IsDictType(foreign_keys.type()) ||
@@ -335,7 +308,6 @@ Result<std::vector<int32_t>> KeyIndex::Map(const Column& foreign_keys, int threa
   }
   const int64_t n = foreign_keys.length();
   const int64_t n_dict = dict ? foreign_keys.dictionary()->size() : 0;
-  std::vector<int32_t> out(size_t(n), kNoRow);
   std::vector<int32_t> translate;  // foreign dictionary code -> row
   const bool same_dict = dict && foreign_keys.dictionary() == x.keys.dictionary();
   ThreadPool pool(std::max(n, n_dict) > kMorselRows ? threads : 1);
@@ -351,13 +323,13 @@ Result<std::vector<int32_t>> KeyIndex::Map(const Column& foreign_keys, int threa
   const int32_t* rows = same_dict ? x.rows.data() : translate.data();
   pool.ParallelFor(morsels(n), [&](int64_t m) {
     const int64_t begin = m * kMorselRows, end = std::min(n, begin + kMorselRows);
-    if (!dict) return x.MapInts(foreign_keys, begin, end, out.data());
+    if (!dict) return x.MapInts(foreign_keys, begin, end, out);
     const int32_t* codes = foreign_keys.data<int32_t>();
     for (int64_t i = begin; i < end; ++i) {
       out[i] = foreign_keys.IsValid(i) ? rows[codes[i]] : kNoRow;
     }
   });
-  return out;
+  return Status::Ok();
 }
 
 int64_t KeyIndex::size() const { return impl_->keys.length(); }

@@ -1,11 +1,13 @@
-// Event tables: key linking, per-customer grouping (stable counting sort) and the aggregates.
+// Event tables: key linking and the per-customer aggregates, folded in one scan of the events.
 #include "segc/events.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "segc/bitmap.h"
@@ -20,9 +22,9 @@ bool IsStringKey(const Column& c) {
   return c.type() == ColumnType::kString || c.type() == ColumnType::kEnum;
 }
 
-/// Maps each event row to its customer row (KeyIndex::kNoRow: null or unknown key).
-Result<std::vector<int32_t>> Link(const Column& customers, const Column& events,
-                                  const std::string& customers_name, int threads) {
+/// Fills `owner` with each event row's customer row (KeyIndex::kNoRow: null or unknown key).
+Status Link(const Column& customers, const Column& events, const std::string& customers_name,
+            int threads, HugeArray<int32_t>& owner) {
   KeyProblem problem;
   Result<KeyIndex> index = KeyIndex::Build(customers, &problem);
   if (!index.ok()) {
@@ -38,12 +40,12 @@ Result<std::vector<int32_t>> Link(const Column& customers, const Column& events,
     }
     return index.status();
   }
-  Result<std::vector<int32_t>> rows = index->Map(events, threads);
-  if (!rows.ok()) {
+  owner.Allocate(size_t(events.length()));
+  if (!index->MapInto(events, owner.data(), threads).ok()) {
     return Status::DataError("the keys of table '" + customers_name +
                              "' and of its events are not of the same type");
   }
-  return rows;
+  return Status::Ok();
 }
 
 }  // namespace
@@ -51,253 +53,402 @@ Result<std::vector<int32_t>> Link(const Column& customers, const Column& events,
 Result<EventGroups> GroupEvents(const Column& customer_keys, const Column& event_keys,
                                 const std::string& customers_name, const std::string& events_name,
                                 bool allow_unknown, int threads) {
-  SEGC_TRY(std::vector<int32_t> owner, Link(customer_keys, event_keys, customers_name, threads));
   EventGroups groups;
-  const int64_t customers = customer_keys.length();
-  groups.offsets.assign(size_t(customers) + 1, 0);
-  for (size_t e = 0; e < owner.size(); ++e) {
-    if (owner[e] < 0) {
-      if (groups.unknown == 0 && !allow_unknown) {
-        std::string what = event_keys.IsValid(int64_t(e))
-                               ? "key " + KeyText(event_keys, int64_t(e)) + " is not in table '" +
+  SEGC_RETURN_IF_ERROR(Link(customer_keys, event_keys, customers_name, threads, groups.owner));
+  groups.customers = customer_keys.length();
+  for (size_t e = 0; e < groups.owner.size(); ++e) {
+    if (groups.owner[e] >= 0) continue;
+    if (groups.unknown == 0 && !allow_unknown) {
+      const bool valid = event_keys.IsValid(int64_t(e));
+      std::string what = valid ? ": key " + KeyText(event_keys, int64_t(e)) + " is not in table '" +
                                      customers_name + "'"
-                               : "has an empty key";
-        return Status::DataError("events '" + events_name + "': record " + std::to_string(e + 1) +
-                                 (event_keys.IsValid(int64_t(e)) ? ": " : " ") + what);
-      }
-      ++groups.unknown;
-      continue;
+                               : " has an empty key";
+      return Status::DataError("events '" + events_name + "': record " + std::to_string(e + 1) +
+                               what);
     }
-    ++groups.offsets[size_t(owner[e]) + 1];
-  }
-  for (size_t c = 0; c < size_t(customers); ++c) groups.offsets[c + 1] += groups.offsets[c];
-  groups.rows.resize(size_t(groups.offsets.back()));
-  std::vector<int64_t> next(groups.offsets.begin(), groups.offsets.end() - 1);
-  for (size_t e = 0; e < owner.size(); ++e) {
-    if (owner[e] >= 0) groups.rows[size_t(next[size_t(owner[e])]++)] = uint32_t(e);
+    ++groups.unknown;
   }
   return groups;
 }
 
 namespace {
 
-/// Reads a value column as int64 (int, date, bool, string codes) or double (float).
-struct ValueReader {
-  const Column* column = nullptr;
-  bool Valid(int64_t r) const { return column->IsValid(r); }
-  int64_t Int(int64_t r) const {
-    switch (column->type()) {
-      case ColumnType::kInt:
-        return column->Int64(r);
-      case ColumnType::kDate:
-        return column->Date32(r);
-      case ColumnType::kBool:
-        return column->Bool(r) ? 1 : 0;
-      case ColumnType::kFloat: {
-        double v = column->Float64(r);
-        if (v == 0) v = 0;  // -0.0 and 0.0 are one value
-        int64_t bits;
-        std::memcpy(&bits, &v, sizeof bits);
-        return bits;
-      }
-      default:
-        return column->Code(r);
-    }
-  }
-  double Float(int64_t r) const {
-    return column->type() == ColumnType::kFloat ? column->Float64(r) : double(Int(r));
+/// One bit per row of a bitmap that may start at a row offset (Arrow slices).
+struct Bits {
+  const uint8_t* bits = nullptr;
+  int64_t offset = 0;
+  bool operator[](int64_t e) const { return GetBit(bits, offset + e); }
+};
+
+Bits ValidityOf(const Column* c) {
+  return c != nullptr && c->validity() ? Bits{c->validity()->data(), c->offset()} : Bits{};
+}
+
+/// Which events an aggregate takes: the filter is TRUE and, when there is a value, it is not
+/// null (and for first/last the time is not null either).
+struct Gate {
+  Bits filter, filter_valid, value_valid, time_valid;
+  bool operator()(int64_t e) const {
+    if (filter.bits != nullptr && !(filter[e] && (filter_valid.bits == nullptr || filter_valid[e])))
+      return false;
+    return (value_valid.bits == nullptr || value_valid[e]) &&
+           (time_valid.bits == nullptr || time_valid[e]);
   }
 };
 
-/// Result buffers of one aggregate: values by type, validity when the result can be null.
+/// Customer rows [begin, end): what one task aggregates. Ranges hold whole 64-row words, so no
+/// two tasks write one byte of a result bitmap.
+struct Range {
+  int64_t begin = 0, end = 0;
+};
+
+std::vector<Range> Ranges(int64_t customers, int tasks) {
+  const int64_t words = (customers + 63) / 64;
+  const int64_t per = std::max<int64_t>(1, (words + tasks - 1) / std::max(tasks, 1));
+  std::vector<Range> out;
+  for (int64_t w = 0; w < words; w += per) {
+    out.push_back({w * 64, std::min(customers, (w + per) * 64)});
+  }
+  return out;
+}
+
+/// Visits, in file order, the events of the customers of `range` that pass `gate`. Every task
+/// reads the whole owner array (sequential, cheap) and updates only its own customers, so each
+/// customer's events are folded in file order by one thread: the same bits at any thread count.
+template <typename Visit>
+void Scan(const EventGroups& groups, Range range, const Gate& gate, Visit&& visit) {
+  const int32_t* owner = groups.owner.data();
+  const int64_t n = int64_t(groups.owner.size());
+  const auto lo = uint32_t(range.begin), width = uint32_t(range.end - range.begin);
+  for (int64_t e = 0; e < n; ++e) {
+    const uint32_t c = uint32_t(owner[e]) - lo;  // an unknown key (-1) lands far outside
+    if (c < width && gate(e)) visit(int64_t(c) + range.begin, e);
+  }
+}
+
+/// Calls `f` with a reader of `c`'s values: double for floats, int64 for ints, dates, booleans
+/// and dictionary codes. The switch runs once per aggregate, not per event.
+template <typename F>
+void WithReader(const Column& c, F&& f) {
+  switch (c.type()) {
+    case ColumnType::kFloat: {
+      const double* p = c.data<double>();
+      return f([p](int64_t e) { return p[e]; });
+    }
+    case ColumnType::kInt: {
+      const int64_t* p = c.data<int64_t>();
+      return f([p](int64_t e) { return p[e]; });
+    }
+    case ColumnType::kBool: {
+      Bits b{c.values()->data(), c.offset()};
+      return f([b](int64_t e) { return int64_t(b[e]); });
+    }
+    default: {  // dates, strings and enums: 32-bit days or codes
+      const int32_t* p = c.data<int32_t>();
+      return f([p](int64_t e) { return int64_t(p[e]); });
+    }
+  }
+}
+
+/// The result column of one aggregate, built in int64 or double and converted at the end.
 class Output {
  public:
-  Output(ColumnType type, int64_t n)
-      : type_(type),
+  Output(ColumnType result, int64_t n)
+      : result_(result),
         n_(n),
-        values_(Buffer::Allocate(size_t(std::max<int64_t>(1, n) * 8))),
-        validity_(Buffer::Allocate(size_t(BitmapBytes(n) + 8))) {}
+        values_(Zeroed(size_t(std::max<int64_t>(n, 1)) * 8)),
+        validity_(Zeroed(size_t(BitmapBytes(n) + 8))) {}
 
-  void SetInt(int64_t row, int64_t v) {
-    if (type_ == ColumnType::kDate) {
-      values_->mutable_as<int32_t>()[row] = int32_t(v);
-    } else if (type_ == ColumnType::kBool) {
-      if (v != 0) SetBit(values_->mutable_data(), row);
-    } else {
-      values_->mutable_as<int64_t>()[row] = v;
-    }
-    SetBit(validity_->mutable_data(), row);
-  }
-  void SetFloat(int64_t row, double v) {
-    values_->mutable_as<double>()[row] = v;
-    SetBit(validity_->mutable_data(), row);
-  }
+  int64_t* ints() { return values_->mutable_as<int64_t>(); }
+  double* floats() { return values_->mutable_as<double>(); }
+  uint8_t* valid() { return validity_->mutable_data(); }
+  void AllValid() { std::memset(valid(), 0xff, size_t(BitmapBytes(n_))); }
+
   Column Finish() {
-    auto column = Column::Make(type_, n_, values_, validity_);
+    std::shared_ptr<Buffer> values = values_;
+    if (result_ == ColumnType::kDate) {
+      values = Zeroed(size_t(std::max<int64_t>(n_, 1)) * 4);
+      for (int64_t c = 0; c < n_; ++c) values->mutable_as<int32_t>()[c] = int32_t(ints()[c]);
+    } else if (result_ == ColumnType::kBool) {
+      values = Zeroed(size_t(BitmapBytes(n_) + 8));
+      for (int64_t c = 0; c < n_; ++c) {
+        if (ints()[c] != 0) SetBit(values->mutable_data(), c);
+      }
+    }
+    auto column = Column::Make(result_, n_, values, validity_);
     SEGC_CHECK(column.ok());
     return *column;
   }
 
  private:
-  ColumnType type_;
+  static std::shared_ptr<Buffer> Zeroed(size_t bytes) { return Buffer::Allocate(bytes); }
+  ColumnType result_;
   int64_t n_;
   std::shared_ptr<Buffer> values_, validity_;
 };
 
-/// Folds the passing events of one customer.
+/// Sorts one customer's values: insertion sort for the short runs most customers have.
+template <typename T>
+void SortRun(T* begin, T* end) {
+  if (end - begin > 24) return std::sort(begin, end);
+  for (T* i = begin + 1; i < end; ++i) {
+    T v = *i;
+    T* j = i;
+    for (; j > begin && v < j[-1]; --j) *j = j[-1];
+    *j = v;
+  }
+}
+
+/// True when two columns are views of the same values (`last(purchases.date)` ordered by date).
+bool SameValues(const Column* a, const Column* b) {
+  return a != nullptr && b != nullptr && a->values() == b->values() && a->offset() == b->offset();
+}
+
+/// Runs `task(range)` for every range, on the pool when there is one.
+void ForRanges(const std::vector<Range>& ranges, const ParallelFor& parallel,
+               const std::function<void(Range)>& task) {
+  auto run = [&](int64_t t) { task(ranges[size_t(t)]); };
+  if (parallel) {
+    parallel(int64_t(ranges.size()), run);
+  } else {
+    for (size_t t = 0; t < ranges.size(); ++t) run(int64_t(t));
+  }
+}
+
+/// Folds one aggregate over the events.
 class Folder {
  public:
-  Folder(AggregateKind kind, ColumnType result, const AggregateInputs& in)
-      : kind_(kind), result_(result), in_(in), value_{in.value}, order_{in.order} {}
-
-  /// Computes customer `c` into `out`; returns 1 when a sum overflowed.
-  int Fold(int64_t c, const EventGroups& g, Output& out, std::vector<int64_t>& scratch) const {
-    const uint32_t* begin = g.rows.data() + g.offsets[size_t(c)];
-    const uint32_t* end = g.rows.data() + g.offsets[size_t(c) + 1];
-    switch (kind_) {
-      case AggregateKind::kCount: {
-        int64_t n = 0;
-        for (const uint32_t* e = begin; e != end; ++e) n += Passes(*e) && HasValue(*e);
-        out.SetInt(c, n);
-        return 0;
-      }
-      case AggregateKind::kCountDistinct: {
-        scratch.clear();
-        for (const uint32_t* e = begin; e != end; ++e) {
-          if (Passes(*e) && HasValue(*e)) scratch.push_back(value_.Int(*e));
-        }
-        std::sort(scratch.begin(), scratch.end());
-        out.SetInt(c, std::unique(scratch.begin(), scratch.end()) - scratch.begin());
-        return 0;
-      }
-      case AggregateKind::kSum:
-        return Sum(c, begin, end, out);
-      case AggregateKind::kAvg: {
-        double sum = 0;
-        int64_t n = 0;
-        for (const uint32_t* e = begin; e != end; ++e) {
-          if (!Passes(*e) || !HasValue(*e)) continue;
-          sum += value_.Float(*e);
-          ++n;
-        }
-        if (n == 0) return 0;
-        double mean = sum / double(n);
-        if (!std::isfinite(mean)) return 1;
-        out.SetFloat(c, mean);
-        return 0;
-      }
-      case AggregateKind::kMin:
-      case AggregateKind::kMax:
-        Extreme(c, begin, end, out);
-        return 0;
-      case AggregateKind::kFirst:
-      case AggregateKind::kLast:
-        ByTime(c, begin, end, out);
-        return 0;
+  Folder(const EventGroups& groups, const AggregateInputs& in, const ParallelFor& parallel,
+         int tasks)
+      : groups_(groups), in_(in), parallel_(parallel), ranges_(Ranges(groups.customers, tasks)) {
+    if (in.filter != nullptr) {
+      gate_.filter = Bits{in.filter->values()->data(), in.filter->offset()};
+      gate_.filter_valid = ValidityOf(in.filter);
     }
-    SEGC_UNREACHABLE();
+    gate_.value_valid = ValidityOf(in.value);
+  }
+
+  /// count(events) and count(events.x): events passing the gate.
+  void Count(Output& out) {
+    int64_t* n = out.ints();
+    ForRanges(ranges_, parallel_,
+              [&](Range r) { Scan(groups_, r, gate_, [&](int64_t c, int64_t) { ++n[c]; }); });
+    out.AllValid();
+  }
+
+  /// sum: 0 without events; an int sum that overflows, or a float sum that is not finite, is
+  /// null and counted in `overflow`.
+  int64_t Sum(Output& out, bool floats) {
+    int64_t overflow = 0;
+    out.AllValid();
+    if (floats) {
+      double* sum = out.floats();
+      WithReader(*in_.value, [&](auto read) {
+        ForRanges(ranges_, parallel_, [&](Range r) {
+          Scan(groups_, r, gate_, [&](int64_t c, int64_t e) { sum[c] += double(read(e)); });
+        });
+      });
+      for (int64_t c = 0; c < groups_.customers; ++c) {
+        if (!std::isfinite(sum[c])) overflow += ClearValid(out, c);
+      }
+      return overflow;
+    }
+    int64_t* sum = out.ints();
+    HugeArray<uint8_t> overflowed(size_t(groups_.customers), 0);
+    WithReader(*in_.value, [&](auto read) {
+      ForRanges(ranges_, parallel_, [&](Range r) {
+        Scan(groups_, r, gate_, [&](int64_t c, int64_t e) {
+          if (__builtin_add_overflow(sum[c], int64_t(read(e)), &sum[c])) overflowed[size_t(c)] = 1;
+        });
+      });
+    });
+    for (int64_t c = 0; c < groups_.customers; ++c) {
+      if (overflowed[size_t(c)]) overflow += ClearValid(out, c);
+    }
+    return overflow;
+  }
+
+  /// avg: null without events; a mean that is not finite is null and counted in `overflow`.
+  int64_t Avg(Output& out) {
+    double* sum = out.floats();
+    HugeArray<int64_t> n(size_t(groups_.customers), 0);
+    WithReader(*in_.value, [&](auto read) {
+      ForRanges(ranges_, parallel_, [&](Range r) {
+        Scan(groups_, r, gate_, [&](int64_t c, int64_t e) {
+          sum[c] += double(read(e));
+          ++n[size_t(c)];
+        });
+      });
+    });
+    int64_t overflow = 0;
+    for (int64_t c = 0; c < groups_.customers; ++c) {
+      if (n[size_t(c)] == 0) continue;
+      sum[c] /= double(n[size_t(c)]);
+      if (std::isfinite(sum[c])) {
+        SetBit(out.valid(), c);
+      } else {
+        ++overflow;
+      }
+    }
+    return overflow;
+  }
+
+  /// min and max: null without events.
+  void Extreme(Output& out, bool max, bool floats) {
+    uint8_t* has = out.valid();
+    auto fold = [&](auto* best) {
+      using T = std::remove_pointer_t<decltype(best)>;
+      WithReader(*in_.value, [&](auto read) {
+        ForRanges(ranges_, parallel_, [&](Range r) {
+          Scan(groups_, r, gate_, [&](int64_t c, int64_t e) {
+            const T v = T(read(e));
+            if (!GetBit(has, c) || (max ? v > best[c] : v < best[c])) {
+              best[c] = v;
+              SetBit(has, c);
+            }
+          });
+        });
+      });
+    };
+    if (floats) {
+      fold(out.floats());
+    } else {
+      fold(out.ints());
+    }
+  }
+
+  /// first and last: the value of the earliest (latest) event by the time column; on a tie the
+  /// earlier (later) event of the file. Null without such an event.
+  void ByTime(Output& out, bool last, bool floats) {
+    Gate gate = gate_;
+    gate.time_valid = ValidityOf(in_.order);
+    uint8_t* has = out.valid();
+    HugeArray<double> when(size_t(groups_.customers), 0);
+    auto fold = [&](auto* best) {
+      using T = std::remove_pointer_t<decltype(best)>;
+      WithReader(*in_.value, [&](auto read) {
+        WithReader(*in_.order, [&](auto time) {
+          ForRanges(ranges_, parallel_, [&](Range r) {
+            Scan(groups_, r, gate, [&](int64_t c, int64_t e) {
+              const double t = double(time(e));
+              double& w = when[size_t(c)];
+              if (!GetBit(has, c) || (last ? t >= w : t < w)) {
+                w = t;
+                best[c] = T(read(e));
+                SetBit(has, c);
+              }
+            });
+          });
+        });
+      });
+    };
+    if (floats) {
+      fold(out.floats());
+    } else {
+      fold(out.ints());
+    }
+  }
+
+  /// count_distinct: the passing values of each customer are gathered into one array in
+  /// customer order (a counting sort, range by range), then each customer's run is sorted.
+  void CountDistinct(Output& out) {
+    const ColumnType type = in_.value->type();
+    if (type == ColumnType::kFloat) {
+      // Floats by their bits, -0.0 and 0.0 as one value.
+      const double* p = in_.value->data<double>();
+      return Distinct<int64_t>(out, [p](int64_t e) {
+        double v = p[e] == 0 ? 0.0 : p[e];
+        int64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        return bits;
+      });
+    }
+    if (type == ColumnType::kInt) {
+      const int64_t* p = in_.value->data<int64_t>();
+      return Distinct<int64_t>(out, [p](int64_t e) { return p[e]; });
+    }
+    WithReader(*in_.value, [&](auto read) {
+      Distinct<int32_t>(out, [read](int64_t e) { return int64_t(read(e)); });
+    });
   }
 
  private:
-  bool Passes(int64_t e) const {
-    return in_.filter == nullptr || (in_.filter->IsValid(e) && in_.filter->Bool(e));
+  static int64_t ClearValid(Output& out, int64_t c) {
+    out.valid()[c >> 3] &= uint8_t(~(1u << (c & 7)));
+    return 1;
   }
-  bool HasValue(int64_t e) const { return in_.value == nullptr || in_.value->IsValid(e); }
 
-  int Sum(int64_t c, const uint32_t* begin, const uint32_t* end, Output& out) const {
-    if (result_ == ColumnType::kFloat) {
-      double sum = 0;
-      for (const uint32_t* e = begin; e != end; ++e) {
-        if (Passes(*e) && HasValue(*e)) sum += value_.Float(*e);
+  template <typename T, typename Read>
+  void Distinct(Output& out, Read read) {
+    const auto n = size_t(groups_.customers);
+    HugeArray<int64_t> start(n + 1, 0);
+    ForRanges(ranges_, parallel_, [&](Range r) {
+      Scan(groups_, r, gate_, [&](int64_t c, int64_t) { ++start[size_t(c) + 1]; });
+    });
+    for (size_t c = 0; c < n; ++c) start[c + 1] += start[c];
+    HugeArray<T> values;
+    values.Allocate(size_t(start[n]));
+    HugeArray<int64_t> next;
+    next.Allocate(n);
+    std::copy(start.data(), start.data() + n, next.data());
+    ForRanges(ranges_, parallel_, [&](Range r) {
+      Scan(groups_, r, gate_,
+           [&](int64_t c, int64_t e) { values[size_t(next[size_t(c)]++)] = T(read(e)); });
+    });
+    int64_t* count = out.ints();
+    ForRanges(ranges_, parallel_, [&](Range r) {
+      for (int64_t c = r.begin; c < r.end; ++c) {
+        T* begin = values.data() + start[size_t(c)];
+        T* end = values.data() + start[size_t(c) + 1];
+        SortRun(begin, end);
+        count[c] = std::unique(begin, end) - begin;
       }
-      if (!std::isfinite(sum)) return 1;
-      out.SetFloat(c, sum);
-      return 0;
-    }
-    int64_t sum = 0;
-    for (const uint32_t* e = begin; e != end; ++e) {
-      if (Passes(*e) && HasValue(*e) && __builtin_add_overflow(sum, value_.Int(*e), &sum)) return 1;
-    }
-    out.SetInt(c, sum);
-    return 0;
+    });
+    out.AllValid();
   }
 
-  void Extreme(int64_t c, const uint32_t* begin, const uint32_t* end, Output& out) const {
-    bool max = kind_ == AggregateKind::kMax, any = false;
-    if (result_ == ColumnType::kFloat) {
-      double best = 0;
-      for (const uint32_t* e = begin; e != end; ++e) {
-        if (!Passes(*e) || !HasValue(*e)) continue;
-        double v = value_.Float(*e);
-        if (!any || (max ? v > best : v < best)) best = v;
-        any = true;
-      }
-      if (any) out.SetFloat(c, best);
-      return;
-    }
-    int64_t best = 0;
-    for (const uint32_t* e = begin; e != end; ++e) {
-      if (!Passes(*e) || !HasValue(*e)) continue;
-      int64_t v = value_.Int(*e);
-      if (!any || (max ? v > best : v < best)) best = v;
-      any = true;
-    }
-    if (any) out.SetInt(c, best);
-  }
-
-  void ByTime(int64_t c, const uint32_t* begin, const uint32_t* end, Output& out) const {
-    bool last = kind_ == AggregateKind::kLast;
-    int64_t best_row = -1;
-    double best_time = 0;
-    for (const uint32_t* e = begin; e != end; ++e) {
-      if (!Passes(*e) || !HasValue(*e) || !order_.Valid(*e)) continue;
-      double t = order_.Float(*e);
-      // Rows of a customer are in file order: ties go to the earlier (first) or later (last).
-      if (best_row < 0 || (last ? t >= best_time : t < best_time)) {
-        best_row = *e;
-        best_time = t;
-      }
-    }
-    if (best_row < 0) return;
-    if (result_ == ColumnType::kFloat) {
-      out.SetFloat(c, value_.Float(best_row));
-    } else {
-      out.SetInt(c, value_.Int(best_row));
-    }
-  }
-
-  AggregateKind kind_;
-  ColumnType result_;
+  const EventGroups& groups_;
   AggregateInputs in_;
-  ValueReader value_;
-  ValueReader order_;
+  const ParallelFor& parallel_;
+  std::vector<Range> ranges_;
+  Gate gate_;
 };
 
 }  // namespace
 
 Column Aggregate(AggregateKind kind, ColumnType result, const EventGroups& groups,
-                 const AggregateInputs& in, const ParallelFor& parallel, int64_t* overflow) {
-  const int64_t n = int64_t(groups.offsets.size()) - 1;
-  Output out(result, n);
-  Folder folder(kind, result, in);
-  // Chunks of whole 64-row words, so no two tasks write one byte of a bitmap.
-  constexpr int64_t kChunk = 64 * 256;
-  const int64_t tasks = (n + kChunk - 1) / kChunk;
-  std::vector<int64_t> overflows(size_t(std::max<int64_t>(tasks, 1)), 0);
-  auto task = [&](int64_t t) {
-    std::vector<int64_t> scratch;
-    int64_t count = 0;
-    for (int64_t c = t * kChunk; c < std::min(n, (t + 1) * kChunk); ++c) {
-      count += folder.Fold(c, groups, out, scratch);
-    }
-    overflows[size_t(t)] = count;
-  };
-  if (parallel) {
-    parallel(tasks, task);
-  } else {
-    for (int64_t t = 0; t < tasks; ++t) task(t);
+                 const AggregateInputs& in, const ParallelFor& parallel, int tasks,
+                 int64_t* overflow) {
+  Output out(result, groups.customers);
+  Folder folder(groups, in, parallel, tasks);
+  const bool floats = result == ColumnType::kFloat;
+  switch (kind) {
+    case AggregateKind::kCount:
+      folder.Count(out);
+      break;
+    case AggregateKind::kCountDistinct:
+      folder.CountDistinct(out);
+      break;
+    case AggregateKind::kSum:
+      *overflow += folder.Sum(out, floats);
+      break;
+    case AggregateKind::kAvg:
+      *overflow += folder.Avg(out);
+      break;
+    case AggregateKind::kMin:
+    case AggregateKind::kMax:
+      folder.Extreme(out, kind == AggregateKind::kMax, floats);
+      break;
+    case AggregateKind::kFirst:
+    case AggregateKind::kLast:
+      // The first (last) time itself is the smallest (largest) time: no tie to break.
+      if (SameValues(in.value, in.order)) {
+        folder.Extreme(out, kind == AggregateKind::kLast, floats);
+      } else {
+        folder.ByTime(out, kind == AggregateKind::kLast, floats);
+      }
+      break;
   }
-  for (int64_t o : overflows) *overflow += o;
   return out.Finish();
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/column/huge_array.h"
 #include "segc/column.h"
 #include "segc/executor.h"
 #include "segc/result.h"
@@ -17,15 +18,15 @@
 
 namespace segc::rt {
 
-/// The event rows of each customer, in file order: rows[offsets[c] .. offsets[c + 1]) are the
-/// event rows of customer row c (CSR layout, built by a stable counting sort).
+/// The events of one event table linked to their customers: owner[e] is the customer row of
+/// event row e, or -1 when its key is not a customer (allowed only with `allow_unknown`).
 struct EventGroups {
-  std::vector<int64_t> offsets;  ///< customers + 1 entries
-  std::vector<uint32_t> rows;
-  int64_t unknown = 0;  ///< event rows whose key is null or not a customer (not grouped)
+  HugeArray<int32_t> owner;
+  int64_t customers = 0;  ///< rows of the customer table
+  int64_t unknown = 0;    ///< event rows whose key is null or not a customer
 };
 
-/// Groups `event_keys` by the customer row whose `customer_keys` value they hold. Keys are int
+/// Links `event_keys` to the customer row whose `customer_keys` value they hold. Keys are int
 /// or string (enum) columns of the same kind. kDataError when a customer key repeats or is empty,
 /// or (unless `allow_unknown`) when an event key is empty or not a customer; the message names
 /// the event table `events_name` and the first offending record (1-based). The key lookups run
@@ -42,11 +43,14 @@ struct AggregateInputs {
   const Column* order = nullptr;
 };
 
-/// One value per customer (groups.offsets.size() - 1 rows) of type `result`: kInt for counts,
-/// the value's type for sum (int/float), min, max, first, last; kFloat for avg. Adds the sums
-/// that overflowed (turned into nulls) to `*overflow`. Same result for every thread count.
+/// One value per customer (groups.customers rows) of type `result`: kInt for counts, the
+/// value's type for sum (int/float), min, max, first, last; kFloat for avg. Each customer's
+/// events are folded in file order by one of `tasks` tasks (ranges of customers run through
+/// `parallel`), so the result has the same bits for every task count. Adds the sums that
+/// overflowed (turned into nulls) to `*overflow`.
 Column Aggregate(AggregateKind kind, ColumnType result, const EventGroups& groups,
-                 const AggregateInputs& in, const ParallelFor& parallel, int64_t* overflow);
+                 const AggregateInputs& in, const ParallelFor& parallel, int tasks,
+                 int64_t* overflow);
 
 /// A customer table of one column `key_name`: the distinct non-null keys of `event_keys` (int or
 /// string columns), in order of first appearance (table by table).

@@ -51,6 +51,8 @@ class KeyIndex {
   /// `threads` threads (0 = hardware concurrency). The column must be of the same kind as the
   /// keys (kInt for kInt; kString or kEnum for string keys), else kInvalidArgument.
   Result<std::vector<int32_t>> Map(const Column& foreign_keys, int threads = 0) const;
+  /// Map into `out` (foreign_keys.length() elements; every one is written).
+  Status MapInto(const Column& foreign_keys, int32_t* out, int threads = 0) const;
 
   /// Rows indexed (the key column's length).
   int64_t size() const;
