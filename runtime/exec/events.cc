@@ -10,6 +10,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "runtime/exec/thread_pool.h"
 #include "segc/bitmap.h"
 #include "segc/check.h"
 #include "segc/key_index.h"
@@ -48,11 +49,73 @@ Status Link(const Column& customers, const Column& events, const std::string& cu
   return Status::Ok();
 }
 
+/// Splits the customers into about `threads` ranges of whole 2^shift-row blocks (at least 64
+/// rows, so no two tasks write one byte of a result bitmap) and, with more than one range, lists
+/// each range's event rows in file order: a stable partition, chunk by chunk on the pool, so that
+/// each task reads only its own events.
+void Partition(EventGroups& g, int threads) {
+  const int64_t customers = g.customers;
+  const int64_t tasks = std::max(1, threads);
+  int shift = 6;
+  while (((customers - 1) >> shift) + 1 > 16 * tasks) ++shift;
+  const int64_t blocks = customers == 0 ? 0 : ((customers - 1) >> shift) + 1;
+  std::vector<uint16_t> range_of_block(static_cast<size_t>(blocks));
+  for (int64_t r = 0, b = 0; r < tasks; ++r) {
+    const int64_t end = blocks * (r + 1) / tasks;
+    if (end == b) continue;
+    for (; b < end; ++b) range_of_block[size_t(b)] = uint16_t(g.ranges.size());
+    g.ranges.push_back({(blocks * r / tasks) << shift, std::min(customers, end << shift)});
+  }
+  const size_t n_ranges = g.ranges.size();
+  if (n_ranges <= 1) return;
+  const int32_t* owner = g.owner.data();
+  const auto events = int64_t(g.owner.size());
+  constexpr int64_t kChunk = int64_t(1) << 16;
+  const int64_t chunks = (events + kChunk - 1) / kChunk;
+  std::vector<int64_t> at(size_t(chunks) * n_ranges, 0);  // chunk-major counts, then cursors
+  ThreadPool pool(threads);
+  // Counters and cursors live on the task's stack while it runs: adjacent chunks' entries of
+  // `at` share cache lines, and updating them in place from two threads costs 4x the pass.
+  pool.ParallelFor(chunks, [&](int64_t k) {
+    std::vector<int64_t> count(n_ranges, 0);
+    for (int64_t e = k * kChunk; e < std::min(events, (k + 1) * kChunk); ++e) {
+      if (owner[e] >= 0) ++count[range_of_block[size_t(owner[e] >> shift)]];
+    }
+    std::copy(count.begin(), count.end(), at.begin() + int64_t(size_t(k) * n_ranges));
+  });
+  g.part_start.assign(n_ranges + 1, 0);
+  int64_t position = 0;
+  for (size_t r = 0; r < n_ranges; ++r) {  // range-major: each range's rows in file order
+    g.part_start[r] = position;
+    for (int64_t k = 0; k < chunks; ++k) {
+      int64_t& slot = at[size_t(k) * n_ranges + r];
+      const int64_t count = slot;
+      slot = position;
+      position += count;
+    }
+  }
+  g.part_start[n_ranges] = position;
+  g.part.Allocate(size_t(position));
+  uint32_t* part = g.part.data();
+  pool.ParallelFor(chunks, [&](int64_t k) {
+    std::vector<int64_t> cursor(at.begin() + int64_t(size_t(k) * n_ranges),
+                                at.begin() + int64_t(size_t(k + 1) * n_ranges));
+    for (int64_t e = k * kChunk; e < std::min(events, (k + 1) * kChunk); ++e) {
+      if (owner[e] >= 0) part[cursor[range_of_block[size_t(owner[e] >> shift)]]++] = uint32_t(e);
+    }
+  });
+}
+
 }  // namespace
 
 Result<EventGroups> GroupEvents(const Column& customer_keys, const Column& event_keys,
                                 const std::string& customers_name, const std::string& events_name,
                                 bool allow_unknown, int threads) {
+  if (event_keys.length() > int64_t(UINT32_MAX)) {
+    return Status::DataError("events '" + events_name + "' have " +
+                             std::to_string(event_keys.length()) +
+                             " rows; an event table may have at most 4294967295");
+  }
   EventGroups groups;
   SEGC_RETURN_IF_ERROR(Link(customer_keys, event_keys, customers_name, threads, groups.owner));
   groups.customers = customer_keys.length();
@@ -68,6 +131,7 @@ Result<EventGroups> GroupEvents(const Column& customer_keys, const Column& event
     }
     ++groups.unknown;
   }
+  Partition(groups, threads);
   return groups;
 }
 
@@ -96,33 +160,30 @@ struct Gate {
   }
 };
 
-/// Customer rows [begin, end): what one task aggregates. Ranges hold whole 64-row words, so no
-/// two tasks write one byte of a result bitmap.
+/// One task's customers (EventGroups::ranges[index]).
 struct Range {
   int64_t begin = 0, end = 0;
+  size_t index = 0;
 };
 
-std::vector<Range> Ranges(int64_t customers, int tasks) {
-  const int64_t words = (customers + 63) / 64;
-  const int64_t per = std::max<int64_t>(1, (words + tasks - 1) / std::max(tasks, 1));
-  std::vector<Range> out;
-  for (int64_t w = 0; w < words; w += per) {
-    out.push_back({w * 64, std::min(customers, (w + per) * 64)});
-  }
-  return out;
-}
-
-/// Visits, in file order, the events of the customers of `range` that pass `gate`. Every task
-/// reads the whole owner array (sequential, cheap) and updates only its own customers, so each
-/// customer's events are folded in file order by one thread: the same bits at any thread count.
+/// Visits, in file order, the events of the customers of `range` that pass `gate`. With one
+/// range that is every event with a known customer; with several, the events the partition
+/// gave the range. Each customer's events are folded in file order by one task: the same bits
+/// at any thread count.
 template <typename Visit>
 void Scan(const EventGroups& groups, Range range, const Gate& gate, Visit&& visit) {
   const int32_t* owner = groups.owner.data();
-  const int64_t n = int64_t(groups.owner.size());
-  const auto lo = uint32_t(range.begin), width = uint32_t(range.end - range.begin);
-  for (int64_t e = 0; e < n; ++e) {
-    const uint32_t c = uint32_t(owner[e]) - lo;  // an unknown key (-1) lands far outside
-    if (c < width && gate(e)) visit(int64_t(c) + range.begin, e);
+  if (groups.ranges.size() <= 1) {
+    const auto n = int64_t(groups.owner.size());
+    for (int64_t e = 0; e < n; ++e) {
+      if (owner[e] >= 0 && gate(e)) visit(int64_t(owner[e]), e);
+    }
+    return;
+  }
+  const uint32_t* rows = groups.part.data();
+  for (int64_t k = groups.part_start[range.index]; k < groups.part_start[range.index + 1]; ++k) {
+    const int64_t e = rows[k];
+    if (gate(e)) visit(int64_t(owner[e]), e);
   }
 }
 
@@ -218,9 +279,11 @@ void ForRanges(const std::vector<Range>& ranges, const ParallelFor& parallel,
 /// Folds one aggregate over the events.
 class Folder {
  public:
-  Folder(const EventGroups& groups, const AggregateInputs& in, const ParallelFor& parallel,
-         int tasks)
-      : groups_(groups), in_(in), parallel_(parallel), ranges_(Ranges(groups.customers, tasks)) {
+  Folder(const EventGroups& groups, const AggregateInputs& in, const ParallelFor& parallel)
+      : groups_(groups), in_(in), parallel_(parallel) {
+    for (size_t r = 0; r < groups.ranges.size(); ++r) {
+      ranges_.push_back({groups.ranges[r].begin, groups.ranges[r].end, r});
+    }
     if (in.filter != nullptr) {
       gate_.filter = Bits{in.filter->values()->data(), in.filter->offset()};
       gate_.filter_valid = ValidityOf(in.filter);
@@ -417,10 +480,9 @@ class Folder {
 }  // namespace
 
 Column Aggregate(AggregateKind kind, ColumnType result, const EventGroups& groups,
-                 const AggregateInputs& in, const ParallelFor& parallel, int tasks,
-                 int64_t* overflow) {
+                 const AggregateInputs& in, const ParallelFor& parallel, int64_t* overflow) {
   Output out(result, groups.customers);
-  Folder folder(groups, in, parallel, tasks);
+  Folder folder(groups, in, parallel);
   const bool floats = result == ColumnType::kFloat;
   switch (kind) {
     case AggregateKind::kCount:

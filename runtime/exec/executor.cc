@@ -164,8 +164,7 @@ void Run::ComputeAggregates() {
       order = inputs_[size_t(a.order_input)];
       in.order = &order;
     }
-    Column out = rt::Aggregate(a.kind, a.result, groups_[a.table - 1], in, on_pool, pool_.size(),
-                               &overflow_);
+    Column out = rt::Aggregate(a.kind, a.result, groups_[a.table - 1], in, on_pool, &overflow_);
     inputs_[a.output_input] = out;
     input_views_[a.output_input] = detail::ColumnView(out);
   }

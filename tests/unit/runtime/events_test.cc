@@ -56,7 +56,7 @@ TEST(Aggregate, EveryKindOnCustomersWithAndWithoutEvents) {
   AggregateInputs in{nullptr, &value, &time};
   int64_t overflow = 0;
   auto run = [&](AggregateKind kind, ColumnType type) {
-    return Aggregate(kind, type, *groups, in, {}, 1, &overflow);
+    return Aggregate(kind, type, *groups, in, {}, &overflow);
   };
   Column count = run(AggregateKind::kCount, ColumnType::kInt);
   EXPECT_EQ(count.Int64(0), 2);  // non-null values
@@ -84,7 +84,7 @@ TEST(Aggregate, FilterKeepsOnlyTrueAndIntSumOverflowIsNull) {
   Column value = Ints({1, 100, INT64_MAX, 1});
   int64_t overflow = 0;
   Column sum = Aggregate(AggregateKind::kSum, ColumnType::kInt, *groups,
-                         AggregateInputs{&keep, &value, nullptr}, {}, 1, &overflow);
+                         AggregateInputs{&keep, &value, nullptr}, {}, &overflow);
   EXPECT_EQ(sum.Int64(0), 1);  // the null filter leaves 100 out
   EXPECT_FALSE(sum.IsValid(1));
   EXPECT_EQ(overflow, 1);
@@ -93,32 +93,75 @@ TEST(Aggregate, FilterKeepsOnlyTrueAndIntSumOverflowIsNull) {
 TEST(Aggregate, SameBitsForEveryThreadCount) {
   std::mt19937_64 rng(7);
   const int64_t customers = 50000, events = 200000;
-  std::vector<std::optional<int64_t>> keys(customers), owner(events);
+  std::vector<std::optional<int64_t>> keys(customers), owner(events), days(events);
   std::vector<std::optional<double>> amounts(events);
   for (int64_t c = 0; c < customers; ++c) keys[size_t(c)] = c * 3;
   for (int64_t e = 0; e < events; ++e) {
     owner[size_t(e)] = int64_t(rng() % uint64_t(customers)) * 3;
     amounts[size_t(e)] = double(rng() % 100000) / 7.0;
+    days[size_t(e)] = int64_t(rng() % 20);
   }
-  auto groups = GroupEvents(Column::FromInt64(keys), Column::FromInt64(owner), "c", "e", false);
-  ASSERT_TRUE(groups.ok());
-  Column value = Column::FromFloat64(amounts);
-  std::vector<double> first;
+  Column value = Column::FromFloat64(amounts), day = Column::FromInt64(days);
+  std::vector<std::vector<uint8_t>> first;
   for (int threads : {1, 2, 5}) {
+    auto groups =
+        GroupEvents(Column::FromInt64(keys), Column::FromInt64(owner), "c", "e", false, threads);
+    ASSERT_TRUE(groups.ok());
     ThreadPool pool(threads);
     ParallelFor parallel = [&](int64_t n, const std::function<void(int64_t)>& f) {
       pool.ParallelFor(n, f);
     };
     int64_t overflow = 0;
-    Column sum = Aggregate(AggregateKind::kSum, ColumnType::kFloat, *groups,
-                           AggregateInputs{nullptr, &value, nullptr}, parallel, threads, &overflow);
-    std::vector<double> got(sum.data<double>(), sum.data<double>() + customers);
+    std::vector<std::vector<uint8_t>> got;
+    auto keep = [&](const Column& c, size_t width) {
+      const auto* p = c.values()->data();
+      got.emplace_back(p, p + width * size_t(customers));
+    };
+    keep(Aggregate(AggregateKind::kSum, ColumnType::kFloat, *groups,
+                   AggregateInputs{nullptr, &value, nullptr}, parallel, &overflow),
+         8);
+    keep(Aggregate(AggregateKind::kLast, ColumnType::kFloat, *groups,
+                   AggregateInputs{nullptr, &value, &day}, parallel, &overflow),
+         8);
+    keep(Aggregate(AggregateKind::kCountDistinct, ColumnType::kInt, *groups,
+                   AggregateInputs{nullptr, &day, nullptr}, parallel, &overflow),
+         8);
     if (first.empty()) {
       first = got;
     } else {
-      EXPECT_EQ(std::memcmp(first.data(), got.data(), got.size() * sizeof(double)), 0);
+      EXPECT_EQ(first, got) << threads << " threads";
     }
   }
+}
+
+TEST(GroupEvents, PartitionGivesEachRangeItsEventsInFileOrder) {
+  std::mt19937_64 rng(11);
+  std::vector<std::optional<int64_t>> keys(1000), owner(30000);
+  for (size_t c = 0; c < keys.size(); ++c) keys[c] = int64_t(c);
+  for (auto& o : owner) o = int64_t(rng() % 1100);  // about 9% unknown
+  auto groups = GroupEvents(Column::FromInt64(keys), Column::FromInt64(owner), "c", "e", true, 3);
+  ASSERT_TRUE(groups.ok());
+  ASSERT_EQ(groups->ranges.size(), 3u);
+  EXPECT_EQ(groups->ranges.front().begin, 0);
+  EXPECT_EQ(groups->ranges.back().end, 1000);
+  int64_t listed = 0;
+  for (size_t r = 0; r < 3; ++r) {
+    const CustomerRange range = groups->ranges[r];
+    if (r > 0) {
+      EXPECT_EQ(range.begin, groups->ranges[r - 1].end);
+    }
+    EXPECT_EQ(range.begin % 64, 0);
+    int64_t previous = -1;
+    for (int64_t k = groups->part_start[r]; k < groups->part_start[r + 1]; ++k) {
+      const int64_t e = groups->part[size_t(k)];
+      EXPECT_GT(e, previous);
+      previous = e;
+      EXPECT_GE(groups->owner[size_t(e)], range.begin);
+      EXPECT_LT(groups->owner[size_t(e)], range.end);
+    }
+    listed += groups->part_start[r + 1] - groups->part_start[r];
+  }
+  EXPECT_EQ(listed + groups->unknown, 30000);
 }
 
 TEST(CustomersFromEvents, DistinctKeysInOrderOfFirstAppearance) {
