@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/delimiter.h"
 #include "cli/run_args.h"
 #include "cli/run_command.h"
 
@@ -12,6 +13,7 @@ void AddDataOptions(CLI::App* app, RunArgs& args) {
   app->add_option("--data", args.data, "CSV file with one row per customer (plain or gzip)")
       ->required()
       ->type_name("FILE");
+  AddDelimiterOption(app, args.delimiter);
   app->add_flag("--decimal-comma", args.decimal_comma,
                 "Read \"12,5\" as 12.5 in float columns (default: detect with ';' files)");
   app->add_option("--null", args.null_tokens,

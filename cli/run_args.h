@@ -22,6 +22,7 @@ struct RunArgs {
   std::string dump_ir;              ///< file for the planned IR (and LLVM IR); empty = none
   bool strict_sizes = false;        ///< `expect size` violations are errors
   bool decimal_comma = false;       ///< "12,5" is a number in float columns
+  std::string delimiter = "auto";   ///< --delimiter: auto , ; | tab whitespace
   std::vector<std::string> null_tokens;  ///< extra field texts that mean null
   int max_errors = 20;                   ///< data errors shown in detail
   std::string rejects;                   ///< file receiving every rejected record

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cli/command.h"
+#include "cli/delimiter.h"
 #include "cli/exit_codes.h"
 #include "compiler/diag/suggest.h"
 
@@ -19,6 +20,7 @@ struct InferArgs {
   int64_t sample = 10000;
   std::string table;
   std::string key;
+  std::string delimiter = "auto";
 };
 
 std::vector<std::string> ColumnNames(const rt::Schema& schema) {
@@ -65,6 +67,7 @@ int RunInfer(const InferArgs& args) {
   rt::InferOptions options;
   options.sample_rows = args.sample;
   options.table_name = args.table;
+  options.delimiter = DelimiterChar(args.delimiter);
   rt::InferReport report;
   Result<rt::Schema> schema = rt::InferSchema(args.data, options, &report);
   if (!schema.ok()) {
@@ -78,6 +81,10 @@ int RunInfer(const InferArgs& args) {
       "# inferred by 'segc schema infer' from {} (first {} records); review the types,\n"
       "# then save as schema.seg next to the rules\n",
       args.data, args.sample);
+  if (report.delimiter == rt::kWhitespaceDelimiter) {
+    out +=
+        "# fields separated by runs of spaces: segc run detects it (or --delimiter whitespace)\n";
+  }
   out += rt::FormatTableDeclaration(*schema);
   std::fputs(out.c_str(), stdout);
   return kExitOk;
@@ -101,6 +108,7 @@ Subcommand AddSchemaCommand(CLI::App& root) {
                    "Key column (default: the first unique 'id' or '*_id' column, else the first "
                    "unique int or string column; never one that repeats)")
       ->type_name("COL");
+  AddDelimiterOption(infer, args->delimiter);
   infer->footer(
       "Types tried in order: int, float, bool, date, enum (few repeated values), string.\n"
       "Exit status: 0 ok, 2 usage, 3 unreadable or malformed data, or no unique key.");

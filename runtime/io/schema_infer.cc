@@ -10,6 +10,7 @@
 
 #include "runtime/io/csv_header.h"
 #include "runtime/io/csv_scan.h"
+#include "runtime/io/csv_whitespace.h"
 #include "runtime/io/file_data.h"
 #include "runtime/io/value_parse.h"
 
@@ -162,14 +163,29 @@ Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& 
   r = InferReport();
   if (data.size() >= 3 && std::memcmp(data.data(), "\xEF\xBB\xBF", 3) == 0) data.remove_prefix(3);
   if (data.empty()) return Status::DataError("cannot infer a schema from an empty file");
-  const char delim = options.delimiter ? options.delimiter : DetectDelimiter(data);
+  char delim = options.delimiter ? options.delimiter : DetectDelimiter(data);
   r.delimiter = delim;
+  std::string normalized;  // whitespace-separated text, rewritten as tab-separated
+  if (delim == kWhitespaceDelimiter) {
+    normalized = NormalizeWhitespace(data, 2 * options.sample_rows + 16);
+    data = normalized;
+    delim = '\t';
+  }
   const char* p = data.data();
   const char* end = p + data.size();
   std::vector<std::string> header, fields;
   int64_t line = 1, record_line = 1;
   if (!NextRecord(&p, end, delim, &header, &line, &record_line)) {
     return Status::DataError("malformed header row");
+  }
+  if (LooksLikeDataRow(header)) {
+    std::vector<std::string> names;
+    for (size_t c = 0; c < header.size(); ++c) names.push_back(fmt::format("column_{}", c + 1));
+    return Status::DataError(fmt::format(
+        "the first line looks like data, not a header: its {} fields are all numbers ('{}')\n"
+        "  hint: segc needs a first line naming the columns; add one, e.g. '{}'",
+        header.size(), EscapeForMessage(fmt::format("{}", fmt::join(header, " "))),
+        fmt::join(names, delim == '\t' ? " " : std::string(1, delim))));
   }
   std::vector<ColumnEvidence> evidence(header.size());
   Formats formats;

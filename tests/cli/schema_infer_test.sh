@@ -56,4 +56,32 @@ expect_code 3 "no unique column"
 expect_contains "$tmp/err" "no column of '$tmp/log.csv' can be the key: 'customer_id' is not unique: '1' repeats (lines 2 and 4)" \
   "no unique column: message"
 [[ -s "$tmp/out" ]] && fail "a schema was printed without a unique key"
+# Whitespace-separated text (aligned columns, CRLF, a quoted field with blanks): detected by
+# schema infer and by segc run; --delimiter forces a separator.
+printf ' id  name   spend\r\n 1  ann  1.5\r\n\r\n 2  "bo b"  2\r\n 3  cy  x\r\n' >"$tmp/aligned.txt"
+run_segc "$tmp/aligned.seg" "$tmp/err" schema infer "$tmp/aligned.txt" --sample 2
+expect_code 0 "infer whitespace-separated" || cat "$tmp/err" >&2
+expect_contains "$tmp/aligned.seg" "# fields separated by runs of spaces" "whitespace comment"
+expect_contains "$tmp/aligned.seg" "table aligned key id {" "whitespace table line"
+expect_contains "$tmp/aligned.seg" "spend: float" "whitespace float column"
+mkdir "$tmp/w"
+cp "$tmp/aligned.seg" "$tmp/w/schema.seg"
+echo 'segment Big where spend > 1.8' >"$tmp/w/rules.seg"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/w" --data "$tmp/aligned.txt"
+expect_code 3 "run on whitespace data with a bad float"
+expect_contains "$tmp/err" "aligned.txt:5:3: data error: invalid float 'x' in column 'spend'" \
+  "whitespace data error keeps the file's line and field"
+sed -i 's/ x\r$/ 4\r/' "$tmp/aligned.txt"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/w" --data "$tmp/aligned.txt" --format json
+expect_code 0 "run on whitespace data" || cat "$tmp/err" >&2
+expect_contains "$tmp/out" '"rows": 3' "whitespace rows"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/w" --data "$tmp/aligned.txt" --delimiter ,
+expect_code 3 "--delimiter , on whitespace data"
+expect_contains "$tmp/err" "missing column 'id'" "--delimiter is applied"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/aligned.txt" --delimiter colon
+expect_code 2 "--delimiter with an unknown value"
+printf ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n' >"$tmp/noheader.txt"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/noheader.txt"
+expect_code 3 "a file without a header row"
+expect_contains "$tmp/err" "the first line looks like data, not a header" "no header: message"
 finish

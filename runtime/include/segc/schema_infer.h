@@ -16,7 +16,7 @@ struct InferOptions {
   int64_t sample_rows = 10000;  ///< data records examined from the start of the file
   std::string table_name;       ///< default: the file name without directory and extensions
   int max_enum_values = 20;     ///< at most this many distinct values (and repeated) -> enum
-  char delimiter = '\0';        ///< '\0' = detect, as in CsvOptions
+  char delimiter = '\0';        ///< '\0' = detect, as in CsvOptions (kWhitespaceDelimiter too)
 };
 
 /// What InferSchema found besides the types.
