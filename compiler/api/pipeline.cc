@@ -168,6 +168,9 @@ PlanResult Plan(const sema::CheckedProject& project,
   rules->logical = std::make_shared<const ir::Program>(std::move(lowered).value());
   rules->plan = std::make_shared<const plan::PhysicalPlan>(std::move(planned).value());
   rules->schema = driver::ToRuntimeSchema(project.schema);
+  for (const sema::EventSchema& events : project.events) {
+    rules->event_schemas.push_back(driver::ToRuntimeSchema(events.table));
+  }
   rules->declared_as_of = project.as_of;
   rules->param_names = ParamNames(project);
   rules->compiled_params = params;
@@ -192,11 +195,17 @@ CompileResult Compile(const sema::CheckedProject& project, const CompileOptions&
 
 Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
                           const RunInputs& inputs) {
+  return Run(program, table, {}, inputs);
+}
+
+Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
+                          const std::vector<rt::Table>& event_tables, const RunInputs& inputs) {
   rt::RunOptions options;
   options.threads = inputs.threads;
   options.morsel_rows = inputs.morsel_rows;
+  options.allow_unknown_event_keys = inputs.allow_unknown_event_keys;
   SEGC_TRY(options.inputs, RunInputValues(*program.rules, inputs));
-  return rt::Execute(program.exec, table, options);
+  return rt::Execute(program.exec, table, event_tables, options);
 }
 
 }  // namespace segc::api
