@@ -84,4 +84,17 @@ printf ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n' >"$tmp/noheade
 run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/noheader.txt"
 expect_code 3 "a file without a header row"
 expect_contains "$tmp/err" "the first line looks like data, not a header" "no header: message"
+# Timestamps are read as dates (the time of day dropped); YYYYMMDD is proposed as date("%Y%m%d").
+mkdir "$tmp/ts"
+printf 'table t key id {\n  id: int\n  seen: date("%%d/%%m/%%Y %%H:%%M")\n  day: date("%%Y%%m%%d")\n}\n' \
+  >"$tmp/ts/schema.seg"
+echo 'segment Late where seen > 2026-03-01 and day == 2026-03-02' >"$tmp/ts/rules.seg"
+printf 'id,seen,day\n1,02/03/2026 23:59,20260302\n2,01/03/2026 00:00,20260302\n' >"$tmp/ts.csv"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/ts" --data "$tmp/ts.csv" --format json
+expect_code 0 "run with timestamp dates" || cat "$tmp/err" >&2
+tr -d ' \n' <"$tmp/out" >"$tmp/flat"
+expect_contains "$tmp/flat" '"Late":{"count":1}' "timestamp compared as its date"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/ts.csv"
+expect_code 0 "infer YYYYMMDD"
+expect_contains "$tmp/out" 'day: date("%Y%m%d")' "YYYYMMDD proposed as a date"
 finish
