@@ -50,12 +50,43 @@ expect_code 3 "--key that repeats"
 expect_contains "$tmp/err" "--key 'customer_id' cannot be the key of '$tmp/orders.csv': '1' repeats (lines 2 and 4)" \
   "--key that repeats: message"
 [[ -s "$tmp/out" ]] && fail "a schema was printed with a repeating --key"
+# A log (the id-like column repeats, never empty) is proposed as events of a customer table of
+# its keys; a repeating id with an empty value, or no id-like column, has no key (exit 3).
 printf 'customer_id,amount\n1,5\n2,5\n1,7\n' >"$tmp/log.csv"
 run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/log.csv"
+expect_code 0 "a log of events" || cat "$tmp/err" >&2
+expect_contains "$tmp/out" "# several rows per 'customer_id' ('1' repeats (lines 2 and 4))" "log comment"
+expect_contains "$tmp/out" "table customers key customer_id {" "log: customer table"
+expect_contains "$tmp/out" "events log of customers by customer_id {" "log: events"
+mkdir "$tmp/l"
+cp "$tmp/out" "$tmp/l/schema.seg"
+echo 'segment Many where count(log) >= 2' >"$tmp/l/rules.seg"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/l" --data "log=$tmp/log.csv" --format json
+expect_code 0 "run the inferred log schema" || cat "$tmp/err" >&2
+tr -d ' \n' <"$tmp/out" >"$tmp/flat"
+expect_contains "$tmp/flat" '"rows":2,' "log: customers are the distinct keys"
+expect_contains "$tmp/flat" '"Many":{"count":1}' "log: aggregate over the events"
+printf 'customer_id,amount\n1,5\n,5\n1,7\n' >"$tmp/gaps.csv"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/gaps.csv"
 expect_code 3 "no unique column"
-expect_contains "$tmp/err" "no column of '$tmp/log.csv' can be the key: 'customer_id' is not unique: '1' repeats (lines 2 and 4)" \
+expect_contains "$tmp/err" "no column of '$tmp/gaps.csv' can be the key: 'customer_id' is not unique: empty on line 3" \
   "no unique column: message"
 [[ -s "$tmp/out" ]] && fail "a schema was printed without a unique key"
+
+# The real CDNOW purchase log (read in place, never copied): whitespace-separated, several rows
+# per customer, YYYYMMDD dates.
+cdnow=/work/shared/data/cdnow/CDNOW_master.txt
+if [[ -r "$cdnow" ]]; then
+  run_segc "$tmp/cdnow.seg" "$tmp/err" schema infer "$cdnow" --sample 2000
+  expect_code 0 "infer CDNOW_master" || cat "$tmp/err" >&2
+  for line in "# fields separated by runs of spaces" "table customers key customer_id {" \
+    "events CDNOW_master of customers by customer_id {" "customer_id: int" \
+    'date: date("%Y%m%d")' "number_of_cds: int" "dollar_value: float"; do
+    expect_contains "$tmp/cdnow.seg" "$line" "CDNOW"
+  done
+else
+  echo "skipped: $cdnow is absent"
+fi
 # Whitespace-separated text (aligned columns, CRLF, a quoted field with blanks): detected by
 # schema infer and by segc run; --delimiter forces a separator.
 printf ' id  name   spend\r\n 1  ann  1.5\r\n\r\n 2  "bo b"  2\r\n 3  cy  x\r\n' >"$tmp/aligned.txt"
