@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/delimiter.h"
 #include "cli/run_args.h"
 #include "cli/run_command.h"
 
@@ -21,6 +22,7 @@ void AddDataOptions(CLI::App* app, RunArgs& args) {
                   "them in the summary and leave them out)")
       ->check(CLI::IsMember({"error", "report"}))
       ->capture_default_str();
+  AddDelimiterOption(app, args.delimiter);
   app->add_flag("--decimal-comma", args.decimal_comma,
                 "Read \"12,5\" as 12.5 in float columns (default: detect with ';' files)");
   app->add_option("--null", args.null_tokens,

@@ -12,6 +12,7 @@
 
 #include "cli/color.h"
 #include "cli/command.h"
+#include "cli/delimiter.h"
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
 #include "compiler/diag/render.h"
@@ -59,6 +60,7 @@ codegen::FailurePoint ForcedJitFailure() {
 rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads, const std::string& path) {
   rt::CsvOptions options;
   if (args.decimal_comma) options.decimal_comma = rt::DecimalComma::kYes;
+  options.delimiter = DelimiterChar(args.delimiter);
   options.null_tokens = args.null_tokens;
   options.threads = threads;
   options.max_errors = args.max_errors;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cli/command.h"
+#include "cli/delimiter.h"
 #include "cli/exit_codes.h"
 #include "compiler/diag/suggest.h"
 
@@ -19,12 +20,46 @@ struct InferArgs {
   int64_t sample = 10000;
   std::string table;
   std::string key;
+  std::string delimiter = "auto";
 };
 
 std::vector<std::string> ColumnNames(const rt::Schema& schema) {
   std::vector<std::string> names;
   for (const rt::ColumnSpec& column : schema.columns) names.push_back(column.name);
   return names;
+}
+
+/// `name` as written in a declaration: backquoted unless a plain identifier.
+std::string Name(const std::string& name) {
+  return rt::IsPlainIdentifier(name) ? name : "`" + name + "`";
+}
+
+/// A log of events (several rows per customer): the first id-like int or string column that
+/// repeats but is never empty, or -1.
+int EventKeyColumn(const rt::Schema& schema, const rt::InferReport& report) {
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    const rt::ColumnSpec& col = schema.columns[c];
+    const bool id_like = col.name == "id" || col.name.ends_with("_id");
+    const bool typed = col.type == rt::ColumnType::kInt || col.type == rt::ColumnType::kString;
+    if (id_like && typed && report.not_unique[c].starts_with("'")) return int(c);
+  }
+  return -1;
+}
+
+/// The declarations for a log: a customer table of the key alone (the customers are the log's
+/// distinct keys) and the events of the file, timed by its first date column when it has several.
+std::string FormatLog(const rt::Schema& log, int key) {
+  const rt::ColumnSpec& k = log.columns[size_t(key)];
+  std::string out = rt::FormatTableDeclaration(rt::Schema{"customers", k.name, {k}});
+  std::vector<std::string> dates;
+  for (const rt::ColumnSpec& col : log.columns) {
+    if (col.type == rt::ColumnType::kDate) dates.push_back(col.name);
+  }
+  std::string body = rt::FormatTableDeclaration(log);
+  body = body.substr(body.find('\n'));  // the columns, after the `table` line
+  out += fmt::format("\nevents {} of customers by {}{} {{{}", Name(log.table_name), Name(k.name),
+                     dates.size() > 1 ? " at " + Name(dates[0]) : "", body);
+  return out;
 }
 
 /// A key must be unique: a data error (exit 3) when the sample shows otherwise.
@@ -40,8 +75,8 @@ std::optional<int> CheckKey(const InferArgs& args, const rt::Schema& schema,
                  schema.key.c_str(), args.data.c_str(), why.c_str());
   }
   std::fputs(
-      "  hint: a table has one row per key (customer); a file with several rows per customer is "
-      "a log of events: aggregate it per customer first\n",
+      "  hint: a table has one row per key (customer); a log with several rows per customer "
+      "is declared as events when an 'id' or '*_id' column holds the customer in every row\n",
       stderr);
   std::fprintf(stderr, "schema infer failed: no key for table '%s'\n", schema.table_name.c_str());
   return kExitBadData;
@@ -65,6 +100,7 @@ int RunInfer(const InferArgs& args) {
   rt::InferOptions options;
   options.sample_rows = args.sample;
   options.table_name = args.table;
+  options.delimiter = DelimiterChar(args.delimiter);
   rt::InferReport report;
   Result<rt::Schema> schema = rt::InferSchema(args.data, options, &report);
   if (!schema.ok()) {
@@ -73,12 +109,28 @@ int RunInfer(const InferArgs& args) {
     return schema.status().code() == StatusCode::kInternal ? kExitInternal : kExitBadData;
   }
   if (!ApplyKey(args.key, *schema)) return kExitUsage;
-  if (auto code = CheckKey(args, *schema, report)) return *code;
+  const int log_key = schema->key.empty() ? EventKeyColumn(*schema, report) : -1;
+  if (log_key < 0) {
+    if (auto code = CheckKey(args, *schema, report)) return *code;
+  }
   std::string out = fmt::format(
       "# inferred by 'segc schema infer' from {} (first {} records); review the types,\n"
       "# then save as schema.seg next to the rules\n",
       args.data, args.sample);
-  out += rt::FormatTableDeclaration(*schema);
+  if (report.delimiter == rt::kWhitespaceDelimiter) {
+    out +=
+        "# fields separated by runs of spaces: segc run detects it (or --delimiter whitespace)\n";
+  }
+  if (log_key >= 0) {
+    const std::string& key = schema->columns[size_t(log_key)].name;
+    out += fmt::format(
+        "# several rows per '{}' ({}): a log of events; run with --data {}={} (the customers\n"
+        "# are its distinct keys; add --data FILE for a customer table with more columns)\n",
+        key, report.not_unique[size_t(log_key)], schema->table_name, args.data);
+    out += FormatLog(*schema, log_key);
+  } else {
+    out += rt::FormatTableDeclaration(*schema);
+  }
   std::fputs(out.c_str(), stdout);
   return kExitOk;
 }
@@ -101,6 +153,7 @@ Subcommand AddSchemaCommand(CLI::App& root) {
                    "Key column (default: the first unique 'id' or '*_id' column, else the first "
                    "unique int or string column; never one that repeats)")
       ->type_name("COL");
+  AddDelimiterOption(infer, args->delimiter);
   infer->footer(
       "Types tried in order: int, float, bool, date, enum (few repeated values), string.\n"
       "Exit status: 0 ok, 2 usage, 3 unreadable or malformed data, or no unique key.");

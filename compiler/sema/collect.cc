@@ -1,8 +1,9 @@
-// Project structure: the table, each unit's declarations and names (E0104, E0113-E0122).
+// Project structure: the table, each unit's declarations and names (E0104, E0113-E0123).
 #include <string>
 
 #include "compiler/diag/suggest.h"
 #include "compiler/sema/detail/context.h"
+#include "segc/schema.h"
 
 namespace segc::sema::detail {
 namespace {
@@ -32,6 +33,19 @@ Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner) {
   return Type::Enum(owner, std::move(values));
 }
 
+void CheckDateFormat(Context& ctx, const ast::ColumnDecl& column) {
+  if (column.type.kind != ast::TypeSpec::Kind::kDate) return;
+  Status status = rt::ValidateDateFormat(column.type.date_format);
+  if (status.ok()) return;
+  diag::Diagnostic d = Make(Code::kUnreadableDateFormat, column.type.range,
+                            "column " + Quote(column.name.name) + ": " + status.message());
+  d.label = "segc cannot read dates written this way";
+  d.help =
+      "a time of day (%H:%M:%S, 24-hour) is read and dropped; 12-hour clocks, time zones and "
+      "epoch seconds are not supported";
+  ctx.Report(std::move(d));
+}
+
 void ReportDuplicate(Context& ctx, Code code, const ast::Ident& name, diag::SourceRange first,
                      std::string message) {
   diag::Diagnostic d = Make(code, name.range, std::move(message));
@@ -53,6 +67,7 @@ void AddColumns(Context& ctx, const ast::TableDecl& table) {
                           Quote(table.name.name));
       continue;
     }
+    CheckDateFormat(ctx, column);
     schema.columns.push_back(Column{column.name.name, TypeOfSpec(column.type, column.name.name),
                                     column.type.date_format, column.name.range});
   }

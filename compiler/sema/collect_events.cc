@@ -32,6 +32,7 @@ class EventsCollector {
                             Quote(decl.name.name));
         continue;
       }
+      CheckDateFormat(ctx_, column);
       events.table.columns.push_back(Column{column.name.name,
                                             TypeOfSpec(column.type, column.name.name),
                                             column.type.date_format, column.name.range});

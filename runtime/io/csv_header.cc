@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "runtime/io/csv_scan.h"
+#include "runtime/io/csv_whitespace.h"
 
 namespace segc::rt {
 
@@ -32,6 +33,7 @@ Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContex
 }
 
 char DetectDelimiter(std::string_view data) {
+  if (LooksWhitespaceSeparated(data)) return kWhitespaceDelimiter;
   const char candidates[] = {',', ';', '\t', '|'};
   int64_t counts[4] = {0, 0, 0, 0};
   bool in_quotes = false;
@@ -82,13 +84,19 @@ void MapHeader(CsvContext* ctx, std::vector<DataError>* errors) {
     seen[col] = true;
     ctx->file_to_schema[i] = col;
   }
+  // A header of numbers is a file without one: say so once, on the first missing column.
+  std::string note = LooksLikeDataRow(ctx->header)
+                         ? " (the first line looks like data: the file needs a header row "
+                           "naming the columns)"
+                         : "";
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     if (seen[c]) continue;
     const ColumnSpec& spec = schema.columns[c];
     errors->push_back(
         HeaderError(*ctx, DataErrorKind::kMissingColumn, 0,
-                    fmt::format("missing column '{}' ({}) declared in table '{}'", spec.name,
-                                ColumnTypeName(spec.type), schema.table_name)));
+                    fmt::format("missing column '{}' ({}) declared in table '{}'{}", spec.name,
+                                ColumnTypeName(spec.type), schema.table_name, note)));
+    note.clear();
   }
 }
 

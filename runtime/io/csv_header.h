@@ -13,7 +13,8 @@ namespace segc::rt {
 /// kInvalidArgument for a bad schema (duplicate names, bad date format, duplicate enum labels).
 Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContext* ctx);
 
-/// The delimiter among ',' ';' '\t' '|' occurring most often outside quotes in the first
+/// kWhitespaceDelimiter when the data looks whitespace-separated (LooksWhitespaceSeparated),
+/// else the delimiter among ',' ';' '\t' '|' occurring most often outside quotes in the first
 /// line (ties broken in that order; ',' when none occurs).
 char DetectDelimiter(std::string_view data);
 

@@ -10,6 +10,7 @@
 #include "runtime/io/csv_keys.h"
 #include "runtime/io/csv_merge.h"
 #include "runtime/io/csv_split.h"
+#include "runtime/io/csv_whitespace.h"
 #include "runtime/io/file_data.h"
 #include "segc/csv.h"
 #include "segc/writer.h"
@@ -120,6 +121,13 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   }
   ctx.delimiter = options.delimiter != '\0' ? options.delimiter : DetectDelimiter(data);
   report->delimiter = ctx.delimiter;
+  std::string normalized;  // whitespace-separated text, rewritten as tab-separated
+  if (ctx.delimiter == kWhitespaceDelimiter) {
+    normalized = NormalizeWhitespace(data);
+    data = normalized;
+    ctx.delimiter = '\t';
+    ctx.release_input = false;
+  }
   int64_t body_start = ParseHeader(data, &ctx, &report->errors);
   if (!report->errors.empty()) {
     report->total_errors = int64_t(report->errors.size());

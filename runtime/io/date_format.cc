@@ -1,7 +1,9 @@
-// DateFormat: a strptime-like subset (%Y %m %d %y %b %%) computed without timezone calls.
+// DateFormat: a strptime-like subset (%Y %m %d %y %b, %H %M %S read and checked but dropped, %%)
+// computed without timezone calls.
 #include <fmt/format.h>
 
 #include "runtime/io/value_parse.h"
+#include "segc/schema.h"
 
 namespace segc::rt {
 namespace {
@@ -50,6 +52,11 @@ bool ReadMonthName(std::string_view s, size_t* pos, int* month) {
 
 }  // namespace
 
+Status ValidateDateFormat(std::string_view format) {
+  Result<DateFormat> compiled = DateFormat::Compile(format);
+  return compiled.ok() ? Status::Ok() : compiled.status();
+}
+
 Result<DateFormat> DateFormat::Compile(std::string_view format) {
   DateFormat f;
   f.text_ = format.empty() ? "%Y-%m-%d" : std::string(format);
@@ -62,12 +69,12 @@ Result<DateFormat> DateFormat::Compile(std::string_view format) {
     char d = i + 1 < text.size() ? text[++i] : '\0';
     if (d == '%') {
       f.tokens_.push_back({0, '%'});
-    } else if (std::string_view("Ymdyb").find(d) != std::string_view::npos && d != '\0') {
+    } else if (std::string_view("YmdybHMS").find(d) != std::string_view::npos && d != '\0') {
       f.tokens_.push_back({d, 0});
     } else {
-      return Status::InvalidArgument(fmt::format(
-          "date format '{}': unsupported directive '%{}' (supported: %Y %m %d %y %b %%)", text,
-          d == '\0' ? std::string() : std::string(1, d)));
+      return Status::InvalidArgument(
+          fmt::format("date format '{}': unsupported directive '%{}' (supported: {})", text,
+                      d == '\0' ? std::string() : std::string(1, d), kSupportedDateDirectives));
     }
   }
   f.iso_ = f.text_ == "%Y-%m-%d";
@@ -88,7 +95,7 @@ std::optional<int32_t> DateFormat::ParseIso(std::string_view s) const {
 
 std::optional<int32_t> DateFormat::Parse(std::string_view s) const {
   if (iso_ && s.size() == 10 && s[4] == '-' && s[7] == '-') return ParseIso(s);
-  int year = 1970, month = 1, day = 1;
+  int year = 1970, month = 1, day = 1, clock = 0;  // the time of day is checked, then dropped
   size_t pos = 0;
   for (const Token& t : tokens_) {
     bool ok = true;
@@ -111,6 +118,15 @@ std::optional<int32_t> DateFormat::Parse(std::string_view s) const {
         break;
       case 'b':
         ok = ReadMonthName(s, &pos, &month);
+        break;
+      case 'H':
+        ok = ReadDigits(s, &pos, 1, 2, &clock) && clock <= 23;
+        break;
+      case 'M':
+        ok = ReadDigits(s, &pos, 2, 2, &clock) && clock <= 59;
+        break;
+      case 'S':
+        ok = ReadDigits(s, &pos, 2, 2, &clock) && clock <= 60;  // 60: a leap second
         break;
     }
     if (!ok) return std::nullopt;

@@ -10,6 +10,7 @@
 
 #include "runtime/io/csv_header.h"
 #include "runtime/io/csv_scan.h"
+#include "runtime/io/csv_whitespace.h"
 #include "runtime/io/file_data.h"
 #include "runtime/io/value_parse.h"
 
@@ -20,7 +21,7 @@ namespace {
 struct ColumnEvidence {
   int64_t values = 0;
   bool is_int = true, is_float = true, is_comma_float = true, is_bool = true;
-  bool only_01 = true, is_iso_date = true, is_dmy_date = true;
+  bool only_01 = true, is_iso_date = true, is_dmy_date = true, is_ymd_date = true;
   std::set<std::string> distinct;  // capped at max_enum_values + 1
   // Key detection: the line of each value (ints normalised: 007 is 7), until the first repeat
   // or empty value, which `not_unique` then describes.
@@ -31,7 +32,19 @@ struct ColumnEvidence {
 struct Formats {
   DateFormat iso = DateFormat::Compile("").value();
   DateFormat dmy = DateFormat::Compile("%d/%m/%Y").value();
+  DateFormat ymd = DateFormat::Compile("%Y%m%d").value();
 };
+
+// YYYYMMDD: exactly 8 digits forming a valid date in 1900-2100 (so 8-digit amounts or codes
+// rarely qualify, and never all of a column's values).
+bool IsCompactDate(std::string_view v, const DateFormat& ymd) {
+  if (v.size() != 8) return false;
+  for (char c : v) {
+    if (c < '0' || c > '9') return false;
+  }
+  const int year = (v[0] - '0') * 1000 + (v[1] - '0') * 100 + (v[2] - '0') * 10 + (v[3] - '0');
+  return year >= 1900 && year <= 2100 && ymd.Parse(v).has_value();
+}
 
 bool LooksLikeKey(std::string_view name) {
   return name == "id" || (name.size() > 3 && name.substr(name.size() - 3) == "_id");
@@ -70,13 +83,16 @@ void Observe(ColumnEvidence& e, std::string_view raw, int64_t line, int max_enum
   e.only_01 = e.only_01 && (v == "0" || v == "1");
   e.is_iso_date = e.is_iso_date && f.iso.Parse(v).has_value();
   e.is_dmy_date = e.is_dmy_date && f.dmy.Parse(v).has_value();
+  e.is_ymd_date = e.is_ymd_date && IsCompactDate(v, f.ymd);
   if (int(e.distinct.size()) <= max_enum) e.distinct.emplace(raw);
 }
 
 ColumnSpec Decide(const std::string& name, const ColumnEvidence& e, bool comma_ok, int max_enum) {
   ColumnSpec spec{name, ColumnType::kString, {}, ""};
   if (e.values == 0) return spec;
-  if (e.is_int)
+  if (e.is_int && e.is_ymd_date && !LooksLikeKey(name))
+    spec.type = ColumnType::kDate, spec.date_format = "%Y%m%d";
+  else if (e.is_int)
     spec.type = ColumnType::kInt;
   else if (e.is_bool && !e.only_01)
     spec.type = ColumnType::kBool;
@@ -162,14 +178,29 @@ Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& 
   r = InferReport();
   if (data.size() >= 3 && std::memcmp(data.data(), "\xEF\xBB\xBF", 3) == 0) data.remove_prefix(3);
   if (data.empty()) return Status::DataError("cannot infer a schema from an empty file");
-  const char delim = options.delimiter ? options.delimiter : DetectDelimiter(data);
+  char delim = options.delimiter ? options.delimiter : DetectDelimiter(data);
   r.delimiter = delim;
+  std::string normalized;  // whitespace-separated text, rewritten as tab-separated
+  if (delim == kWhitespaceDelimiter) {
+    normalized = NormalizeWhitespace(data, 2 * options.sample_rows + 16);
+    data = normalized;
+    delim = '\t';
+  }
   const char* p = data.data();
   const char* end = p + data.size();
   std::vector<std::string> header, fields;
   int64_t line = 1, record_line = 1;
   if (!NextRecord(&p, end, delim, &header, &line, &record_line)) {
     return Status::DataError("malformed header row");
+  }
+  if (LooksLikeDataRow(header)) {
+    std::vector<std::string> names;
+    for (size_t c = 0; c < header.size(); ++c) names.push_back(fmt::format("column_{}", c + 1));
+    return Status::DataError(fmt::format(
+        "the first line looks like data, not a header: its {} fields are all numbers ('{}')\n"
+        "  hint: segc needs a first line naming the columns; add one, e.g. '{}'",
+        header.size(), EscapeForMessage(fmt::format("{}", fmt::join(header, " "))),
+        fmt::join(names, delim == '\t' ? " " : std::string(1, delim))));
   }
   std::vector<ColumnEvidence> evidence(header.size());
   Formats formats;

@@ -50,10 +50,82 @@ expect_code 3 "--key that repeats"
 expect_contains "$tmp/err" "--key 'customer_id' cannot be the key of '$tmp/orders.csv': '1' repeats (lines 2 and 4)" \
   "--key that repeats: message"
 [[ -s "$tmp/out" ]] && fail "a schema was printed with a repeating --key"
+# A log (the id-like column repeats, never empty) is proposed as events of a customer table of
+# its keys; a repeating id with an empty value, or no id-like column, has no key (exit 3).
 printf 'customer_id,amount\n1,5\n2,5\n1,7\n' >"$tmp/log.csv"
 run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/log.csv"
+expect_code 0 "a log of events" || cat "$tmp/err" >&2
+expect_contains "$tmp/out" "# several rows per 'customer_id' ('1' repeats (lines 2 and 4))" "log comment"
+expect_contains "$tmp/out" "table customers key customer_id {" "log: customer table"
+expect_contains "$tmp/out" "events log of customers by customer_id {" "log: events"
+mkdir "$tmp/l"
+cp "$tmp/out" "$tmp/l/schema.seg"
+echo 'segment Many where count(log) >= 2' >"$tmp/l/rules.seg"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/l" --data "log=$tmp/log.csv" --format json
+expect_code 0 "run the inferred log schema" || cat "$tmp/err" >&2
+tr -d ' \n' <"$tmp/out" >"$tmp/flat"
+expect_contains "$tmp/flat" '"rows":2,' "log: customers are the distinct keys"
+expect_contains "$tmp/flat" '"Many":{"count":1}' "log: aggregate over the events"
+printf 'customer_id,amount\n1,5\n,5\n1,7\n' >"$tmp/gaps.csv"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/gaps.csv"
 expect_code 3 "no unique column"
-expect_contains "$tmp/err" "no column of '$tmp/log.csv' can be the key: 'customer_id' is not unique: '1' repeats (lines 2 and 4)" \
+expect_contains "$tmp/err" "no column of '$tmp/gaps.csv' can be the key: 'customer_id' is not unique: empty on line 3" \
   "no unique column: message"
 [[ -s "$tmp/out" ]] && fail "a schema was printed without a unique key"
+
+# The real CDNOW purchase log (read in place, never copied): whitespace-separated, several rows
+# per customer, YYYYMMDD dates.
+cdnow=/work/shared/data/cdnow/CDNOW_master.txt
+if [[ -r "$cdnow" ]]; then
+  run_segc "$tmp/cdnow.seg" "$tmp/err" schema infer "$cdnow" --sample 2000
+  expect_code 0 "infer CDNOW_master" || cat "$tmp/err" >&2
+  for line in "# fields separated by runs of spaces" "table customers key customer_id {" \
+    "events CDNOW_master of customers by customer_id {" "customer_id: int" \
+    'date: date("%Y%m%d")' "number_of_cds: int" "dollar_value: float"; do
+    expect_contains "$tmp/cdnow.seg" "$line" "CDNOW"
+  done
+else
+  echo "skipped: $cdnow is absent"
+fi
+# Whitespace-separated text (aligned columns, CRLF, a quoted field with blanks): detected by
+# schema infer and by segc run; --delimiter forces a separator.
+printf ' id  name   spend\r\n 1  ann  1.5\r\n\r\n 2  "bo b"  2\r\n 3  cy  x\r\n' >"$tmp/aligned.txt"
+run_segc "$tmp/aligned.seg" "$tmp/err" schema infer "$tmp/aligned.txt" --sample 2
+expect_code 0 "infer whitespace-separated" || cat "$tmp/err" >&2
+expect_contains "$tmp/aligned.seg" "# fields separated by runs of spaces" "whitespace comment"
+expect_contains "$tmp/aligned.seg" "table aligned key id {" "whitespace table line"
+expect_contains "$tmp/aligned.seg" "spend: float" "whitespace float column"
+mkdir "$tmp/w"
+cp "$tmp/aligned.seg" "$tmp/w/schema.seg"
+echo 'segment Big where spend > 1.8' >"$tmp/w/rules.seg"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/w" --data "$tmp/aligned.txt"
+expect_code 3 "run on whitespace data with a bad float"
+expect_contains "$tmp/err" "aligned.txt:5:3: data error: invalid float 'x' in column 'spend'" \
+  "whitespace data error keeps the file's line and field"
+sed -i 's/ x\r$/ 4\r/' "$tmp/aligned.txt"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/w" --data "$tmp/aligned.txt" --format json
+expect_code 0 "run on whitespace data" || cat "$tmp/err" >&2
+expect_contains "$tmp/out" '"rows": 3' "whitespace rows"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/w" --data "$tmp/aligned.txt" --delimiter ,
+expect_code 3 "--delimiter , on whitespace data"
+expect_contains "$tmp/err" "missing column 'id'" "--delimiter is applied"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/aligned.txt" --delimiter colon
+expect_code 2 "--delimiter with an unknown value"
+printf ' 00001 19970101  1   11.77\n 00002 19970112  1   12.00\n' >"$tmp/noheader.txt"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/noheader.txt"
+expect_code 3 "a file without a header row"
+expect_contains "$tmp/err" "the first line looks like data, not a header" "no header: message"
+# Timestamps are read as dates (the time of day dropped); YYYYMMDD is proposed as date("%Y%m%d").
+mkdir "$tmp/ts"
+printf 'table t key id {\n  id: int\n  seen: date("%%d/%%m/%%Y %%H:%%M")\n  day: date("%%Y%%m%%d")\n}\n' \
+  >"$tmp/ts/schema.seg"
+echo 'segment Late where seen > 2026-03-01 and day == 2026-03-02' >"$tmp/ts/rules.seg"
+printf 'id,seen,day\n1,02/03/2026 23:59,20260302\n2,01/03/2026 00:00,20260302\n' >"$tmp/ts.csv"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/ts" --data "$tmp/ts.csv" --format json
+expect_code 0 "run with timestamp dates" || cat "$tmp/err" >&2
+tr -d ' \n' <"$tmp/out" >"$tmp/flat"
+expect_contains "$tmp/flat" '"Late":{"count":1}' "timestamp compared as its date"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/ts.csv"
+expect_code 0 "infer YYYYMMDD"
+expect_contains "$tmp/out" 'day: date("%Y%m%d")' "YYYYMMDD proposed as a date"
 finish

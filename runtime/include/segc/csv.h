@@ -16,9 +16,14 @@ namespace segc::rt {
 /// Whether "12,5" is a number (decimal comma) in float columns.
 enum class DecimalComma { kAuto, kNo, kYes };
 
+/// CsvOptions::delimiter for whitespace-separated text: fields separated by runs of spaces and
+/// tabs, leading and trailing blanks of each line ignored (e.g. fixed-width aligned columns).
+inline constexpr char kWhitespaceDelimiter = ' ';
+
 /// Options of the CSV reader. See docs/data-loading.md for the full rules.
 struct CsvOptions {
-  /// Field separator; '\0' = detect from the header line among ',' ';' '\t' '|'.
+  /// Field separator; '\0' = detect from the header line among ',' ';' '\t' '|', or
+  /// kWhitespaceDelimiter when none occurs and the first lines split on blanks alike.
   char delimiter = '\0';
   /// kAuto: on when the delimiter is ';' and float fields in the first rows look like "12,5".
   DecimalComma decimal_comma = DecimalComma::kAuto;
@@ -46,7 +51,7 @@ struct CsvOptions {
 
 /// What a read found, beyond the table: detected settings and all data errors.
 struct CsvReport {
-  char delimiter = ',';
+  char delimiter = ',';  ///< kWhitespaceDelimiter for whitespace-separated text
   bool decimal_comma = false;
   int64_t rows = 0;               ///< rows in the returned table
   int64_t records = 0;            ///< data records in the file (excluding the header)

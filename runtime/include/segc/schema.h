@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "segc/column.h"
+#include "segc/result.h"
 
 namespace segc::rt {
 
@@ -31,5 +32,12 @@ struct Schema {
 
 /// Parses a segc type name ("int", "float", "bool", "string", "date", "enum").
 std::optional<ColumnType> ParseColumnType(std::string_view name);
+
+/// The directives a `date("...")` format may use (docs/data-loading.md#date-formats).
+inline constexpr const char* kSupportedDateDirectives = "%Y %m %d %y %b %H %M %S %%";
+
+/// Ok when the CSV reader can read dates written in `format` (empty = "%Y-%m-%d"), else
+/// kInvalidArgument naming the first directive it cannot: `segc check` reports it at the schema.
+Status ValidateDateFormat(std::string_view format);
 
 }  // namespace segc::rt

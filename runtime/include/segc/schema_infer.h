@@ -16,7 +16,7 @@ struct InferOptions {
   int64_t sample_rows = 10000;  ///< data records examined from the start of the file
   std::string table_name;       ///< default: the file name without directory and extensions
   int max_enum_values = 20;     ///< at most this many distinct values (and repeated) -> enum
-  char delimiter = '\0';        ///< '\0' = detect, as in CsvOptions
+  char delimiter = '\0';        ///< '\0' = detect, as in CsvOptions (kWhitespaceDelimiter too)
 };
 
 /// What InferSchema found besides the types.
@@ -31,7 +31,9 @@ struct InferReport {
 };
 
 /// Infers column types from the first `sample_rows` records of a CSV file (plain or gzip):
-/// int, then float (also "12,5" with ';'), bool (true/false/yes/no; 0/1 stay int), date (ISO
+/// YYYYMMDD dates (every value 8 digits, a valid date in 1900-2100, in a column not named like a
+/// key) as date("%Y%m%d"), then int, float (also "12,5" with ';'), bool (true/false/yes/no; 0/1
+/// stay int), date (ISO
 /// "%Y-%m-%d", or "%d/%m/%Y"), enum (a string with <= max_enum_values distinct values, each
 /// value seen at least twice on average), else string. Empty fields are ignored; an all-empty
 /// column is a string. The key is the first column named "id" or "*_id" whose sampled values

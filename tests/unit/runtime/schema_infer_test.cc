@@ -32,6 +32,21 @@ TEST(InferSchema, TypesFromSample) {
             "}\n");
 }
 
+TEST(InferSchema, CompactDatesOnlyWhenEveryValueIsOne) {
+  const char* csv =
+      "id,day,amount,code,order_id,short\n"
+      "1,19970101,20260101,19970101,19970101,1997011\n"
+      "2,20261231,99999999,18991231,19970102,1997012\n"
+      "3,20240229,10000000,20230229,19970103,1997013\n";
+  auto schema = InferSchemaFromBuffer(csv, {.table_name = "t"});
+  ASSERT_TRUE(schema.ok()) << schema.status().message();
+  // amount has an impossible date, code a date out of range and one that does not exist, order_id
+  // is named like a key, short has 7 digits.
+  EXPECT_EQ(FormatTableDeclaration(*schema),
+            "table t key id {\n  id: int\n  day: date(\"%Y%m%d\")\n  amount: int\n  code: int\n"
+            "  order_id: int\n  short: int\n}\n");
+}
+
 TEST(InferSchema, DecimalCommaWithSemicolonsAndKeyFallback) {
   auto schema = InferSchemaFromBuffer("name;amount\nA;12,5\nB;3\n");
   ASSERT_TRUE(schema.ok());

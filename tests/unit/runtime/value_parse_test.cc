@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "segc/schema.h"
+
 namespace segc::rt {
 namespace {
 
@@ -84,12 +86,28 @@ INSTANTIATE_TEST_SUITE_P(
         DateCase{"%d/%m/%Y", "01/11/2026", 20758}, DateCase{"%d/%m/%Y", "31/04/2026", std::nullopt},
         DateCase{"%d %b %Y", "1 Nov 2026", 20758}, DateCase{"%d %b %Y", "1 november 2026", 20758},
         DateCase{"%m/%d/%y", "11/01/26", 20758}, DateCase{"%m/%d/%y", "12/31/69", -1},
-        DateCase{"%Y%m%d", "20261101", 20758}));
+        DateCase{"%Y%m%d", "20261101", 20758},
+        // Timestamps: the time of day is checked, then dropped.
+        DateCase{"%d/%m/%Y %H:%M", "01/11/2026 23:59", 20758},
+        DateCase{"%d/%m/%Y %H:%M", "01/11/2026 7:05", 20758},
+        DateCase{"%d/%m/%Y %H:%M", "01/11/2026 24:00", std::nullopt},
+        DateCase{"%d/%m/%Y %H:%M", "01/11/2026 12:60", std::nullopt},
+        DateCase{"%d/%m/%Y %H:%M", "01/11/2026", std::nullopt},
+        DateCase{"%Y-%m-%dT%H:%M:%S", "2026-11-01T00:00:00", 20758},
+        DateCase{"%Y-%m-%dT%H:%M:%S", "2026-11-01T10:30:61", std::nullopt},
+        DateCase{"%Y-%m-%dT%H:%M:%S", "2026-11-01 10:30:00", std::nullopt},
+        DateCase{"%Y-%m-%dT%H:%M:%SZ", "2026-10-31T23:59:60Z", 20757}));
 
 TEST(DateFormat, RejectsUnknownDirectives) {
   EXPECT_FALSE(DateFormat::Compile("%Y-%j").ok());
   EXPECT_FALSE(DateFormat::Compile("%").ok());
   EXPECT_TRUE(DateFormat::Compile("%%%Y").ok());
+  EXPECT_TRUE(ValidateDateFormat("%Y-%m-%dT%H:%M:%S").ok());
+  Status bad = ValidateDateFormat("%d/%m/%Y %I:%M %p");
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad.message(),
+            "date format '%d/%m/%Y %I:%M %p': unsupported directive '%I' (supported: %Y %m %d %y "
+            "%b %H %M %S %%)");
 }
 
 TEST(Utf8, Validation) {
