@@ -89,7 +89,8 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
     if (auto code = WriteOut(args, state)) return *code;
     progress.Clear();
   }
-  Result<uint64_t> data_hash = HashFile(args.data);
+  Result<uint64_t> data_hash =
+      state.data_hash ? Result<uint64_t>(*state.data_hash) : HashFile(args.data);
   if (!data_hash.ok()) return InternalError(data_hash.status().message());
   RunInfo info{ir::FormatDate(state.as_of),
                args.engine,

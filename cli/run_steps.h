@@ -29,6 +29,7 @@ struct RunState {
   std::map<std::string, std::string> params;
   std::shared_ptr<const api::PlannedRules> planned;
   rt::Table table;
+  std::optional<uint64_t> data_hash;  ///< hashed by the CSV reader during the load
   std::shared_ptr<const api::CompiledProgram> compiled;
   rt::RunResult result;
   int threads = 1;

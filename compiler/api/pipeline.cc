@@ -148,6 +148,21 @@ std::vector<CheckedRules> CheckPaths(const std::vector<std::string>& paths,
   return out;
 }
 
+std::vector<std::string> ColumnsRead(const PlannedRules& rules) {
+  const ir::Program& graph = rules.plan->graph;
+  std::vector<bool> read(rules.schema.columns.size(), false);
+  for (const ir::Node& node : graph.nodes) {
+    if (node.op != ir::Op::kColumn) continue;
+    const int col = rules.schema.FindColumn(graph.inputs[node.payload.index].name);
+    if (col >= 0) read[size_t(col)] = true;
+  }
+  std::vector<std::string> names;
+  for (size_t c = 0; c < read.size(); ++c) {
+    if (read[c]) names.push_back(rules.schema.columns[c].name);
+  }
+  return names;
+}
+
 PlanResult Plan(const sema::CheckedProject& project,
                 const std::map<std::string, std::string>& params) {
   Result<ir::Program> lowered = ir::Lower(project, {params});

@@ -87,6 +87,10 @@ struct PlannedRules {
   std::map<std::string, std::string> compiled_params;
 };
 
+/// The names of the schema columns the planned program reads (in schema order): the only ones a
+/// loader needs to parse.
+std::vector<std::string> ColumnsRead(const PlannedRules& rules);
+
 struct PlanResult {
   std::shared_ptr<const PlannedRules> rules;
   std::optional<CompileError> error;

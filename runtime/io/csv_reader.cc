@@ -97,7 +97,10 @@ std::vector<ChunkResult> ParseBody(const CsvContext& ctx, std::string_view body,
 Result<Table> ReadImpl(std::string_view data, const std::string& file, const Schema& schema,
                        const CsvOptions& options, CsvReport* report, bool mapped) {
   *report = CsvReport();
+  std::optional<BlockHashes> hashes;
+  if (options.hash_file && mapped) hashes.emplace(data);
   CsvContext ctx;
+  if (hashes) ctx.hashes = &*hashes;
   ctx.file = file;
   ctx.release_input = mapped;
   SEGC_RETURN_IF_ERROR(PrepareContext(schema, options, &ctx));
@@ -115,6 +118,9 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
     report->total_errors = int64_t(report->errors.size());
     return DataFailure(*report);
   }
+  Schema narrowed;
+  if (!options.columns.empty())
+    SEGC_RETURN_IF_ERROR(NarrowContext(options.columns, &ctx, &narrowed));
   std::string_view body = data.substr(size_t(body_start));
   ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
                       (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
@@ -124,13 +130,14 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   ThreadPool pool(options.threads);
   TableBuffers buffers;
   std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool, &buffers);
+  if (hashes) report->file_hash = hashes->Finish();
   CollectErrors(chunks, ctx, report);
   if (!options.rejects_path.empty())
     SEGC_RETURN_IF_ERROR(WriteRejects(options.rejects_path, chunks));
   if (report->total_errors > 0 && !options.skip_bad_rows) return DataFailure(*report);
   SEGC_TRY(std::vector<Column> columns, MergeChunks(ctx, chunks, buffers, pool));
   std::vector<std::string> names;
-  for (const ColumnSpec& spec : schema.columns) names.push_back(spec.name);
+  for (const ColumnSpec& spec : ctx.schema->columns) names.push_back(spec.name);
   SEGC_TRY(Table table, Table::Make(std::move(names), std::move(columns)));
   report->rows = table.num_rows();
   return table;
