@@ -29,7 +29,14 @@ struct RunState {
   std::map<std::string, std::string> params;
   std::shared_ptr<const api::PlannedRules> planned;
   rt::Table table;
-  std::optional<uint64_t> data_hash;  ///< hashed by the CSV reader during the load
+  std::string customer_path;             ///< "" when the customers come from the event keys
+  std::vector<std::string> event_paths;  ///< by PlannedRules::event_schemas
+  std::vector<rt::Table> event_tables;
+  bool allow_unknown_event_keys = false;  ///< --unknown-keys report
+  /// Data file hashes computed by the CSV reader during the load (empty: hash the file after
+  /// the run, e.g. gzip): the customer file's, then by event table.
+  std::optional<uint64_t> customer_hash;
+  std::vector<std::optional<uint64_t>> event_hashes;
   std::shared_ptr<const api::CompiledProgram> compiled;
   rt::RunResult result;
   int threads = 1;
@@ -51,6 +58,9 @@ std::optional<int> BuildPlan(RunState& state);
 /// Reads the data file against the project's table. Data errors print as FILE:LINE:COL lines
 /// (exit 3), as does an unreadable file.
 std::optional<int> LoadData(const RunArgs& args, RunState& state);
+
+/// The data files of the run, for messages ("a.csv, purchases.txt").
+std::string DataPaths(const RunState& state);
 
 /// Builds the kernels (JIT or interpreter); a JIT failure is an internal error (4), never a
 /// fallback. Honours SEGC_TEST_FORCE_JIT_FAILURE (tests only, docs/cli.md).

@@ -148,18 +148,29 @@ std::vector<CheckedRules> CheckPaths(const std::vector<std::string>& paths,
   return out;
 }
 
-std::vector<std::string> ColumnsRead(const PlannedRules& rules) {
+std::vector<std::string> ColumnsRead(const PlannedRules& rules, size_t table) {
   const ir::Program& graph = rules.plan->graph;
-  std::vector<bool> read(rules.schema.columns.size(), false);
+  const rt::Schema& schema = table == 0 ? rules.schema : rules.event_schemas.at(table - 1);
+  std::vector<bool> used(graph.inputs.size(), false);
   for (const ir::Node& node : graph.nodes) {
-    if (node.op != ir::Op::kColumn) continue;
-    const int col = rules.schema.FindColumn(graph.inputs[node.payload.index].name);
+    if (node.op == ir::Op::kColumn) used[node.payload.index] = true;
+  }
+  for (const ir::EventTable& t : graph.event_tables) used[t.key_input] = true;  // grouped by it
+  std::vector<bool> read(schema.columns.size(), false);
+  const int key = schema.FindColumn(schema.key);
+  if (table == 0 && key >= 0) read[size_t(key)] = true;  // checked, written by --out, joined on
+  for (size_t i = 0; i < graph.inputs.size(); ++i) {
+    const ir::Input& in = graph.inputs[i];
+    if (!used[i] || in.table != table || in.aggregate >= 0) continue;
+    const int col = schema.FindColumn(in.name);
     if (col >= 0) read[size_t(col)] = true;
   }
   std::vector<std::string> names;
   for (size_t c = 0; c < read.size(); ++c) {
-    if (read[c]) names.push_back(rules.schema.columns[c].name);
+    if (read[c]) names.push_back(schema.columns[c].name);
   }
+  // A table that nothing reads still has its rows: parse its first column.
+  if (names.empty() && !schema.columns.empty()) names.push_back(schema.columns[0].name);
   return names;
 }
 
@@ -183,6 +194,9 @@ PlanResult Plan(const sema::CheckedProject& project,
   rules->logical = std::make_shared<const ir::Program>(std::move(lowered).value());
   rules->plan = std::make_shared<const plan::PhysicalPlan>(std::move(planned).value());
   rules->schema = driver::ToRuntimeSchema(project.schema);
+  for (const sema::EventSchema& events : project.events) {
+    rules->event_schemas.push_back(driver::ToRuntimeSchema(events.table));
+  }
   rules->declared_as_of = project.as_of;
   rules->param_names = ParamNames(project);
   rules->compiled_params = params;
@@ -207,11 +221,17 @@ CompileResult Compile(const sema::CheckedProject& project, const CompileOptions&
 
 Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
                           const RunInputs& inputs) {
+  return Run(program, table, {}, inputs);
+}
+
+Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
+                          const std::vector<rt::Table>& event_tables, const RunInputs& inputs) {
   rt::RunOptions options;
   options.threads = inputs.threads;
   options.morsel_rows = inputs.morsel_rows;
+  options.allow_unknown_event_keys = inputs.allow_unknown_event_keys;
   SEGC_TRY(options.inputs, RunInputValues(*program.rules, inputs));
-  return rt::Execute(program.exec, table, options);
+  return rt::Execute(program.exec, table, event_tables, options);
 }
 
 }  // namespace segc::api

@@ -81,15 +81,19 @@ struct PlannedRules {
   std::shared_ptr<const ir::Program> logical;      ///< the language's meaning (ir::Lower)
   std::shared_ptr<const plan::PhysicalPlan> plan;  ///< how the engine evaluates it (plan::Plan)
   rt::Schema schema;
+  /// The event tables' declarations, in the order Run takes their tables.
+  std::vector<rt::Schema> event_schemas;
   std::optional<int32_t> declared_as_of;  ///< the rules' `as_of`
   std::vector<std::string> param_names;   ///< every param of the project, qualified
   /// The param values Plan was given; duration and string params are compiled with them.
   std::map<std::string, std::string> compiled_params;
 };
 
-/// The names of the schema columns the planned program reads (in schema order): the only ones a
-/// loader needs to parse.
-std::vector<std::string> ColumnsRead(const PlannedRules& rules);
+/// The names of the columns of table `table` (0: the customer table; t >= 1: event_schemas[t - 1])
+/// that the planned program reads, in schema order: the only ones a loader needs to parse. The
+/// customer table's key and each event table's key are always included; a table
+/// the program does not read gives its first column (so that it still has its rows).
+std::vector<std::string> ColumnsRead(const PlannedRules& rules, size_t table);
 
 struct PlanResult {
   std::shared_ptr<const PlannedRules> rules;
@@ -136,6 +140,9 @@ struct RunInputs {
   std::map<std::string, std::string> params;
   int threads = 1;
   int64_t morsel_rows = 65536;
+  /// Event rows whose key is not a customer are counted (RunResult::unknown_event_keys) instead
+  /// of failing the run.
+  bool allow_unknown_event_keys = false;
 };
 
 /// The value of every run input of `rules` (as_of, then params) for `inputs`; kInvalidArgument
@@ -147,5 +154,8 @@ Result<std::vector<rt::RunInputValue>> RunInputValues(const PlannedRules& rules,
 /// one given another value) is kInvalidArgument; other failures as rt::Execute.
 Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
                           const RunInputs& inputs);
+/// Same, with one table per event table of the rules (PlannedRules::event_schemas order).
+Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
+                          const std::vector<rt::Table>& event_tables, const RunInputs& inputs);
 
 }  // namespace segc::api

@@ -53,6 +53,11 @@ bool Builder::Nullable(Op op, Type type, const std::vector<ValueId>& args,
       return true;
     case Op::kRunInput:
       return false;  // as_of and param values are never null
+    case Op::kAggregate: {
+      // Counts are 0 for a customer without events; the others are null then (sum: overflow).
+      AggregateKind kind = program_.aggregates[payload.index].kind;
+      return kind != AggregateKind::kCount && kind != AggregateKind::kCountDistinct;
+    }
     case Op::kColumn:
     case Op::kDerived:
     case Op::kDiv:

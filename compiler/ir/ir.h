@@ -1,7 +1,9 @@
 // The segc logical IR: the meaning of a rule project as a typed, hash-consed DAG of row
-// expressions over one row domain (the customer table), with the population statistics, derived
-// columns and named outputs it defines. No syntax, no LLVM, and no engine decisions: how the
-// engine evaluates it (dictionary tables, stages, slots) is the physical plan
+// expressions over the customer table, with the population statistics, derived columns,
+// per-customer aggregates over event tables and named outputs it defines. Nodes over the columns
+// of an event table (an aggregate's value and filter) form a second row domain; only kAggregate
+// leaves carry their result into the customer domain. No syntax, no LLVM, and no engine decisions:
+// how the engine evaluates it (dictionary tables, stages, slots) is the physical plan
 // (compiler/plan/physical.h), made by plan::Plan. Semantics of every op are documented on Op
 // below and in docs/semantics.md; the interpreter is the reference.
 #pragma once
@@ -37,6 +39,8 @@ enum class Op : uint8_t {
   kDictLookup,  ///< Physical plans only. args {kColumn of a string column}; Payload::index =
                 ///< plan::PhysicalPlan::dicts index. value = table[code] (table[size-1] for
                 ///< null rows); see plan::DictTable.
+  kAggregate,   ///< Per-customer aggregate over an event table; Payload::index =
+                ///< Program::aggregates index. Null as AggregateKind says.
   kRunInput,    ///< A value given per run (as_of, a param); Payload::index = Program::run_inputs
                 ///< index. Never in a physical stage: the planner hoists every expression over
                 ///< run inputs into a kScalar statistic, computed once per run.
@@ -96,6 +100,20 @@ enum class DerivedKind : uint8_t {
   kPercentRank,  ///< (rank - 1) / (n - 1), 0 when n == 1; Type kFloat.
 };
 
+/// Per-customer aggregates over the events of each customer that pass the filter (filter TRUE).
+/// Values that are null are skipped. A customer without such events gets 0 (count,
+/// count_distinct, sum) or null (the others).
+enum class AggregateKind : uint8_t {
+  kCount,          ///< events (value given: non-null values). Type kInt, never null.
+  kCountDistinct,  ///< distinct non-null values. Type kInt, never null.
+  kSum,            ///< int or float, never null; int overflow / non-finite → null + counted.
+  kAvg,            ///< Type kFloat.
+  kMin,            ///< Type of the value (int, float, date).
+  kMax,            ///< Type of the value (int, float, date).
+  kFirst,          ///< Value of the earliest event by the table's time column (ties: earlier row).
+  kLast,           ///< Value of the latest event by the table's time column (ties: later row).
+};
+
 /// Leaf payloads. Which fields are meaningful depends on Node::op (see Op).
 struct Payload {
   int64_t i = 0;  ///< kConst of bool (0/1), int, date (days), label (code)
@@ -123,6 +141,28 @@ struct Input {
   Type type = Type::kInt;     ///< kString for string and enum columns
   bool is_enum = false;
   std::vector<std::string> enum_values;  ///< enum columns: declared values
+  /// 0: a column of the customer table; t >= 1: of Program::event_tables[t - 1].
+  uint32_t table = 0;
+  /// Physical plans only: >= 0 when the column is computed by aggregate `aggregate` (the planner
+  /// turns each kAggregate leaf into a kColumn of such an input).
+  int32_t aggregate = -1;
+};
+
+/// An event table: many rows per customer, linked by a key column.
+struct EventTable {
+  std::string name;
+  uint32_t key_input = 0;   ///< Program::inputs index of its column holding the customer key
+  int32_t time_input = -1;  ///< its time column (first/last order), or -1
+};
+
+/// A per-customer aggregate; its value and filter are nodes over the event table's columns.
+struct Aggregate {
+  AggregateKind kind = AggregateKind::kCount;
+  uint32_t table = 1;         ///< as Input::table (>= 1)
+  ValueId value = kNoValue;   ///< kNoValue: count of events
+  ValueId filter = kNoValue;  ///< bool; kNoValue: every event
+  ValueId order = kNoValue;   ///< first/last: kColumn of the time column
+  Type type = Type::kInt;     ///< type of the kAggregate node
 };
 
 /// A value given per run, not compiled into the kernels (ARCHITECTURE.md v2: one compiled
@@ -179,6 +219,10 @@ struct Program {
   std::vector<Stat> stats;
   std::vector<Derived> derived;
   std::vector<Output> outputs;  ///< in dependency order
+  std::string customer_table;   ///< the table's name and key column (event tables link to it)
+  std::string customer_key;
+  std::vector<EventTable> event_tables;
+  std::vector<Aggregate> aggregates;
 
   const Node& node(ValueId id) const { return nodes[id]; }
   /// Stable 64-bit hash of the printed program (FNV-1a), for compiled-kernel caches. Run input
@@ -192,6 +236,8 @@ const char* TypeName(Type type);
 const char* OpName(Op op);
 const char* StatKindName(StatKind kind);
 const char* DerivedKindName(DerivedKind kind);
+/// "count", "count_distinct", "sum", "avg", "min", "max", "first", "last".
+const char* AggregateKindName(AggregateKind kind);
 /// Stable 64-bit FNV-1a hash of `text` (printed programs and plans).
 uint64_t HashText(std::string_view text);
 /// True for kEq..kGe.

@@ -54,6 +54,8 @@ std::string Operand(const Program& program, const Node& node) {
       return fmt::format(" dv{}", node.payload.index);
     case Op::kDictLookup:
       return fmt::format(" dict{}", node.payload.index);
+    case Op::kAggregate:
+      return fmt::format(" ag{}", node.payload.index);
     case Op::kRunInput:
       return " " + program.run_inputs[node.payload.index].name;
     case Op::kCall:
@@ -83,10 +85,28 @@ void PrintTables(const Program& program, std::string& out) {
     out += fmt::format("run_input ri{} {} {}{}\n", i, in.name, TypeName(in.type),
                        in.pinned ? " pinned" : "");
   }
+  for (size_t i = 0; i < program.event_tables.size(); ++i) {
+    const EventTable& t = program.event_tables[i];
+    out += fmt::format("events ev{} {} of {} by in{}", i + 1, t.name, program.customer_table,
+                       t.key_input);
+    if (t.time_input >= 0) out += fmt::format(" at in{}", t.time_input);
+    out += "\n";
+  }
   for (size_t i = 0; i < program.inputs.size(); ++i) {
     const Input& in = program.inputs[i];
-    out += fmt::format("input in{} {} {}{}\n", i, in.name, TypeName(in.type),
-                       in.is_enum ? " enum" : "");
+    out +=
+        fmt::format("input in{} {} {}{}", i, in.name, TypeName(in.type), in.is_enum ? " enum" : "");
+    if (in.table != 0) out += fmt::format(" of ev{}", in.table);
+    if (in.aggregate >= 0) out += fmt::format(" = ag{}", in.aggregate);
+    out += "\n";
+  }
+  for (size_t i = 0; i < program.aggregates.size(); ++i) {
+    const Aggregate& a = program.aggregates[i];
+    out += fmt::format("aggregate ag{} = {}(ev{}", i, AggregateKindName(a.kind), a.table);
+    if (a.value != kNoValue) out += fmt::format(" value %{}", a.value);
+    if (a.filter != kNoValue) out += fmt::format(" where %{}", a.filter);
+    if (a.order != kNoValue) out += fmt::format(" order %{}", a.order);
+    out += fmt::format(") : {}\n", TypeName(a.type));
   }
   for (size_t i = 0; i < program.stats.size(); ++i) {
     const Stat& s = program.stats[i];

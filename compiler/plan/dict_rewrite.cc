@@ -2,6 +2,7 @@
 #include "compiler/plan/dict_rewrite.h"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ir/builder.h"
@@ -49,8 +50,9 @@ class Rewriter {
   /// kScalar statistic so kernels read one value instead of recomputing it on every row.
   std::vector<uint8_t> scalar_;
   std::vector<uint8_t> needed_;
+  std::unordered_set<ValueId> aggregate_values_;  ///< nodes aggregates read as their value
   std::unordered_map<ValueId, ValueId> copied_, verbatim_, plain_;
-  std::unordered_map<uint32_t, uint32_t> stats_, derived_, scalars_;
+  std::unordered_map<uint32_t, uint32_t> stats_, derived_, scalars_, aggregates_;
 };
 
 void Rewriter::Analyze() {
@@ -59,7 +61,8 @@ void Rewriter::Analyze() {
   std::vector<uint8_t> invariant(in_.nodes.size(), 0);
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {
     const ir::Node& node = in_.nodes[id];
-    bool reads_rows = node.op == Op::kColumn || node.op == Op::kStat || node.op == Op::kDerived;
+    bool reads_rows = node.op == Op::kColumn || node.op == Op::kStat || node.op == Op::kDerived ||
+                      node.op == Op::kAggregate;
     invariant[id] = !reads_rows;
     bool run_dependent = node.op == Op::kRunInput;
     for (ValueId arg : node.args) {
@@ -70,7 +73,7 @@ void Rewriter::Analyze() {
     RowInputs& r = rows_[id];
     if (node.op == Op::kColumn) {
       r = {node.payload.index, node.type == Type::kString};
-    } else if (node.op == Op::kStat || node.op == Op::kDerived) {
+    } else if (node.op == Op::kStat || node.op == Op::kDerived || node.op == Op::kAggregate) {
       r.column = kMany;
     }
     for (ValueId arg : node.args) {
@@ -98,12 +101,21 @@ void Rewriter::MarkNeeded() {
     for (ValueId arg : node.args) needed_[arg] = 1;
     if (node.op == Op::kStat) needed_[in_.stats[node.payload.index].input] = 1;
     if (node.op == Op::kDerived) needed_[in_.derived[node.payload.index].input] = 1;
+    if (node.op == Op::kAggregate) {
+      const ir::Aggregate& a = in_.aggregates[node.payload.index];
+      for (ValueId part : {a.value, a.filter, a.order}) {
+        if (part != ir::kNoValue) needed_[part] = 1;
+      }
+      if (a.value != ir::kNoValue) aggregate_values_.insert(a.value);
+    }
   }
 }
 
 Status Rewriter::CheckStrings(ValueId id) const {
   const ir::Node& node = in_.nodes[id];
   if (node.type != Type::kString || Dictable(id)) return Status::Ok();
+  // count / count_distinct of a string column read its codes directly.
+  if (node.op == Op::kColumn && aggregate_values_.count(id)) return Status::Ok();
   std::string what = node.op == Op::kColumn ? "column '" + in_.inputs[node.payload.index].name + "'"
                                             : std::string("a string expression");
   return Status::InvalidArgument(
@@ -187,6 +199,16 @@ ValueId Rewriter::Copy(ValueId id) {
         out_.graph.derived.push_back(derived);
       }
       payload.index = it->second;
+    } else if (node.op == Op::kAggregate) {
+      auto [it, fresh] = aggregates_.emplace(payload.index, uint32_t(out_.graph.aggregates.size()));
+      if (fresh) {
+        ir::Aggregate a = in_.aggregates[payload.index];
+        for (ValueId* part : {&a.value, &a.filter, &a.order}) {
+          if (*part != ir::kNoValue) *part = Copy(*part);
+        }
+        out_.graph.aggregates.push_back(a);
+      }
+      payload.index = it->second;
     }
     out = builder_.Add(node.op, node.type, std::move(args), payload, node.origin);
   }
@@ -197,6 +219,9 @@ ValueId Rewriter::Copy(ValueId id) {
 Result<PhysicalPlan> Rewriter::Run() {
   out_.graph.inputs = in_.inputs;
   out_.graph.run_inputs = in_.run_inputs;
+  out_.graph.customer_table = in_.customer_table;
+  out_.graph.customer_key = in_.customer_key;
+  out_.graph.event_tables = in_.event_tables;
   Analyze();
   MarkNeeded();
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {

@@ -23,7 +23,8 @@ void PrintSchedules(const PhysicalPlan& plan, std::string& out) {
 void PrintStages(const PhysicalPlan& plan, std::string& out) {
   for (size_t s = 0; s < plan.stages.size(); ++s) {
     const Stage& stage = plan.stages[s];
-    out += fmt::format("stage {} nodes", s);
+    out += fmt::format("stage {}{} nodes", s,
+                       stage.table == 0 ? "" : fmt::format(" of ev{}", stage.table));
     for (size_t i = 0; i < stage.nodes.size(); ++i) {
       out += fmt::format(" %{}{}", stage.nodes[i], stage.count_overflow[i] ? "" : "'");
     }
@@ -46,8 +47,15 @@ std::string Print(const PhysicalPlan& plan) {
   }
   PrintSchedules(plan, out);
   for (size_t i = 0; i < plan.slots.size(); ++i) {
-    out += fmt::format("slot {} : {}{}\n", i, ir::TypeName(plan.slots[i].type),
-                       plan.slots[i].nullable ? "?" : "");
+    out +=
+        fmt::format("slot {} : {}{}{}\n", i, ir::TypeName(plan.slots[i].type),
+                    plan.slots[i].nullable ? "?" : "",
+                    plan.slots[i].table == 0 ? "" : fmt::format(" of ev{}", plan.slots[i].table));
+  }
+  for (size_t i = 0; i < plan.aggregate_steps.size(); ++i) {
+    const AggregateStep& a = plan.aggregate_steps[i];
+    out += fmt::format("aggregate ag{} filter slot {} value slot {} -> in{}\n", i, a.filter_slot,
+                       a.value_slot, a.input);
   }
   PrintStages(plan, out);
   for (size_t i = 0; i < plan.output_slots.size(); ++i) {

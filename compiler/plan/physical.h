@@ -27,6 +27,7 @@ struct DictTable {
 struct Slot {
   ir::Type type = ir::Type::kBool;
   bool nullable = false;  ///< a validity bitmap is written iff nullable
+  uint32_t table = 0;     ///< as ir::Input::table: one entry per row of that table
 };
 
 /// One write of a stage: node `value` into output slot `slot`.
@@ -46,6 +47,17 @@ struct Stage {
   /// in exactly one stage, so recomputation in a later stage does not double-count).
   std::vector<uint8_t> count_overflow;
   std::vector<Store> stores;
+  /// The rows it runs over, as ir::Input::table: event stages (filters and values of the
+  /// aggregates over one event table) come first, then the customer stages.
+  uint32_t table = 0;
+};
+
+/// How an aggregate is computed: after the event stages, from its value and filter (each an
+/// event column, or the slot an event stage wrote), into the computed input `input`.
+struct AggregateStep {
+  int32_t filter_slot = -1;  ///< -1: no filter, or the filter is an event column
+  int32_t value_slot = -1;   ///< -1: no value, or the value is an event column
+  uint32_t input = 0;        ///< the graph input (Input::aggregate) that holds the result
 };
 
 /// When a statistic or derived column is computed, and from what.
@@ -68,9 +80,10 @@ struct PhysicalPlan {
   std::vector<DictTable> dicts;
   std::vector<Slot> slots;
   std::vector<Stage> stages;
-  std::vector<Schedule> stat_schedule;     ///< by graph.stats index
-  std::vector<Schedule> derived_schedule;  ///< by graph.derived index
-  std::vector<uint32_t> output_slots;      ///< by graph.outputs index
+  std::vector<Schedule> stat_schedule;         ///< by graph.stats index
+  std::vector<Schedule> derived_schedule;      ///< by graph.derived index
+  std::vector<uint32_t> output_slots;          ///< by graph.outputs index
+  std::vector<AggregateStep> aggregate_steps;  ///< by graph.aggregates index
 
   const ir::Node& node(ir::ValueId id) const { return graph.nodes[id]; }
   /// Stable 64-bit hash of the printed plan, for compiled-kernel caches. Run input values are

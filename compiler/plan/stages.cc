@@ -1,5 +1,7 @@
 // Stages: when each statistic and derived column is computed, what each pass materializes, and
 // which nodes each pass evaluates.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -21,13 +23,15 @@ class Stager {
   void Run();
 
  private:
+  void AggregatesAsInputs();
+  void EventStages();
   uint32_t Depth(ValueId id) const { return depth_[id]; }
   void ComputeDepths();
   int32_t Materialize(ValueId input, uint32_t stage);
   void FillNodes();
 
   PhysicalPlan& p_;
-  const ir::Program& g_;
+  const ir::Program& g_;         ///< p_.graph
   std::vector<uint32_t> depth_;  ///< first stage whose kernel can evaluate the node
   std::unordered_map<ValueId, int32_t> materialized_;
 };
@@ -87,7 +91,66 @@ void Stager::FillNodes() {
   }
 }
 
+// Each kAggregate leaf becomes a kColumn of a computed input: the customer stages read an
+// aggregate like a column, and statistics over it are scheduled like statistics of a column.
+void Stager::AggregatesAsInputs() {
+  ir::Program& g = p_.graph;
+  p_.aggregate_steps.resize(g.aggregates.size());
+  for (size_t i = 0; i < g.aggregates.size(); ++i) {
+    const ir::Aggregate& a = g.aggregates[i];
+    ir::Input input;
+    // For messages and statistic names: "sum(purchases.amount where ...)".
+    std::string table = g.event_tables[a.table - 1].name;
+    std::string value = a.value == ir::kNoValue ? table
+                        : g.nodes[a.value].op == Op::kColumn
+                            ? table + "." + g.inputs[g.nodes[a.value].payload.index].name
+                            : table + " ...";
+    input.name = fmt::format("{}({}{})", ir::AggregateKindName(a.kind), value,
+                             a.filter == ir::kNoValue ? "" : " where ...");
+    input.type = a.type;
+    input.aggregate = int32_t(i);
+    p_.aggregate_steps[i].input = uint32_t(g.inputs.size());
+    g.inputs.push_back(std::move(input));
+  }
+  for (ir::Node& node : g.nodes) {
+    if (node.op != Op::kAggregate) continue;
+    node.op = Op::kColumn;
+    node.payload.index = p_.aggregate_steps[node.payload.index].input;
+  }
+}
+
+// One stage per event table that has aggregates, writing the filters and values that are not
+// plain columns; they run before every customer stage, so the customer stages shift after them.
+void Stager::EventStages() {
+  std::vector<Stage> stages;
+  auto slot_for = [&](ValueId id, Stage& stage) -> int32_t {
+    if (id == ir::kNoValue || g_.nodes[id].op == Op::kColumn) return -1;
+    auto slot = int32_t(p_.slots.size());
+    p_.slots.push_back({g_.nodes[id].type, g_.nodes[id].nullable, stage.table});
+    stage.stores.push_back({id, uint32_t(slot)});
+    return slot;
+  };
+  for (uint32_t t = 1; t <= g_.event_tables.size(); ++t) {
+    Stage stage;
+    stage.table = t;
+    for (size_t i = 0; i < g_.aggregates.size(); ++i) {
+      const ir::Aggregate& a = g_.aggregates[i];
+      if (a.table != t) continue;
+      p_.aggregate_steps[i].filter_slot = slot_for(a.filter, stage);
+      p_.aggregate_steps[i].value_slot = slot_for(a.value, stage);
+    }
+    if (!stage.stores.empty()) stages.push_back(std::move(stage));
+  }
+  auto shift = uint32_t(stages.size());
+  if (shift == 0) return;
+  for (Schedule& s : p_.stat_schedule) s.stage += shift;
+  for (Schedule& s : p_.derived_schedule) s.stage += shift;
+  for (Stage& stage : p_.stages) stages.push_back(std::move(stage));
+  p_.stages = std::move(stages);
+}
+
 void Stager::Run() {
+  AggregatesAsInputs();
   ComputeDepths();
   uint32_t last = 0;
   for (const ir::Output& o : g_.outputs) last = std::max(last, Depth(o.value));
@@ -110,6 +173,7 @@ void Stager::Run() {
     p_.slots.push_back({g_.nodes[o.value].type, g_.nodes[o.value].nullable});
     p_.stages[last].stores.push_back({o.value, slot});
   }
+  EventStages();
   FillNodes();
 }
 

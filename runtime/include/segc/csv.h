@@ -39,10 +39,17 @@ struct CsvOptions {
   /// rest of a run's rules never read them). The others must still be in the header, and their
   /// fields are still split, so the record structure (quoting, field count) is checked, but
   /// their values are not: a bad number or an unknown enum label there is not an error.
-  /// Names must be declared in the schema (kInvalidArgument). See docs/data-loading.md.
+  /// Names must be declared in the schema (kInvalidArgument). With check_key, the key column is
+  /// parsed (and returned) too. See docs/data-loading.md.
   std::vector<std::string> columns;
   /// Hash the file's bytes while parsing them (CsvReport::file_hash, FileBytesHash).
   bool hash_file = false;
+  /// When the schema names a key column of type int, string or enum: a null (empty) key, or a key
+  /// already seen in an earlier row, is a data error (kEmptyKey, kDuplicateKey) naming the
+  /// lines of both rows. Checked once the values are read; `skip_bad_rows` does not drop such
+  /// rows (which of two rows is right cannot be told). Off for tables whose key column is a
+  /// foreign key (event tables).
+  bool check_key = true;
   /// Minimum bytes per parallel chunk; 0 = automatic (1 MiB). Tests make it tiny.
   int64_t min_chunk_bytes = 0;
 };

@@ -53,6 +53,29 @@ TEST(CsvColumns, SkippedColumnsStillCountInTheRecordStructure) {
   EXPECT_EQ(unknown.status().code(), StatusCode::kInvalidArgument);
 }
 
+TEST(CsvColumns, TheCheckedKeyIsParsedEvenWhenNotNamed) {
+  const char* csv =
+      "id,score,active,joined,name,tier\n"
+      "1,1,true,2026-11-01,Ann,gold\n"
+      "1,2,no,1970-01-01,Bob,bronze\n";
+  CsvOptions options;
+  options.columns = {"name"};
+  CsvReport report;
+  EXPECT_FALSE(ReadCsvBuffer(csv, CustomersSchema(), options, &report).ok());
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].kind, DataErrorKind::kDuplicateKey);
+  options.check_key = false;  // an event table's key repeats: then only the named columns
+  auto t = ReadCsvBuffer(csv, CustomersSchema(), options);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(t->names(), (std::vector<std::string>{"name"}));
+  options.check_key = true;
+  auto unique =
+      ReadCsvBuffer("id,score,active,joined,name,tier\n1,x,true,2026-11-01,Ann,gold\n2,,,,Bob,\n",
+                    CustomersSchema(), options);
+  ASSERT_TRUE(unique.ok()) << unique.status().message();
+  EXPECT_EQ(unique->names(), (std::vector<std::string>{"id", "name"}));
+}
+
 TEST(FileBytesHash, FollowsItsDefinitionAndStreams) {
   // The documented definition (docs/cli.md, data_hash), computed here with xxhash directly.
   std::string text(2 * (1 << 20) + 77, 'x');
@@ -81,7 +104,7 @@ TEST(CsvColumns, TheFileHashDoesNotDependOnThreadsOrChunks) {
   std::string text = "x\n";
   for (int64_t i = 0; text.size() < 3500000; ++i) text += std::to_string(i * 7919 % 100003) + "\n";
   std::ofstream(path, std::ios::binary) << text;
-  const Schema schema{"t", "x", {{"x", ColumnType::kInt, {}, ""}}};
+  const Schema schema{"t", "", {{"x", ColumnType::kInt, {}, ""}}};  // x repeats: not a key
   for (int threads : {1, 3}) {
     CsvOptions options;
     options.threads = threads;
