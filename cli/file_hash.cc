@@ -9,6 +9,8 @@
 #include <memory>
 #include <vector>
 
+#include "segc/csv.h"
+
 namespace segc::cli {
 namespace {
 
@@ -64,7 +66,7 @@ Result<uint64_t> HashFile(const std::string& path) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file)
     return Status::IoError(fmt::format("cannot read '{}': {}", path, std::strerror(errno)));
-  ContentHash hash;
+  rt::FileBytesHasher hash;
   std::vector<char> buffer(1 << 20);
   size_t n = 0;
   while ((n = std::fread(buffer.data(), 1, buffer.size(), file.get())) > 0) {

@@ -1,4 +1,4 @@
-// A fast, stable 64-bit content hash for run provenance (`data_hash`, `rules_hash`).
+// Stable 64-bit content hashes for run provenance (`rules_hash`; `data_hash` of gzip files).
 #pragma once
 
 #include <cstdint>
@@ -26,8 +26,9 @@ class ContentHash {
   size_t pending_size_ = 0;
 };
 
-/// The hash of a file's bytes as stored (a gzip file is hashed compressed); kIoError when it
-/// cannot be read.
+/// rt::FileBytesHash of a file's bytes as stored (a gzip file is hashed compressed); kIoError
+/// when it cannot be read. `segc run` uses it only when the CSV reader did not hash the file
+/// while loading it (gzip files).
 Result<uint64_t> HashFile(const std::string& path);
 
 /// 16 lower-case hex digits.

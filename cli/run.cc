@@ -52,6 +52,8 @@ void AddEvaluationOptions(CLI::App* app, RunArgs& args) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_flag("--strict-sizes", args.strict_sizes,
                 "Segments outside their 'expect size' are errors (exit 1), not warnings");
+  app->add_flag("--strict-columns", args.strict_columns,
+                "Parse and check every declared column, not only those the rules read");
 }
 
 void AddOutputOptions(CLI::App* app, RunArgs& args) {

@@ -24,6 +24,7 @@ struct RunArgs {
   bool timings = false;                ///< print the time of each step on stderr
   std::string dump_ir;                 ///< file for the planned IR (and LLVM IR); empty = none
   bool strict_sizes = false;           ///< `expect size` violations are errors
+  bool strict_columns = false;         ///< parse every declared column, not only the ones read
   bool decimal_comma = false;          ///< "12,5" is a number in float columns
   std::string delimiter = "auto";  ///< --delimiter for every --data file: auto , ; | tab whitespace
   std::vector<std::string> null_tokens;  ///< extra field texts that mean null

@@ -93,8 +93,11 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
   uint64_t combined = 0;
   std::vector<std::string> paths = state.event_paths;
   if (!state.customer_path.empty()) paths.insert(paths.begin(), state.customer_path);
-  for (const std::string& path : paths) {
-    Result<uint64_t> file_hash = HashFile(path);
+  std::vector<std::optional<uint64_t>> hashed = state.event_hashes;
+  hashed.resize(state.event_paths.size());
+  if (!state.customer_path.empty()) hashed.insert(hashed.begin(), state.customer_hash);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    Result<uint64_t> file_hash = hashed[i] ? Result<uint64_t>(*hashed[i]) : HashFile(paths[i]);
     if (!file_hash.ok()) return InternalError(file_hash.status().message());
     combined = paths.size() == 1 ? *file_hash : combined * 1099511628211ull ^ *file_hash;
   }

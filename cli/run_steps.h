@@ -33,6 +33,10 @@ struct RunState {
   std::vector<std::string> event_paths;  ///< by PlannedRules::event_schemas
   std::vector<rt::Table> event_tables;
   bool allow_unknown_event_keys = false;  ///< --unknown-keys report
+  /// Data file hashes computed by the CSV reader during the load (empty: hash the file after
+  /// the run, e.g. gzip): the customer file's, then by event table.
+  std::optional<uint64_t> customer_hash;
+  std::vector<std::optional<uint64_t>> event_hashes;
   std::shared_ptr<const api::CompiledProgram> compiled;
   rt::RunResult result;
   int threads = 1;

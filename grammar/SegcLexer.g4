@@ -38,6 +38,7 @@ KW_TABLE: 'table';
 KW_KEY: 'key';
 KW_ENUM: 'enum';
 KW_EVENTS: 'events';
+KW_AMONG: 'among';
 
 // ---- punctuation and operators ----
 LPAREN: '(';

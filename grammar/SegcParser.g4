@@ -38,7 +38,8 @@ typeSpec
 // ---- modules and settings ----
 importDecl: KW_IMPORT module=name (LPAREN binding (COMMA binding)* RPAREN)? (KW_AS alias=name)?;
 binding: name ASSIGN expr;
-inputDecl: KW_INPUT name COLON typeSpec;
+// `input population: bool = true`: an import may leave an input with a (literal) default unbound.
+inputDecl: KW_INPUT name COLON typeSpec (ASSIGN fallback=primary)?;
 asOfDecl: KW_AS_OF DATE;
 paramDecl: KW_PARAM name ASSIGN expr;
 letDecl: KW_LET name ASSIGN expr;
@@ -81,7 +82,8 @@ comparisonTail
 additive: multiplicative (ops+=(PLUS | MINUS) multiplicative)*;
 multiplicative: unary (ops+=(STAR | SLASH) unary)*;
 unary: MINUS* postfix;
-postfix: primary AGO?;
+// `ntile(5, total_spent) among Buyers`: a statistic over the rows of a population.
+postfix: primary (AGO | KW_AMONG population=primary)?;
 primary
   : INT                                              # IntLiteral
   | FLOAT                                            # FloatLiteral

@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev        # unit tests
   libbenchmark-dev                 # benchmarks
   zlib1g-dev libre2-dev            # compressed inputs; matches() regexes
+  libxxhash-dev                    # data_hash: XXH3 of the data file's blocks (header-only use)
   libutf8proc-dev                  # Unicode lower()/upper()/length()
   clang-format                     # format check in scripts/test.sh
   pkg-config python3-numpy         # embedding examples: the C one via segc.pc, the Python one

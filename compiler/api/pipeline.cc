@@ -148,6 +148,32 @@ std::vector<CheckedRules> CheckPaths(const std::vector<std::string>& paths,
   return out;
 }
 
+std::vector<std::string> ColumnsRead(const PlannedRules& rules, size_t table) {
+  const ir::Program& graph = rules.plan->graph;
+  const rt::Schema& schema = table == 0 ? rules.schema : rules.event_schemas.at(table - 1);
+  std::vector<bool> used(graph.inputs.size(), false);
+  for (const ir::Node& node : graph.nodes) {
+    if (node.op == ir::Op::kColumn) used[node.payload.index] = true;
+  }
+  for (const ir::EventTable& t : graph.event_tables) used[t.key_input] = true;  // grouped by it
+  std::vector<bool> read(schema.columns.size(), false);
+  const int key = schema.FindColumn(schema.key);
+  if (table == 0 && key >= 0) read[size_t(key)] = true;  // checked, written by --out, joined on
+  for (size_t i = 0; i < graph.inputs.size(); ++i) {
+    const ir::Input& in = graph.inputs[i];
+    if (!used[i] || in.table != table || in.aggregate >= 0) continue;
+    const int col = schema.FindColumn(in.name);
+    if (col >= 0) read[size_t(col)] = true;
+  }
+  std::vector<std::string> names;
+  for (size_t c = 0; c < read.size(); ++c) {
+    if (read[c]) names.push_back(schema.columns[c].name);
+  }
+  // A table that nothing reads still has its rows: parse its first column.
+  if (names.empty() && !schema.columns.empty()) names.push_back(schema.columns[0].name);
+  return names;
+}
+
 PlanResult Plan(const sema::CheckedProject& project,
                 const std::map<std::string, std::string>& params) {
   Result<ir::Program> lowered = ir::Lower(project, {params});

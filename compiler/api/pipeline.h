@@ -89,6 +89,12 @@ struct PlannedRules {
   std::map<std::string, std::string> compiled_params;
 };
 
+/// The names of the columns of table `table` (0: the customer table; t >= 1: event_schemas[t - 1])
+/// that the planned program reads, in schema order: the only ones a loader needs to parse. The
+/// customer table's key and each event table's key are always included; a table
+/// the program does not read gives its first column (so that it still has its rows).
+std::vector<std::string> ColumnsRead(const PlannedRules& rules, size_t table);
+
 struct PlanResult {
   std::shared_ptr<const PlannedRules> rules;
   std::optional<CompileError> error;

@@ -81,10 +81,13 @@ struct PercentileRef {
 /// `f(a, b)`; also `p90(cltv)` whose callee is "p90".
 /// `count(purchases where date within 90d)`: an aggregate over an event table carries the
 /// filter written after `where` (nullptr when none).
+/// `ntile(5, total_spent) among Buyers`: a statistic over the rows where the population (a bool
+/// expression written after `among`) is true; nullptr when none.
 struct Call {
   Ident callee;
   std::vector<ExprPtr> args;
   ExprPtr filter;
+  ExprPtr among;
 };
 enum class UnaryOp { kNot, kNeg };
 struct Unary {
@@ -187,6 +190,8 @@ struct ImportDecl {
 struct InputDecl {
   Ident name;
   TypeSpec type;
+  /// `= true`: the literal an import that does not bind the input gets; nullptr when none.
+  ExprPtr fallback;
 };
 struct AsOfDecl {
   int32_t days;

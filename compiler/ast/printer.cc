@@ -81,6 +81,7 @@ void PrintExpr(const Expr& e, std::string& out) {
             out += "(call " + v.callee.name;
             PrintList(v.args, out);
             if (v.filter) out += " (where " + Print(*v.filter) + ")";
+            if (v.among) out += " (among " + Print(*v.among) + ")";
             out += ')';
           },
           [&](const Unary& v) {
@@ -212,7 +213,8 @@ std::string Print(const Decl& decl) {
                         [](const EventsDecl& d) { return Events(d); },
                         [](const ImportDecl& d) { return Import(d); },
                         [](const InputDecl& d) {
-                          return "(input " + FormatName(d.name.name) + " " + Type(d.type) + ")";
+                          return "(input " + FormatName(d.name.name) + " " + Type(d.type) +
+                                 (d.fallback ? " " + Print(*d.fallback) : std::string()) + ")";
                         },
                         [](const AsOfDecl& d) { return "(as_of " + Date(d.days) + ")"; },
                         [](const ParamDecl& d) {

@@ -56,12 +56,32 @@ ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_
   if (inf.symbol.kind == sema::Symbol::Kind::kAggregate) return Aggregate(expr, call, instance);
   std::vector<ValueId> args;
   for (const auto& arg : call.args) args.push_back(Expr(*arg, instance));
+  const ValueId population = Population(call, instance);
+  // Over a population, the statistic reads its values on the population's rows only (the others
+  // are null, so they are left out as nulls are) and is null outside it (docs/semantics.md).
+  auto within = [&](ValueId value) {
+    if (population == kNoValue) return value;
+    const Type type = builder_.node(value).type;
+    return builder_.Add(Op::kSelect, type, {population, value, builder_.Null(type)});
+  };
   if (inf.desugar == sema::Desugar::kPercentileCall) {
-    return FloatStat(expr, StatKind::kPercentile, args[0], inf.quantile);
+    return within(FloatStat(expr, StatKind::kPercentile, within(args[0]), inf.quantile));
   }
   const stdlib::BuiltinInfo& fn = stdlib::Builtin(static_cast<BuiltinId>(inf.symbol.index));
   if (stdlib::IsIrCall(fn)) return ScalarCall(expr, call, instance, fn, std::move(args));
-  return NonCall(expr, call, instance, fn, std::move(args));
+  if (population != kNoValue) {
+    const size_t data = fn.id == BuiltinId::kNtile ? 1 : 0;  // ntile(n, x): n is a constant
+    args[data] = within(args[data]);
+  }
+  return within(NonCall(expr, call, instance, fn, std::move(args)));
+}
+
+ValueId LowerContext::Population(const ast::Call& call, uint32_t instance) {
+  if (!call.among) return kNoValue;
+  const ValueId p = Expr(*call.among, instance);
+  const Node& node = builder_.node(p);
+  if (node.op == Op::kConst && !node.payload.is_null && node.payload.i != 0) return kNoValue;
+  return builder_.Add(Op::kIsTrue, Type::kBool, {p});
 }
 
 // Every Op::kCall is built here from the registry row: arguments converted as the signature

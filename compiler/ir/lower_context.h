@@ -58,6 +58,9 @@ class LowerContext {
   // ---- calls and statistics (lower_call.cc) ----
   /// A call, lowered as its stdlib/builtins.def row says (Lowering, Implicit).
   ValueId Call(const ast::Expr& expr, const ast::Call& call, uint32_t instance);
+  /// `stat(...) among P`: kIsTrue of the population, or kNoValue when there is none or it is the
+  /// constant true (then the statistic is the plain one, over every row).
+  ValueId Population(const ast::Call& call, uint32_t instance);
   /// A kStat node (deduplicated); `type` is the stat's own type (kFloat, or the input's for
   /// min_of / max_of).
   ValueId Stat(StatKind kind, ValueId input, double q, Type type);

@@ -79,6 +79,9 @@ Status LowerContext::Run() {
                                    for (const auto& binding : d.bindings)
                                      IndexExprs(*binding.value);
                                  },
+                                 [&](const ast::InputDecl& d) {
+                                   if (d.fallback) IndexExprs(*d.fallback);
+                                 },
                                  [&](const auto&) {}},
                  decl.kind);
     }
@@ -350,6 +353,7 @@ void LowerContext::IndexExprs(const ast::Expr& expr) {
       ast::Overloaded{[&](const ast::Call& c) {
                         for (const auto& a : c.args) IndexExprs(*a);
                         if (c.filter) IndexExprs(*c.filter);
+                        if (c.among) IndexExprs(*c.among);
                       },
                       [&](const ast::Unary& u) { IndexExprs(*u.operand); },
                       [&](const ast::Binary& x) {

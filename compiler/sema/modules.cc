@@ -127,6 +127,12 @@ class ModuleLoader {
                         Quote(binding.name.name) + " is bound twice");
       }
     }
+    // Inputs with a default that the import leaves unbound take their default.
+    for (uint32_t i = 0; i < module.decls.size(); ++i) {
+      if (module.decls[i].kind != DeclKind::kInput || import.bindings.contains(i)) continue;
+      const auto& input = std::get<ast::InputDecl>(module.decls[i].ast->kind);
+      if (input.fallback) import.bindings.emplace(i, input.fallback.get());
+    }
     ReportMissingInputs(import, module);
   }
 

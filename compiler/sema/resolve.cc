@@ -122,6 +122,7 @@ class Resolver {
     }
     if (call.filter) Resolve(*call.filter);
     scope_ = kNone;
+    if (call.among) Resolve(*call.among);  // E0232 in the checker; its names still resolve
     return true;
   }
 

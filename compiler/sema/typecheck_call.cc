@@ -30,6 +30,38 @@ bool IsDate(const Type& type) { return type.kind() == TypeKind::kDate; }
 }  // namespace
 
 void ExprChecker::Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& info) {
+  CallWithoutPopulation(expr, call, info);
+  if (call.among) Population(call, info);
+}
+
+// `stat(...) among P`: P is a condition; the result is per row (null outside P).
+void ExprChecker::Population(const ast::Call& call, ExprInfo& info) {
+  const bool builtin = info.symbol.kind == Symbol::Kind::kBuiltin;
+  const bool statistic =
+      builtin && (info.desugar == Desugar::kPercentileCall ||
+                  stdlib::Builtin(static_cast<stdlib::BuiltinId>(info.symbol.index)).kind !=
+                      stdlib::BuiltinKind::kScalar);
+  const bool population_ok =
+      !CheckCondition(*call.among, "the population after 'among'").is_error();
+  if (!statistic && (builtin || info.symbol.kind == Symbol::Kind::kAggregate)) {
+    diag::Diagnostic d =
+        Make(Code::kAmongNotStatistic, call.callee.range,
+             Quote(call.callee.name) + " is not a statistic: 'among' does not apply to it");
+    d.label = builtin ? "computed per row, not over a population"
+                      : "an aggregate: filter its events with `where` inside the parentheses";
+    d.help =
+        "percentile, pNN(x), median, mean, stddev, min_of, max_of, zscore, ntile, cumshare and "
+        "percent_rank take a population: `ntile(5, total_spent) among Buyers`";
+    info.type = Fail(std::move(d));
+    return;
+  }
+  if (!population_ok) info.type = Type::Error();
+  info.row_dependent = true;
+  info.never_null = false;
+}
+
+void ExprChecker::CallWithoutPopulation(const ast::Expr& expr, const ast::Call& call,
+                                        ExprInfo& info) {
   if (info.symbol.kind == Symbol::Kind::kAggregate) return AggregateCall(expr, call, info);
   bool error = false;
   for (const ast::ExprPtr& arg : call.args) {

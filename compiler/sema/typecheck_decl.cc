@@ -182,6 +182,24 @@ void CheckBindings(Context& ctx, uint32_t unit_index) {
       d.help = "bind it to " + Described(target.type) + " of your table";
       ctx.Report(std::move(d));
     }
+    // Defaults of the inputs the import left unbound (literals, so checked anywhere).
+    for (const auto& [decl, value] : import.bindings) {
+      const DeclInfo& target = module.decls[decl];
+      if (target.kind != DeclKind::kInput) continue;
+      const auto& input = std::get<ast::InputDecl>(target.ast->kind);
+      if (value != input.fallback.get()) continue;
+      Type type = checker.exprs().Check(*value).type;
+      if (type.is_error() || target.type.is_error()) continue;
+      bool ok = target.type.kind() == TypeKind::kFloat ? type.is_numeric()
+                : target.type.kind() == TypeKind::kEnum || target.type.kind() == TypeKind::kString
+                    ? type.is_stringlike()
+                    : type.kind() == target.type.kind();
+      if (ok) continue;
+      diag::Diagnostic d = Make(Code::kInputTypeMismatch, value->range,
+                                "the default of input " + Quote(target.name) + " is " +
+                                    Described(type) + ", not " + Described(target.type));
+      ctx.Report(std::move(d));
+    }
   }
 }
 

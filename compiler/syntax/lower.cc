@@ -22,7 +22,8 @@ using ast::ExprPtr;
 using diag::Code;
 
 static_assert(L::LONG_DURATION == int(Tok::kLongDuration) && L::RULE_MINUS == int(Tok::kRuleMinus));
-static_assert(L::KW_IMPORT == int(Tok::kImport) && L::KW_EVENTS == int(Tok::kEvents));
+static_assert(L::KW_IMPORT == int(Tok::kImport) && L::KW_EVENTS == int(Tok::kEvents) &&
+              L::KW_AMONG == int(Tok::kAmong));
 static_assert(L::LPAREN == int(Tok::kLParen) && L::SLASH == int(Tok::kSlash));
 static_assert(L::DATE == int(Tok::kDate) && L::STRING == int(Tok::kString));
 static_assert(L::ERROR_CHAR == int(Tok::kErrorChar) && L::ERROR_CHAR + 1 == int(Tok::kEof));

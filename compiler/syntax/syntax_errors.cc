@@ -268,9 +268,9 @@ constexpr const char* kSpellings[] = {
     "",      "",         "ago",       "+",     "-",      "import", "input",   "as",    "as_of",
     "param", "let",      "segment",   "where", "expect", "size",   "between", "score", "range",
     "when",  "classify", "otherwise", "and",   "or",     "not",    "in",      "is",    "null",
-    "true",  "false",    "within",    "table", "key",    "enum",   "events",  "(",     ")",
-    "{",     "}",        ",",         ":",     "..",     ".",      "==",      "!=",    "<=",
-    ">=",    "<",        ">",         "=",     "+",      "-",      "*",       "/"};
+    "true",  "false",    "within",    "table", "key",    "enum",   "events",  "among", "(",
+    ")",     "{",        "}",         ",",     ":",      "..",     ".",       "==",    "!=",
+    "<=",    ">=",       "<",         ">",     "=",      "+",      "-",       "*",     "/"};
 
 std::string HumanName(Tok t) {
   size_t index = static_cast<size_t>(t);

@@ -42,6 +42,7 @@ enum class Tok : uint8_t {
   kKey,
   kEnum,
   kEvents,
+  kAmong,
   kLParen,
   kRParen,
   kLBrace,
@@ -81,7 +82,7 @@ enum class Tok : uint8_t {
 };
 
 inline constexpr int kFirstKeyword = static_cast<int>(Tok::kImport);
-inline constexpr int kLastKeyword = static_cast<int>(Tok::kEvents);
+inline constexpr int kLastKeyword = static_cast<int>(Tok::kAmong);
 
 /// True for reserved words (`segment`, `and`, ...).
 inline bool IsKeyword(Tok t) {

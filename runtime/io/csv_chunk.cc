@@ -30,8 +30,8 @@ class ChunkParser {
     const char* p = begin_;
     const char* released = begin_;
     while (p < end_) {
-      if (ctx_.release_input && p - released > kReleaseStride) {
-        ReleaseMappedPages(released, p);
+      if ((ctx_.release_input || ctx_.hashes) && p - released > kReleaseStride) {
+        Passed(released, p);
         released = p;
       }
       if (*p == '\n' || (*p == '\r' && (p + 1 == end_ || p[1] == '\n'))) {
@@ -41,10 +41,16 @@ class ChunkParser {
       }
       p = ParseRecord(p);
     }
-    if (ctx_.release_input) ReleaseMappedPages(released, end_);
+    Passed(released, end_);
   }
 
  private:
+  // The bytes [from, to) are parsed: hash the blocks they complete (while the pages are still
+  // mapped and recent), then release the pages of a mapped file.
+  void Passed(const char* from, const char* to) {
+    if (ctx_.hashes != nullptr) ctx_.hashes->HashWithin(begin_, to);
+    if (ctx_.release_input) ReleaseMappedPages(from, to);
+  }
   int64_t EstimateRows() const;
   void Reserve(int64_t rows);
   void ReserveBits(int64_t rows);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "runtime/io/bit_array.h"
+#include "runtime/io/content_hash.h"
 #include "runtime/io/string_map.h"
 #include "runtime/io/value_array.h"
 #include "runtime/io/value_parse.h"
@@ -28,7 +29,8 @@ struct CsvContext {
   char delimiter = ',';
   bool decimal_comma = false;
   bool keep_rejects = false;
-  bool release_input = false;  ///< the body is a file mapping: release parsed pages
+  bool release_input = false;     ///< the body is a file mapping: release parsed pages
+  BlockHashes* hashes = nullptr;  ///< when hashing the file: parsers hash the blocks they pass
   int max_errors = 20;
 };
 

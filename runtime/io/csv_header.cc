@@ -129,6 +129,37 @@ int64_t ParseHeader(std::string_view data, CsvContext* ctx, std::vector<DataErro
   return p - begin;
 }
 
+Status NarrowContext(const std::vector<std::string>& columns, CsvContext* ctx, Schema* narrowed) {
+  const Schema& schema = *ctx->schema;
+  std::vector<bool> keep(schema.columns.size(), false);
+  for (const std::string& name : columns) {
+    const int col = schema.FindColumn(name);
+    if (col < 0) {
+      return Status::InvalidArgument(fmt::format(
+          "column '{}' to parse is not declared in table '{}'", name, schema.table_name));
+    }
+    keep[size_t(col)] = true;
+  }
+  narrowed->table_name = schema.table_name;
+  narrowed->key = schema.key;
+  narrowed->columns.clear();
+  std::vector<int> remap(schema.columns.size(), -1);
+  std::vector<DateFormat> date_formats;
+  std::vector<StringMap> enum_codes;
+  for (size_t c = 0; c < schema.columns.size(); ++c) {
+    if (!keep[c]) continue;
+    remap[c] = int(narrowed->columns.size());
+    narrowed->columns.push_back(schema.columns[c]);
+    date_formats.push_back(std::move(ctx->date_formats[c]));
+    enum_codes.push_back(std::move(ctx->enum_codes[c]));
+  }
+  for (int& col : ctx->file_to_schema) col = col >= 0 ? remap[size_t(col)] : -1;
+  ctx->date_formats = std::move(date_formats);
+  ctx->enum_codes = std::move(enum_codes);
+  ctx->schema = narrowed;
+  return Status::Ok();
+}
+
 namespace {
 // "12,5" / "-3,25": digits, one comma, digits.
 bool LooksDecimalComma(std::string_view s) {

@@ -23,6 +23,12 @@ char DetectDelimiter(std::string_view data);
 /// duplicate columns, bad quoting, invalid UTF-8) are appended to `errors`.
 int64_t ParseHeader(std::string_view data, CsvContext* ctx, std::vector<DataError>* errors);
 
+/// After ParseHeader: keeps only the schema columns named in `columns` (in schema order) in
+/// `*narrowed` and points `ctx` at it, so the fields of the other declared columns are split
+/// (the record structure is still checked) but never converted. kInvalidArgument for a name the
+/// schema does not declare.
+Status NarrowContext(const std::vector<std::string>& columns, CsvContext* ctx, Schema* narrowed);
+
 /// True when float fields in the first records look like "12,5" and none like "12.5".
 bool DetectDecimalComma(std::string_view body, const CsvContext& ctx);
 

@@ -108,7 +108,10 @@ std::vector<int64_t> SkippedRecords(const std::vector<ChunkResult>& chunks) {
 Result<Table> ReadImpl(std::string_view data, const std::string& file, const Schema& schema,
                        const CsvOptions& options, CsvReport* report, bool mapped) {
   *report = CsvReport();
+  std::optional<BlockHashes> hashes;
+  if (options.hash_file && mapped) hashes.emplace(data);
   CsvContext ctx;
+  if (hashes) ctx.hashes = &*hashes;
   ctx.file = file;
   ctx.release_input = mapped;
   SEGC_RETURN_IF_ERROR(PrepareContext(schema, options, &ctx));
@@ -133,6 +136,12 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
     report->total_errors = int64_t(report->errors.size());
     return DataFailure(*report);
   }
+  Schema narrowed;
+  if (!options.columns.empty()) {
+    std::vector<std::string> kept = options.columns;
+    if (options.check_key && schema.FindColumn(schema.key) >= 0) kept.push_back(schema.key);
+    SEGC_RETURN_IF_ERROR(NarrowContext(kept, &ctx, &narrowed));
+  }
   std::string_view body = data.substr(size_t(body_start));
   ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
                       (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
@@ -142,13 +151,14 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   ThreadPool pool(options.threads);
   TableBuffers buffers;
   std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool, &buffers);
+  if (hashes) report->file_hash = hashes->Finish();
   CollectErrors(chunks, ctx, report);
   if (!options.rejects_path.empty())
     SEGC_RETURN_IF_ERROR(WriteRejects(options.rejects_path, chunks));
   if (report->total_errors > 0 && !options.skip_bad_rows) return DataFailure(*report);
   SEGC_TRY(std::vector<Column> columns, MergeChunks(ctx, chunks, buffers, pool));
   std::vector<std::string> names;
-  for (const ColumnSpec& spec : schema.columns) names.push_back(spec.name);
+  for (const ColumnSpec& spec : ctx.schema->columns) names.push_back(spec.name);
   SEGC_TRY(Table table, Table::Make(std::move(names), std::move(columns)));
   if (options.check_key &&
       CheckKeyColumn(ctx, table, body, first_line, SkippedRecords(chunks), report) > 0) {

@@ -30,7 +30,7 @@ struct Output {
 // left for the kernel to write, except null rows', which are zeroed here.
 Output OutputLike(const Column& x, size_t width, const ParallelFor& parallel) {
   const int64_t n = x.length();
-  Output out{Buffer::AllocateUninitialized(size_t(n) * width), nullptr, x.null_count()};
+  Output out{Buffer::AllocateHuge(size_t(n) * width), nullptr, x.null_count()};
   if (x.null_count() == 0) return out;
   out.validity = Buffer::Allocate(size_t(BitmapBytes(n)));
   uint8_t* bits = out.validity->mutable_data();

@@ -226,7 +226,7 @@ SortedRows SortByValue(const Column& x, const ParallelFor& parallel) {
   }
   if (count == 0) return out;
   const TopDigit top = TopDigitOf(max - out.base);
-  out.storage = Buffer::AllocateUninitialized(size_t(count) * sizeof(KeyedRow));
+  out.storage = Buffer::AllocateHuge(size_t(count) * sizeof(KeyedRow));
   out.rows = reinterpret_cast<KeyedRow*>(out.storage->mutable_data());
   out.size = size_t(count);
   const std::vector<int64_t> starts = Partition(x, out, top, out.rows, parallel);

@@ -2,7 +2,9 @@
 # `segc run` over one file of tests/data/bad_csv (the runtime's CSV error goldens, read-only here):
 # exit 3, the data errors on stderr exactly as NAME.expected lists them (FILE:LINE[:COL]: data
 # error: ...), nothing on stdout, and no --out file left behind. A file that loads (NAME.expected
-# says "ok: N rows") must run with exit 0 and report N rows.
+# says "ok: N rows") must run with exit 0 and report N rows. The run has --strict-columns, so
+# every declared column is checked, not only those the rules read; without it, an error in a
+# column no rule reads (nul_byte.csv: 'name') is not one, and the run succeeds.
 #   bad_csv_test.sh SEGC SOURCE_DIR NAME
 set -euo pipefail
 SEGC="$1"
@@ -16,7 +18,14 @@ expected="$SOURCE_DIR/tests/data/bad_csv/$NAME.expected"
 # Run from the data folder so that error lines name the file as the goldens do.
 cd "$SOURCE_DIR/tests/data/bad_csv"
 run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$NAME.csv" --format json --threads 2 \
-  --out "$tmp/members.csv"
+  --out "$tmp/members.csv" --strict-columns
+
+if [[ "$NAME" == nul_byte ]]; then
+  strict_code=$code
+  run_segc "$tmp/lax_out" "$tmp/lax_err" run "$rules" --data "$NAME.csv" --format json
+  expect_code 0 "$NAME.csv without --strict-columns (the bad field is in a column no rule reads)"
+  code=$strict_code
+fi
 
 if grep -q '^ok: ' "$expected"; then
   expect_code 0 "$NAME.csv loads"

@@ -38,4 +38,28 @@ run_segc "$tmp/out" "$tmp/err" run "$case_dir/rules.seg" --data "$case_dir/data.
   --data "purchases=$events"
 expect_code 0 "customers and events"
 expect_contains "$tmp/out" "events purchases: 8 rows" "text summary"
+# Columns no rule reads are split but not parsed, in the customer file and in the event files:
+# a bad value there fails the run only with --strict-columns.
+cat >"$tmp/skip.seg" <<'SEG'
+table customers key id {
+  id: int
+  age: int
+}
+events purchases of customers by id {
+  id: int
+  amount: float
+  note: int
+}
+segment Buyers where count(purchases) >= 1
+SEG
+printf 'id,age\n1,40\n2,unknown\n' >"$tmp/customers.csv"
+printf 'id,amount,note\n1,9.5,oops\n1,x,3\n' >"$tmp/purchases.csv"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/skip.seg" --data "$tmp/customers.csv" \
+  --data "purchases=$tmp/purchases.csv" --as-of 2026-11-01 --format json
+expect_code 0 "bad values in columns no rule reads"
+expect_contains "$tmp/out" '"count": 1' "Buyers: customer 1"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/skip.seg" --data "$tmp/customers.csv" \
+  --data "purchases=$tmp/purchases.csv" --as-of 2026-11-01 --strict-columns
+expect_code 3 "--strict-columns checks every column"
+expect_contains "$tmp/err" "purchases.csv:2" "the event file's bad value is reported"
 finish

@@ -101,6 +101,8 @@ class ExprChecker {
 
   // typecheck_call.cc
   void Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& info);
+  void CallWithoutPopulation(const ast::Expr& expr, const ast::Call& call, ExprInfo& info);
+  void Population(const ast::Call& call, ExprInfo& info);
   Type CallResult(const ast::Expr& expr, const ast::Call& call, const stdlib::BuiltinInfo& fn,
                   ExprInfo& info);
   bool ArgCount(const ast::Call& call, const stdlib::BuiltinInfo& fn, diag::SourceRange at);

@@ -15,6 +15,7 @@ void ForEachChild(const ast::Expr& expr, F&& f) {
                  [&](const ast::Call& call) {
                    each(call.args);
                    if (call.filter) f(*call.filter);
+                   if (call.among) f(*call.among);
                  },
                  [&](const ast::Unary& unary) { f(*unary.operand); },
                  [&](const ast::Binary& binary) {

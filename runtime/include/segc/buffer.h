@@ -23,6 +23,12 @@ class Buffer {
   /// Like Allocate, but only the padding after `size` is zeroed: the caller overwrites all of
   /// [0, size) before anyone reads it.
   static std::shared_ptr<Buffer> AllocateUninitialized(size_t size);
+  /// Like AllocateUninitialized, but from 8 MB on the memory is 2 MB aligned and advised for
+  /// transparent huge pages (MADV_HUGEPAGE): for scratch and result columns a kernel fills at
+  /// once, where first-touch page faults would cost more than the kernel (the ranking kernels).
+  /// Not the default: for the CSV loader huge pages cost more system time than they saved
+  /// (docs/data-loading.md, "Page faults").
+  static std::shared_ptr<Buffer> AllocateHuge(size_t size);
   /// Wraps memory owned elsewhere; `owner` is released when the last reference goes away.
   static std::shared_ptr<Buffer> Wrap(const void* data, size_t size,
                                       std::shared_ptr<const void> owner);
@@ -47,6 +53,7 @@ class Buffer {
   }
 
  private:
+  static std::shared_ptr<Buffer> AllocateOwned(size_t size, bool huge);
   Buffer(uint8_t* data, size_t size, bool owned, std::shared_ptr<const void> owner)
       : data_(data), size_(size), owned_(owned), owner_(std::move(owner)) {}
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,15 @@ struct CsvOptions {
   bool skip_bad_rows = false;
   /// Name used for the file in error messages; default: the path (or "<buffer>").
   std::string display_name;
+  /// When not empty, only these schema columns are parsed and returned (in schema order; the
+  /// rest of a run's rules never read them). The others must still be in the header, and their
+  /// fields are still split, so the record structure (quoting, field count) is checked, but
+  /// their values are not: a bad number or an unknown enum label there is not an error.
+  /// Names must be declared in the schema (kInvalidArgument). With check_key, the key column is
+  /// parsed (and returned) too. See docs/data-loading.md.
+  std::vector<std::string> columns;
+  /// Hash the file's bytes while parsing them (CsvReport::file_hash, FileBytesHash).
+  bool hash_file = false;
   /// When the schema names a key column of type int, string or enum: a null (empty) key, or a key
   /// already seen in an earlier row, is a data error (kEmptyKey, kDuplicateKey) naming the
   /// lines of both rows. Checked once the values are read; `skip_bad_rows` does not drop such
@@ -57,13 +67,34 @@ struct CsvReport {
   int64_t records = 0;            ///< data records in the file (excluding the header)
   int64_t total_errors = 0;       ///< errors found (errors.size() <= max_errors of them)
   std::vector<DataError> errors;  ///< sorted by (line, column)
+  /// With CsvOptions::hash_file, FileBytesHash of the file as stored, computed during the parse
+  /// (ReadCsv of a plain file; left empty for gzip files and by ReadCsvBuffer).
+  std::optional<uint64_t> file_hash;
+};
+
+/// The content hash of a data file's bytes (the run summary's `data_hash`): XXH3-64 of every
+/// 1 MiB block, then XXH3-64 of the block hashes (little-endian) seeded with the byte count.
+/// Stable across runs, machines and thread counts; not cryptographic.
+uint64_t FileBytesHash(std::string_view bytes);
+
+/// FileBytesHash of bytes given piece by piece (a file read in blocks), in memory bounded by one
+/// 1 MiB block.
+class FileBytesHasher {
+ public:
+  void Update(std::string_view bytes);
+  uint64_t Digest() const;
+
+ private:
+  std::string pending_;  ///< the current block's bytes, fewer than 1 MiB
+  std::vector<uint64_t> blocks_;
+  uint64_t size_ = 0;
 };
 
 /// Reads a CSV file (plain or gzip, detected by magic bytes) into a Table whose columns follow
-/// `schema` order. Columns absent from the schema are ignored; header order is free.
-/// Fails with kDataError (message = formatted errors, one per line) when the data does not
-/// match the schema, kIoError when the file cannot be read, kInvalidArgument for a bad schema.
-/// `report` (optional) receives the structured errors even on failure.
+/// `schema` order (only CsvOptions::columns when given). Columns absent from the schema are
+/// ignored; header order is free. Fails with kDataError (message = formatted errors, one per line)
+/// when the data does not match the schema, kIoError when the file cannot be read, kInvalidArgument
+/// for a bad schema. `report` (optional) receives the structured errors even on failure.
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options = {},
                       CsvReport* report = nullptr);
 

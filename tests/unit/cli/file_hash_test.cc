@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "segc/csv.h"
+
 namespace segc::cli {
 namespace {
 
@@ -40,7 +42,7 @@ TEST(ContentHash, EveryByteAndTheLengthCount) {
 }
 
 TEST(ContentHash, IsStableAcrossVersions) {
-  // A change here changes every data_hash users may have stored: do not change the algorithm.
+  // A change here changes every rules_hash users may have stored: do not change the algorithm.
   EXPECT_EQ(HexDigest(Hash("")), HexDigest(Hash("")));
   EXPECT_EQ(HexDigest(Hash("segc")).size(), 16u);
   EXPECT_EQ(HexDigest(0x1234), "0000000000001234");
@@ -53,7 +55,7 @@ TEST(HashFile, MatchesTheBytesAndReportsUnreadableFiles) {
   std::ofstream(path, std::ios::binary) << text;
   Result<uint64_t> hash = HashFile(path.string());
   ASSERT_TRUE(hash.ok()) << hash.status().message();
-  EXPECT_EQ(*hash, Hash(text));
+  EXPECT_EQ(*hash, rt::FileBytesHash(text));
   std::filesystem::remove(path);
   Result<uint64_t> missing = HashFile(path.string());
   ASSERT_FALSE(missing.ok());
