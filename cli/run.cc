@@ -56,8 +56,8 @@ void AddOutputOptions(CLI::App* app, RunArgs& args) {
 }
 
 void AddEngineOptions(CLI::App* app, RunArgs& args) {
-  app->add_option("--threads", args.threads, "Worker threads (0: all cores)")
-      ->check(CLI::NonNegativeNumber)
+  app->add_option("--threads", args.threads, "Worker threads (0: all cores, at most 256)")
+      ->check(CLI::Range(0, kMaxThreads))
       ->capture_default_str();
   app->add_option("--engine", args.engine,
                   "jit: compiled native code; interp: the reference interpreter")

@@ -78,6 +78,14 @@ std::optional<int> WriteIrDump(const std::string& path, const ir::Program& plann
   return kExitUsage;
 }
 
+// The system refused threads (or memory outside loading): not a bug, exit 4 (docs/cli.md).
+int ResourceError(const Status& status) {
+  std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
+  std::fputs("  hint: a smaller --threads, or more memory (ulimit -v), may let the run start\n",
+             stderr);
+  return kExitInternal;
+}
+
 }  // namespace
 
 int OptLevelFromArgs(const std::string& text) {
@@ -160,6 +168,7 @@ std::optional<int> LoadData(const RunArgs& args, RunState& state) {
   }
   Quiet(state);
   const Status& status = table.status();
+  if (status.code() == StatusCode::kResourceExhausted) return ResourceError(status);
   if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
     std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
   } else if (status.code() == StatusCode::kDataError || status.code() == StatusCode::kIoError) {
@@ -215,6 +224,9 @@ std::optional<int> Execute(RunState& state) {
     if (result.status().code() == StatusCode::kDataError) {
       std::fprintf(stderr, "segc: error: %s\n", result.status().message().c_str());
       return kExitBadData;
+    }
+    if (result.status().code() == StatusCode::kResourceExhausted) {
+      return ResourceError(result.status());
     }
     return InternalError("execution: " + result.status().message());
   }

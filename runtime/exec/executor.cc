@@ -217,6 +217,7 @@ void Run::RunStage(uint32_t stage) {
 
 Result<RunResult> Run::Go() {
   rows_ = t_.num_rows();
+  SEGC_RETURN_IF_ERROR(pool_.status());
   SEGC_RETURN_IF_ERROR(BindInputs());
   stats_.assign(p_.stats.size(), segc_stat_value{});
   computed_.assign(p_.stats.size(), false);

@@ -122,6 +122,7 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   report->decimal_comma = ctx.decimal_comma;
   int64_t first_line = 1 + std::count(data.begin(), data.begin() + body_start, '\n');
   ThreadPool pool(options.threads);
+  SEGC_RETURN_IF_ERROR(pool.status());
   TableBuffers buffers;
   std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool, &buffers);
   CollectErrors(chunks, ctx, report);
