@@ -9,9 +9,18 @@ namespace segc::cli {
 namespace {
 
 void AddDataOptions(CLI::App* app, RunArgs& args) {
-  app->add_option("--data", args.data, "CSV file with one row per customer (plain or gzip)")
+  app->add_option("--data", args.data,
+                  "CSV file with one row per customer, or NAME=FILE for the table or an event "
+                  "table NAME (plain or gzip; repeatable)")
       ->required()
-      ->type_name("FILE");
+      ->type_name("[NAME=]FILE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--unknown-keys", args.unknown_keys,
+                  "Event rows whose key is not a customer: error (exit 3) or report (count "
+                  "them in the summary and leave them out)")
+      ->check(CLI::IsMember({"error", "report"}))
+      ->capture_default_str();
   app->add_flag("--decimal-comma", args.decimal_comma,
                 "Read \"12,5\" as 12.5 in float columns (default: detect with ';' files)");
   app->add_option("--null", args.null_tokens,

@@ -11,20 +11,23 @@ inline constexpr int kMaxThreads = 256;
 
 /// Everything `segc run` was asked to do; defaults match docs/cli.md.
 struct RunArgs {
-  std::vector<std::string> rules;   ///< rule files or project directories (exactly one project)
-  std::string data;                 ///< the CSV file (plain or gzip)
-  std::string as_of;                ///< YYYY-MM-DD; empty = the project's `as_of`, else today
-  std::vector<std::string> params;  ///< NAME=VALUE overrides
-  std::string out;                  ///< membership file (.csv or .jsonl); empty = none
-  std::string format = "text";      ///< summary format: text or json
-  int threads = 0;                  ///< 0 = all cores
-  std::string engine = "jit";       ///< jit or interp
-  std::string cache_dir;            ///< JIT object cache; empty = none
-  std::string opt_level = "auto";   ///< JIT level: auto or 0..3
-  bool timings = false;             ///< print the time of each step on stderr
-  std::string dump_ir;              ///< file for the planned IR (and LLVM IR); empty = none
-  bool strict_sizes = false;        ///< `expect size` violations are errors
-  bool decimal_comma = false;       ///< "12,5" is a number in float columns
+  std::vector<std::string> rules;  ///< rule files or project directories (exactly one project)
+  /// `--data FILE` (the customer table) and `--data NAME=FILE` (a table or event table by name);
+  /// resolved against the rules' tables by LoadData.
+  std::vector<std::string> data;
+  std::string unknown_keys = "error";    ///< event rows whose key is not a customer: error|report
+  std::string as_of;                     ///< YYYY-MM-DD; empty = the project's `as_of`, else today
+  std::vector<std::string> params;       ///< NAME=VALUE overrides
+  std::string out;                       ///< membership file (.csv or .jsonl); empty = none
+  std::string format = "text";           ///< summary format: text or json
+  int threads = 0;                       ///< 0 = all cores
+  std::string engine = "jit";            ///< jit or interp
+  std::string cache_dir;                 ///< JIT object cache; empty = none
+  std::string opt_level = "auto";        ///< JIT level: auto or 0..3
+  bool timings = false;                  ///< print the time of each step on stderr
+  std::string dump_ir;                   ///< file for the planned IR (and LLVM IR); empty = none
+  bool strict_sizes = false;             ///< `expect size` violations are errors
+  bool decimal_comma = false;            ///< "12,5" is a number in float columns
   std::vector<std::string> null_tokens;  ///< extra field texts that mean null
   int max_errors = 20;                   ///< data errors shown in detail
   std::string rejects;                   ///< file receiving every rejected record

@@ -89,8 +89,16 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
     if (auto code = WriteOut(args, state)) return *code;
     progress.Clear();
   }
-  Result<uint64_t> data_hash = HashFile(args.data);
-  if (!data_hash.ok()) return InternalError(data_hash.status().message());
+  // One hash over every data file of the run, in the order they were resolved.
+  uint64_t combined = 0;
+  std::vector<std::string> paths = state.event_paths;
+  if (!state.customer_path.empty()) paths.insert(paths.begin(), state.customer_path);
+  for (const std::string& path : paths) {
+    Result<uint64_t> file_hash = HashFile(path);
+    if (!file_hash.ok()) return InternalError(file_hash.status().message());
+    combined = paths.size() == 1 ? *file_hash : combined * 1099511628211ull ^ *file_hash;
+  }
+  Result<uint64_t> data_hash = combined;
   RunInfo info{ir::FormatDate(state.as_of),
                args.engine,
                state.threads,
@@ -154,7 +162,8 @@ int ExecuteRun(const RunArgs& args) {
     return code ? code : BuildPlan(state);
   };
   if (auto code = times.Time("plan", plan)) return *code;
-  progress.Step("loading " + args.data);
+  state.allow_unknown_event_keys = args.unknown_keys == "report";
+  progress.Step("loading data");
   if (auto code = times.Time("load data", [&] { return LoadData(args, state); })) return *code;
   progress.Step(args.engine == "jit" ? "compiling" : "preparing the interpreter");
   if (auto code = times.Time("compile", [&] { return BuildKernels(args, state); })) return *code;

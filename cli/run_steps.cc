@@ -15,8 +15,9 @@
 #include "cli/exit_codes.h"
 #include "cli/run_inputs.h"
 #include "compiler/diag/render.h"
-#include "compiler/ir/printer.h"
+#include "compiler/plan/physical.h"
 #include "segc/csv.h"
+#include "segc/events.h"
 
 namespace segc::cli {
 namespace {
@@ -55,22 +56,22 @@ codegen::FailurePoint ForcedJitFailure() {
   return codegen::FailurePoint::kBuild;
 }
 
-rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads) {
+rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads, const std::string& path) {
   rt::CsvOptions options;
   if (args.decimal_comma) options.decimal_comma = rt::DecimalComma::kYes;
   options.null_tokens = args.null_tokens;
   options.threads = threads;
   options.max_errors = args.max_errors;
   options.rejects_path = args.rejects;
-  options.display_name = args.data;
+  options.display_name = path;
   return options;
 }
 
-// `--dump-ir FILE`: the planned program as ir::Print shows it, then the LLVM module (JIT only).
-std::optional<int> WriteIrDump(const std::string& path, const ir::Program& planned,
+// `--dump-ir FILE`: the physical plan as plan::Print shows it, then the LLVM module (JIT only).
+std::optional<int> WriteIrDump(const std::string& path, const plan::PhysicalPlan& planned,
                                const std::string& llvm_ir, RunState& state) {
   std::ofstream out(path, std::ios::trunc);
-  out << "; segc IR (planned)\n" << ir::Print(planned);
+  out << "; segc IR (planned)\n" << plan::Print(planned);
   if (!llvm_ir.empty()) out << "\n; LLVM IR (optimized)\n" << llvm_ir;
   if (out.flush()) return std::nullopt;
   Quiet(state);
@@ -157,17 +158,54 @@ std::optional<int> BuildPlan(RunState& state) {
   return std::nullopt;
 }
 
-std::optional<int> LoadData(const RunArgs& args, RunState& state) {
-  const rt::Schema& schema = state.planned->schema;
-  rt::CsvReport report;
-  Result<rt::Table> table =
-      rt::ReadCsv(args.data, schema, MakeCsvOptions(args, state.threads), &report);
-  if (table.ok()) {
-    state.table = std::move(table).value();
-    return std::nullopt;
+namespace {
+
+/// `--data FILE` and `--data NAME=FILE` → the customer file and one file per event table.
+std::optional<int> ResolveDataPaths(const RunArgs& args, RunState& state) {
+  const std::vector<rt::Schema>& events = state.planned->event_schemas;
+  const std::string& table = state.planned->schema.table_name;
+  state.event_paths.assign(events.size(), "");
+  bool customers = false;
+  auto usage = [&](const std::string& message, const std::string& hint) {
+    Quiet(state);
+    PrintUsageError(message, hint);
+    return kExitUsage;
+  };
+  for (const std::string& spec : args.data) {
+    std::string name = table, path = spec;
+    if (size_t eq = spec.find('='); eq != std::string::npos) {
+      std::string prefix = spec.substr(0, eq);
+      bool known = prefix == table;
+      for (const rt::Schema& e : events) known |= prefix == e.table_name;
+      if (known) {
+        name = prefix;
+        path = spec.substr(eq + 1);
+      }
+    }
+    std::string* slot = name == table ? &state.customer_path : nullptr;
+    for (size_t i = 0; i < events.size(); ++i) {
+      if (events[i].table_name == name) slot = &state.event_paths[i];
+    }
+    if ((name == table && customers) || (name != table && !slot->empty())) {
+      return usage(fmt::format("--data gives table '{}' twice", name),
+                   "give one file per table: --data FILE --data EVENTS=FILE");
+    }
+    customers |= name == table;
+    *slot = path;
   }
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (state.event_paths[i].empty()) {
+      return usage(fmt::format("no data for events '{}'", events[i].table_name),
+                   fmt::format("add --data {}=FILE", events[i].table_name));
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> ReportLoadFailure(const Status& status, const rt::CsvReport& report,
+                                     const std::string& path, const std::string& table,
+                                     RunState& state) {
   Quiet(state);
-  const Status& status = table.status();
   if (status.code() == StatusCode::kResourceExhausted) return ResourceError(status);
   if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
     std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
@@ -176,9 +214,59 @@ std::optional<int> LoadData(const RunArgs& args, RunState& state) {
   } else {
     return InternalError("loading data: " + status.message());
   }
-  std::fprintf(stderr, "run failed: the data in '%s' does not match table '%s'\n",
-               args.data.c_str(), schema.table_name.c_str());
+  std::fprintf(stderr, "run failed: the data in '%s' does not match table '%s'\n", path.c_str(),
+               table.c_str());
   return kExitBadData;
+}
+
+/// Without a customer file, the customers are the distinct keys of the event tables.
+std::optional<int> CustomersFromEvents(RunState& state) {
+  const rt::Schema& schema = state.planned->schema;
+  std::vector<const rt::Column*> keys;
+  for (size_t i = 0; i < state.event_tables.size(); ++i) {
+    keys.push_back(state.event_tables[i].GetColumn(state.planned->event_schemas[i].key));
+  }
+  Result<rt::Table> table = rt::CustomersFromEvents(schema.key, keys);
+  if (!table.ok()) return ReportLoadFailure(table.status(), {}, "", schema.table_name, state);
+  state.table = std::move(table).value();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string DataPaths(const RunState& state) {
+  std::vector<std::string> paths;
+  if (!state.customer_path.empty()) paths.push_back(state.customer_path);
+  for (const std::string& path : state.event_paths) paths.push_back(path);
+  return fmt::format("{}", fmt::join(paths, ", "));
+}
+
+std::optional<int> LoadData(const RunArgs& args, RunState& state) {
+  if (auto code = ResolveDataPaths(args, state)) return code;
+  const std::vector<rt::Schema>& event_schemas = state.planned->event_schemas;
+  for (size_t i = 0; i < event_schemas.size(); ++i) {
+    rt::CsvReport report;
+    const std::string& path = state.event_paths[i];
+    rt::CsvOptions options = MakeCsvOptions(args, state.threads, path);
+    options.rejects_path.clear();  // --rejects covers the customer file
+    options.check_key = false;     // a customer's key repeats in its events
+    Result<rt::Table> events = rt::ReadCsv(path, event_schemas[i], options, &report);
+    if (!events.ok()) {
+      return ReportLoadFailure(events.status(), report, path, event_schemas[i].table_name, state);
+    }
+    state.event_tables.push_back(std::move(events).value());
+  }
+  if (state.customer_path.empty()) return CustomersFromEvents(state);
+  const rt::Schema& schema = state.planned->schema;
+  rt::CsvReport report;
+  Result<rt::Table> table =
+      rt::ReadCsv(state.customer_path, schema,
+                  MakeCsvOptions(args, state.threads, state.customer_path), &report);
+  if (table.ok()) {
+    state.table = std::move(table).value();
+    return std::nullopt;
+  }
+  return ReportLoadFailure(table.status(), report, state.customer_path, schema.table_name, state);
 }
 
 std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
@@ -195,7 +283,7 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
   api::CompileResult compiled = api::Build(state.planned, options);
   // Written even when the JIT failed: the IR is what one needs to see then.
   if (!args.dump_ir.empty()) {
-    if (auto code = WriteIrDump(args.dump_ir, *state.planned->planned, llvm_ir.str(), state)) {
+    if (auto code = WriteIrDump(args.dump_ir, *state.planned->plan, llvm_ir.str(), state)) {
       return *code;
     }
   }
@@ -215,10 +303,11 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
 
 std::optional<int> Execute(RunState& state) {
   api::RunInputs inputs;
+  inputs.allow_unknown_event_keys = state.allow_unknown_event_keys;
   inputs.as_of = state.as_of;
   inputs.params = state.params;
   inputs.threads = state.threads;
-  Result<rt::RunResult> result = api::Run(*state.compiled, state.table, inputs);
+  Result<rt::RunResult> result = api::Run(*state.compiled, state.table, state.event_tables, inputs);
   if (!result.ok()) {
     Quiet(state);
     if (result.status().code() == StatusCode::kDataError) {

@@ -29,6 +29,10 @@ struct RunState {
   std::map<std::string, std::string> params;
   std::shared_ptr<const api::PlannedRules> planned;
   rt::Table table;
+  std::string customer_path;             ///< "" when the customers come from the event keys
+  std::vector<std::string> event_paths;  ///< by PlannedRules::event_schemas
+  std::vector<rt::Table> event_tables;
+  bool allow_unknown_event_keys = false;  ///< --unknown-keys report
   std::shared_ptr<const api::CompiledProgram> compiled;
   rt::RunResult result;
   int threads = 1;
@@ -50,6 +54,9 @@ std::optional<int> BuildPlan(RunState& state);
 /// Reads the data file against the project's table. Data errors print as FILE:LINE:COL lines
 /// (exit 3), as does an unreadable file.
 std::optional<int> LoadData(const RunArgs& args, RunState& state);
+
+/// The data files of the run, for messages ("a.csv, purchases.txt").
+std::string DataPaths(const RunState& state);
 
 /// Builds the kernels (JIT or interpreter); a JIT failure is an internal error (4), never a
 /// fallback. Honours SEGC_TEST_FORCE_JIT_FAILURE (tests only, docs/cli.md).

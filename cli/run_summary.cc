@@ -151,6 +151,14 @@ std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
   std::string out =
       fmt::format("as_of {}: {} rows, engine {}, {} thread{}\n", info.as_of, result.rows,
                   info.engine, info.threads, info.threads == 1 ? "" : "s");
+  for (size_t t = 0; t < result.event_tables.size(); ++t) {
+    out += fmt::format("events {}: {} rows", result.event_tables[t], result.event_rows[t]);
+    if (result.unknown_event_keys[t] > 0) {
+      out += fmt::format(", {} with a key that is not a customer (left out)",
+                         result.unknown_event_keys[t]);
+    }
+    out += "\n";
+  }
   size_t width = NameWidth(result);
   AppendSegments(result, width, out);
   AppendScores(result, width, out);
@@ -168,6 +176,13 @@ std::string JsonSummary(const rt::RunResult& result, const RunInfo& info) {
   Json j;
   j["rows"] = result.rows;
   j["as_of"] = info.as_of;
+  if (!result.event_tables.empty()) {
+    j["events"] = Json::object();
+    for (size_t t = 0; t < result.event_tables.size(); ++t) {
+      j["events"][result.event_tables[t]] =
+          Json{{"rows", result.event_rows[t]}, {"unknown_keys", result.unknown_event_keys[t]}};
+    }
+  }
   j["segments"] = Json::object();
   for (const auto& s : result.segments) j["segments"][s.name] = Json{{"count", s.count}};
   j["scores"] = Json::object();

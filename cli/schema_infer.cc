@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
@@ -26,6 +27,26 @@ std::vector<std::string> ColumnNames(const rt::Schema& schema) {
   return names;
 }
 
+/// A key must be unique: a data error (exit 3) when the sample shows otherwise.
+std::optional<int> CheckKey(const InferArgs& args, const rt::Schema& schema,
+                            const rt::InferReport& report) {
+  if (schema.key.empty()) {
+    std::fprintf(stderr, "segc: error: no column of '%s' can be the key: %s\n", args.data.c_str(),
+                 report.key_problem.c_str());
+  } else {
+    const std::string& why = report.not_unique[schema.FindColumn(schema.key)];
+    if (why.empty()) return std::nullopt;
+    std::fprintf(stderr, "segc: error: --key '%s' cannot be the key of '%s': %s\n",
+                 schema.key.c_str(), args.data.c_str(), why.c_str());
+  }
+  std::fputs(
+      "  hint: a table has one row per key (customer); a file with several rows per customer is "
+      "a log of events: aggregate it per customer first\n",
+      stderr);
+  std::fprintf(stderr, "schema infer failed: no key for table '%s'\n", schema.table_name.c_str());
+  return kExitBadData;
+}
+
 /// --key must name a column of the file; the hint suggests the nearest one.
 bool ApplyKey(const std::string& key, rt::Schema& schema) {
   if (key.empty()) return true;
@@ -44,13 +65,15 @@ int RunInfer(const InferArgs& args) {
   rt::InferOptions options;
   options.sample_rows = args.sample;
   options.table_name = args.table;
-  Result<rt::Schema> schema = rt::InferSchema(args.data, options);
+  rt::InferReport report;
+  Result<rt::Schema> schema = rt::InferSchema(args.data, options, &report);
   if (!schema.ok()) {
     std::fprintf(stderr, "%s\n", schema.status().message().c_str());
     std::fprintf(stderr, "schema infer failed: cannot read a table from '%s'\n", args.data.c_str());
     return schema.status().code() == StatusCode::kInternal ? kExitInternal : kExitBadData;
   }
   if (!ApplyKey(args.key, *schema)) return kExitUsage;
+  if (auto code = CheckKey(args, *schema, report)) return *code;
   std::string out = fmt::format(
       "# inferred by 'segc schema infer' from {} (first {} records); review the types,\n"
       "# then save as schema.seg next to the rules\n",
@@ -75,11 +98,12 @@ Subcommand AddSchemaCommand(CLI::App& root) {
       ->type_name("NAME");
   infer
       ->add_option("--key", args->key,
-                   "Key column (default: the first unique 'id' or '*_id' column, else the first)")
+                   "Key column (default: the first unique 'id' or '*_id' column, else the first "
+                   "unique int or string column; never one that repeats)")
       ->type_name("COL");
   infer->footer(
       "Types tried in order: int, float, bool, date, enum (few repeated values), string.\n"
-      "Exit status: 0 ok, 2 usage, 3 unreadable or malformed data.");
+      "Exit status: 0 ok, 2 usage, 3 unreadable or malformed data, or no unique key.");
   return {schema, [args, infer] {
             if (infer->parsed()) return RunInfer(*args);
             PrintUsageError("'segc schema' needs a subcommand: infer",

@@ -37,6 +37,7 @@ KW_WITHIN: 'within';
 KW_TABLE: 'table';
 KW_KEY: 'key';
 KW_ENUM: 'enum';
+KW_EVENTS: 'events';
 
 // ---- punctuation and operators ----
 LPAREN: '(';

@@ -10,6 +10,7 @@ declarations: decl+ EOF;
 
 decl
   : tableDecl     # TableDeclaration
+  | eventsDecl    # EventsDeclaration
   | importDecl    # ImportDeclaration
   | inputDecl     # InputDeclaration
   | asOfDecl      # AsOfDeclaration
@@ -22,6 +23,12 @@ decl
 
 // ---- schema ----
 tableDecl: KW_TABLE table=name KW_KEY key=name LBRACE columnDecl* RBRACE;
+// `events purchases of customers by customer_id [at date] { ... }`: `of`, `by` and `at` are
+// plain words here (checked by the lowering), so they stay usable as column names.
+eventsDecl
+  : KW_EVENTS table=name of=IDENT parent=name by=IDENT key=name (at=IDENT time=name)?
+    LBRACE columnDecl* RBRACE
+  ;
 columnDecl: name COLON typeSpec COMMA?;
 typeSpec
   : IDENT (LPAREN STRING RPAREN)?                    # NamedType
@@ -85,7 +92,7 @@ primary
   | (KW_TRUE | KW_FALSE)                             # BoolLiteral
   | PERCENTILE LPAREN expr RPAREN                    # PercentileCall
   | PERCENTILE                                       # PercentileShorthand
-  | IDENT LPAREN (expr (COMMA expr)*)? RPAREN        # CallExpr
+  | IDENT LPAREN (args+=expr (COMMA args+=expr)*)? (KW_WHERE filter=expr)? RPAREN  # CallExpr
   | module=name DOT member=name                      # QualifiedName
   | name                                             # SimpleName
   | LPAREN expr RPAREN                               # ParenExpr

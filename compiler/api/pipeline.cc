@@ -65,7 +65,7 @@ rt::RunInputValue ValueOf(ir::Type type, const ir::Payload& payload) {
 
 Result<std::vector<rt::RunInputValue>> RunInputValues(const PlannedRules& rules,
                                                       const RunInputs& inputs) {
-  const std::vector<ir::RunInput>& declared = rules.planned->run_inputs;
+  const std::vector<ir::RunInput>& declared = rules.logical->run_inputs;
   std::vector<ir::Payload> payloads;
   for (const ir::RunInput& input : declared) payloads.push_back(input.value);
   payloads[ir::kAsOfInput].i = inputs.as_of;
@@ -157,7 +157,7 @@ PlanResult Plan(const sema::CheckedProject& project,
                              : CompilePhase::kBackend;
     return {nullptr, CompileError{phase, lowered.status()}};
   }
-  Result<ir::Program> planned = plan::Plan(*lowered);
+  Result<plan::PhysicalPlan> planned = plan::Plan(*lowered);
   if (!planned.ok()) {
     CompilePhase phase = planned.status().code() == StatusCode::kInvalidArgument
                              ? CompilePhase::kUnsupported
@@ -166,8 +166,11 @@ PlanResult Plan(const sema::CheckedProject& project,
   }
   auto rules = std::make_shared<PlannedRules>();
   rules->logical = std::make_shared<const ir::Program>(std::move(lowered).value());
-  rules->planned = std::make_shared<const ir::Program>(std::move(planned).value());
+  rules->plan = std::make_shared<const plan::PhysicalPlan>(std::move(planned).value());
   rules->schema = driver::ToRuntimeSchema(project.schema);
+  for (const sema::EventSchema& events : project.events) {
+    rules->event_schemas.push_back(driver::ToRuntimeSchema(events.table));
+  }
   rules->declared_as_of = project.as_of;
   rules->param_names = ParamNames(project);
   rules->compiled_params = params;
@@ -176,7 +179,7 @@ PlanResult Plan(const sema::CheckedProject& project,
 
 CompileResult Build(std::shared_ptr<const PlannedRules> rules,
                     const driver::EngineOptions& options) {
-  Result<rt::ExecProgram> exec = driver::BuildExecutable(rules->planned, options);
+  Result<rt::ExecProgram> exec = driver::BuildExecutable(rules->plan, options);
   if (!exec.ok()) return {nullptr, CompileError{CompilePhase::kBackend, exec.status()}};
   auto program = std::make_shared<CompiledProgram>();
   program->rules = std::move(rules);
@@ -192,11 +195,17 @@ CompileResult Compile(const sema::CheckedProject& project, const CompileOptions&
 
 Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
                           const RunInputs& inputs) {
+  return Run(program, table, {}, inputs);
+}
+
+Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
+                          const std::vector<rt::Table>& event_tables, const RunInputs& inputs) {
   rt::RunOptions options;
   options.threads = inputs.threads;
   options.morsel_rows = inputs.morsel_rows;
+  options.allow_unknown_event_keys = inputs.allow_unknown_event_keys;
   SEGC_TRY(options.inputs, RunInputValues(*program.rules, inputs));
-  return rt::Execute(program.exec, table, options);
+  return rt::Execute(program.exec, table, event_tables, options);
 }
 
 }  // namespace segc::api

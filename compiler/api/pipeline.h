@@ -15,6 +15,7 @@
 #include "compiler/diag/source.h"
 #include "compiler/driver/pipeline.h"
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "compiler/sema/checked_project.h"
 #include "segc/executor.h"
 #include "segc/result.h"
@@ -77,9 +78,11 @@ struct CompileError {
 
 /// A checked project lowered to its logical IR and planned: everything but the kernels.
 struct PlannedRules {
-  std::shared_ptr<const ir::Program> logical;
-  std::shared_ptr<const ir::Program> planned;
+  std::shared_ptr<const ir::Program> logical;      ///< the language's meaning (ir::Lower)
+  std::shared_ptr<const plan::PhysicalPlan> plan;  ///< how the engine evaluates it (plan::Plan)
   rt::Schema schema;
+  /// The event tables' declarations, in the order Run takes their tables.
+  std::vector<rt::Schema> event_schemas;
   std::optional<int32_t> declared_as_of;  ///< the rules' `as_of`
   std::vector<std::string> param_names;   ///< every param of the project, qualified
   /// The param values Plan was given; duration and string params are compiled with them.
@@ -131,6 +134,9 @@ struct RunInputs {
   std::map<std::string, std::string> params;
   int threads = 1;
   int64_t morsel_rows = 65536;
+  /// Event rows whose key is not a customer are counted (RunResult::unknown_event_keys) instead
+  /// of failing the run.
+  bool allow_unknown_event_keys = false;
 };
 
 /// The value of every run input of `rules` (as_of, then params) for `inputs`; kInvalidArgument
@@ -142,5 +148,8 @@ Result<std::vector<rt::RunInputValue>> RunInputValues(const PlannedRules& rules,
 /// one given another value) is kInvalidArgument; other failures as rt::Execute.
 Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
                           const RunInputs& inputs);
+/// Same, with one table per event table of the rules (PlannedRules::event_schemas order).
+Result<rt::RunResult> Run(const CompiledProgram& program, const rt::Table& table,
+                          const std::vector<rt::Table>& event_tables, const RunInputs& inputs);
 
 }  // namespace segc::api

@@ -79,9 +79,12 @@ struct PercentileRef {
 
 // ---- operators ----
 /// `f(a, b)`; also `p90(cltv)` whose callee is "p90".
+/// `count(purchases where date within 90d)`: an aggregate over an event table carries the
+/// filter written after `where` (nullptr when none).
 struct Call {
   Ident callee;
   std::vector<ExprPtr> args;
+  ExprPtr filter;
 };
 enum class UnaryOp { kNot, kNeg };
 struct Unary {
@@ -157,6 +160,16 @@ struct ColumnDecl {
 struct TableDecl {
   Ident name;
   Ident key;
+  std::vector<ColumnDecl> columns;
+};
+/// `events purchases of customers by customer_id [at date] { ... }`: a table with many rows per
+/// customer; `key` is its column holding the customer key, `time` the column that orders a
+/// customer's events (first/last).
+struct EventsDecl {
+  Ident name;
+  Ident parent;
+  Ident key;
+  std::optional<Ident> time;
   std::vector<ColumnDecl> columns;
 };
 /// `name = expr` inside `import m(...)`: binds a module input (expression) or param (literal).
@@ -235,8 +248,8 @@ struct ClassifyDecl {
   std::vector<ClassifyArm> arms;
 };
 
-using DeclKind = std::variant<TableDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl, LetDecl,
-                              SegmentDecl, ScoreDecl, ClassifyDecl>;
+using DeclKind = std::variant<TableDecl, EventsDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl,
+                              LetDecl, SegmentDecl, ScoreDecl, ClassifyDecl>;
 
 struct Decl {
   NodeId id = 0;

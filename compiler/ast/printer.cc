@@ -80,6 +80,7 @@ void PrintExpr(const Expr& e, std::string& out) {
           [&](const Call& v) {
             out += "(call " + v.callee.name;
             PrintList(v.args, out);
+            if (v.filter) out += " (where " + Print(*v.filter) + ")";
             out += ')';
           },
           [&](const Unary& v) {
@@ -180,6 +181,15 @@ std::string Table(const TableDecl& d) {
   return out + ")";
 }
 
+std::string Events(const EventsDecl& d) {
+  std::string out = "(events " + FormatName(d.name.name) + " (of " + FormatName(d.parent.name) +
+                    ") (by " + FormatName(d.key.name) + ")";
+  if (d.time) out += " (at " + FormatName(d.time->name) + ")";
+  for (const ColumnDecl& c : d.columns)
+    out += " (column " + FormatName(c.name.name) + " " + Type(c.type) + ")";
+  return out + ")";
+}
+
 std::string Import(const ImportDecl& d) {
   std::string out = "(import " + FormatName(d.module.name);
   for (const Binding& b : d.bindings)
@@ -199,6 +209,7 @@ std::string Print(const Expr& expr) {
 std::string Print(const Decl& decl) {
   return std::visit(Overloaded{
                         [](const TableDecl& d) { return Table(d); },
+                        [](const EventsDecl& d) { return Events(d); },
                         [](const ImportDecl& d) { return Import(d); },
                         [](const InputDecl& d) {
                           return "(input " + FormatName(d.name.name) + " " + Type(d.type) + ")";

@@ -45,7 +45,8 @@ Result<Lane> EmitNode(EmitContext& ctx, const ir::Node& node) {
 }
 
 // The per-row body: every node of the stage, then the stores into the staging buffers.
-Status EmitRow(EmitContext& ctx, const ir::Stage& stage, const std::vector<OutputAccess>& outputs) {
+Status EmitRow(EmitContext& ctx, const plan::Stage& stage,
+               const std::vector<OutputAccess>& outputs) {
   for (size_t i = 0; i < stage.nodes.size(); ++i) {
     const ir::Node& node = ctx.program.node(stage.nodes[i]);
     if (node.type == ir::Type::kString && node.op != Op::kColumn) {
@@ -77,7 +78,7 @@ Loops MakeBlocks(llvm::LLVMContext& c, llvm::Function* fn) {
                llvm::BasicBlock::Create(c, "exit", fn)};
 }
 
-Status EmitKernelBody(EmitContext& ctx, const ir::Stage& stage, llvm::Function* fn) {
+Status EmitKernelBody(EmitContext& ctx, const plan::Stage& stage, llvm::Function* fn) {
   llvm::IRBuilder<>& b = ctx.b;
   llvm::Value* args = fn->getArg(0);
   llvm::Value* begin = fn->getArg(1);
@@ -141,11 +142,11 @@ constexpr size_t kStoresPerPart = 64;
 
 // The stage restricted to `stores`: the nodes they reach, in stage order. A node's overflows
 // are counted only in the first part that computes it (`counted` tracks which were).
-ir::Stage Part(const ir::Program& program, const ir::Stage& stage, std::vector<ir::Store> stores,
-               std::vector<bool>& counted) {
-  std::vector<bool> needed(program.nodes.size(), false);
-  for (const ir::Store& store : stores) needed[store.value] = true;
-  ir::Stage part;
+plan::Stage Part(const plan::PhysicalPlan& program, const plan::Stage& stage,
+                 std::vector<plan::Store> stores, std::vector<bool>& counted) {
+  std::vector<bool> needed(program.graph.nodes.size(), false);
+  for (const plan::Store& store : stores) needed[store.value] = true;
+  plan::Stage part;
   for (size_t i = stage.nodes.size(); i-- > 0;) {
     ir::ValueId id = stage.nodes[i];
     if (!needed[id]) continue;
@@ -178,7 +179,8 @@ llvm::Function* NewKernelFunction(llvm::Module& module, const std::string& name)
   return fn;
 }
 
-Status EmitLoopFunction(llvm::Function* fn, const ir::Program& program, const ir::Stage& stage) {
+Status EmitLoopFunction(llvm::Function* fn, const plan::PhysicalPlan& program,
+                        const plan::Stage& stage) {
   EmitContext ctx(fn->getContext(), *fn->getParent(), program);
   ctx.b.SetInsertPoint(llvm::BasicBlock::Create(fn->getContext(), "entry", fn));
   return EmitKernelBody(ctx, stage, fn);
@@ -205,13 +207,13 @@ void EmitKernel(llvm::Module& module, const ModuleLayout& layout, size_t index) 
 
 std::string KernelName(size_t stage) { return "segc_stage_" + std::to_string(stage); }
 
-ModuleLayout LayoutProgram(const ir::Program& program) {
+ModuleLayout LayoutProgram(const plan::PhysicalPlan& program) {
   ModuleLayout layout;
-  std::vector<bool> counted(program.nodes.size(), false);
+  std::vector<bool> counted(program.graph.nodes.size(), false);
   for (size_t index = 0; index < program.stages.size(); ++index) {
-    const ir::Stage& stage = program.stages[index];
+    const plan::Stage& stage = program.stages[index];
     std::vector<size_t>& parts = layout.stage_parts.emplace_back();
-    auto add = [&](ir::Stage part) {
+    auto add = [&](plan::Stage part) {
       std::string name = KernelName(index) + ".part" + std::to_string(parts.size());
       parts.push_back(layout.parts.size());
       layout.parts.push_back({std::move(name), std::move(part)});
@@ -222,7 +224,7 @@ ModuleLayout LayoutProgram(const ir::Program& program) {
     }
     for (size_t first = 0; first < stage.stores.size(); first += kStoresPerPart) {
       size_t last = std::min(stage.stores.size(), first + kStoresPerPart);
-      std::vector<ir::Store> stores(stage.stores.begin() + first, stage.stores.begin() + last);
+      std::vector<plan::Store> stores(stage.stores.begin() + first, stage.stores.begin() + last);
       add(Part(program, stage, std::move(stores), counted));
     }
   }
@@ -249,7 +251,7 @@ std::vector<std::vector<size_t>> AssignParts(const ModuleLayout& layout, size_t 
 }
 
 Result<std::unique_ptr<llvm::Module>> BuildUnit(llvm::LLVMContext& context,
-                                                const ir::Program& program,
+                                                const plan::PhysicalPlan& program,
                                                 const ModuleLayout& layout,
                                                 const std::vector<size_t>& parts, bool with_kernels,
                                                 const llvm::TargetMachine& machine) {

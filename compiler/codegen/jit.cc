@@ -14,7 +14,7 @@
 #include "compiler/codegen/detail/object_cache.h"
 #include "compiler/codegen/detail/optimizer.h"
 #include "compiler/codegen/detail/validate.h"
-#include "compiler/ir/printer.h"
+#include "compiler/plan/physical.h"
 
 namespace segc::codegen {
 
@@ -55,7 +55,7 @@ struct UnitResult {
 };
 
 // IR build → (verify) → optimize → emit of one unit, in its own LLVMContext.
-UnitResult CompileUnit(const ir::Program& program, const detail::ModuleLayout& layout,
+UnitResult CompileUnit(const plan::PhysicalPlan& program, const detail::ModuleLayout& layout,
                        const std::vector<size_t>& parts, bool with_kernels,
                        const CodegenOptions& options, llvm::TargetMachine& machine) {
   UnitResult result;
@@ -101,7 +101,7 @@ size_t CompileThreads(const CodegenOptions& options) {
 
 // The objects of the whole program: its parts spread over units compiled on parallel threads
 // (each with its own context and target machine); the stats sum the units' times.
-Result<std::vector<std::string>> GenerateObjects(const ir::Program& program,
+Result<std::vector<std::string>> GenerateObjects(const plan::PhysicalPlan& program,
                                                  const CodegenOptions& options,
                                                  detail::JitSession& session, CompileStats& stats) {
   detail::ModuleLayout layout = detail::LayoutProgram(program);
@@ -134,7 +134,7 @@ Result<std::vector<std::string>> GenerateObjects(const ir::Program& program,
 
 // The objects from the cache if present (and dumping was not asked for), else generated and
 // stored. A cache that cannot be written is a warning in the stats, not a failure.
-Result<std::vector<std::string>> ObtainObjects(const ir::Program& program,
+Result<std::vector<std::string>> ObtainObjects(const plan::PhysicalPlan& program,
                                                const CodegenOptions& options,
                                                detail::JitSession& session, CompileStats& stats) {
   std::string key;
@@ -142,7 +142,7 @@ Result<std::vector<std::string>> ObtainObjects(const ir::Program& program,
   if (!options.cache_dir.empty()) {
     cache.emplace(options.cache_dir);
     key = detail::CacheKey(
-        {ir::Print(program), session.cpu(), session.features(), options.opt_level});
+        {plan::Print(program), session.cpu(), session.features(), options.opt_level});
     if (options.dump_ir == nullptr) {
       if (auto cached = cache->Load(key)) {
         stats.cache_hit = true;
@@ -159,7 +159,7 @@ Result<std::vector<std::string>> ObtainObjects(const ir::Program& program,
   return objects;
 }
 
-Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(const ir::Program& program,
+Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(const plan::PhysicalPlan& program,
                                                            const CodegenOptions& options,
                                                            detail::JitSession& session,
                                                            std::vector<std::string> objects,
@@ -185,7 +185,7 @@ Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(const ir::Program& pr
 
 }  // namespace
 
-Result<std::unique_ptr<CompiledProgram>> Compile(const ir::Program& program,
+Result<std::unique_ptr<CompiledProgram>> Compile(const plan::PhysicalPlan& program,
                                                  const CodegenOptions& options) {
   SEGC_RETURN_IF_ERROR(detail::ValidateProgram(program));
   if (options.opt_level < 0 || options.opt_level > 3) {

@@ -1,4 +1,4 @@
-// Public API of the LLVM backend: compile a planned ir::Program into one native kernel per stage.
+// Public API of the LLVM backend: compile a physical plan into one native kernel per stage.
 // LLVM-free: callers see plain C function pointers (runtime/include/segc/kernel_abi.h).
 #pragma once
 
@@ -12,9 +12,9 @@
 #include "segc/result.h"
 #include "stdlib/builtins.h"
 
-namespace segc::ir {
-struct Program;
-}  // namespace segc::ir
+namespace segc::plan {
+struct PhysicalPlan;
+}  // namespace segc::plan
 
 namespace segc::codegen {
 
@@ -63,7 +63,7 @@ class CompiledProgram {
   CompiledProgram(const CompiledProgram&) = delete;
   CompiledProgram& operator=(const CompiledProgram&) = delete;
 
-  /// Number of stages (equals ir::Program::stages.size()).
+  /// Number of stages (equals plan::PhysicalPlan::stages.size()).
   size_t num_stages() const;
   /// The kernel of stage `stage` (< num_stages()).
   segc_kernel_fn kernel(size_t stage) const;
@@ -75,10 +75,10 @@ class CompiledProgram {
   std::unique_ptr<Impl> impl_;
 };
 
-/// Compiles a planned program (ir::Program::planned) for the host CPU. Errors are kInternal
-/// ("jit: ..."), except kInvalidArgument for an unplanned program. Never falls back to
+/// Compiles a physical plan (plan::Plan) for the host CPU. Errors are kInternal ("jit: ..."),
+/// except kInvalidArgument for a plan without schedules. Never falls back to
 /// interpretation: the caller reports the failure (exit 4).
-Result<std::unique_ptr<CompiledProgram>> Compile(const ir::Program& program,
+Result<std::unique_ptr<CompiledProgram>> Compile(const plan::PhysicalPlan& program,
                                                  const CodegenOptions& options = {});
 
 /// True when the JIT has an emitter for builtin `id` (the `jit` column of stdlib/builtins.def;

@@ -154,13 +154,14 @@ void ShareNullEntries(EmitContext& ctx) {
   }
 }
 
-Status PrepareLeaves(EmitContext& ctx, const ir::Stage& stage, llvm::Value* args) {
+Status PrepareLeaves(EmitContext& ctx, const plan::Stage& stage, llvm::Value* args) {
   llvm::Value* inputs = LoadPointer(ctx, args, offsetof(segc_kernel_args, inputs));
   llvm::Value* stats = LoadPointer(ctx, args, offsetof(segc_kernel_args, stats));
   llvm::Value* derived = LoadPointer(ctx, args, offsetof(segc_kernel_args, derived));
   llvm::Value* dicts = LoadPointer(ctx, args, offsetof(segc_kernel_args, dicts));
   for (ir::ValueId id : stage.nodes) {
-    if (id >= ctx.program.nodes.size()) return Status::Internal("jit: stage node out of range");
+    if (id >= ctx.program.graph.nodes.size())
+      return Status::Internal("jit: stage node out of range");
     const ir::Node& node = ctx.program.node(id);
     uint32_t index = node.payload.index;
     if (node.op == ir::Op::kColumn && !ctx.inputs.count(index)) {
@@ -184,20 +185,20 @@ void LoadColumnWords(EmitContext& ctx, llvm::Value* base, llvm::Value* count) {
     if (is_bool) column.value_word = ctx.b.CreateCall(load_bits, {column.values, base, count});
   };
   for (auto& [index, column] : ctx.inputs) {
-    load_words(column, ctx.program.inputs.size() > index &&
-                           ctx.program.inputs[index].type == ir::Type::kBool);
+    load_words(column, ctx.program.graph.inputs.size() > index &&
+                           ctx.program.graph.inputs[index].type == ir::Type::kBool);
   }
   for (auto& [index, column] : ctx.derived) {
-    load_words(column, ctx.program.derived.size() > index &&
-                           ctx.program.derived[index].type == ir::Type::kBool);
+    load_words(column, ctx.program.graph.derived.size() > index &&
+                           ctx.program.graph.derived[index].type == ir::Type::kBool);
   }
 }
 
-std::vector<OutputAccess> PrepareOutputs(EmitContext& ctx, const ir::Stage& stage,
+std::vector<OutputAccess> PrepareOutputs(EmitContext& ctx, const plan::Stage& stage,
                                          llvm::Value* args) {
   llvm::Value* outputs = LoadPointer(ctx, args, offsetof(segc_kernel_args, outputs));
   std::vector<OutputAccess> result;
-  for (const ir::Store& store : stage.stores) {
+  for (const plan::Store& store : stage.stores) {
     OutputAccess out;
     out.slot = store.slot;
     out.type = ctx.program.slots[store.slot].type;

@@ -1,4 +1,4 @@
-// Structural checks on a planned program before any code is generated for it.
+// Structural checks on a physical plan before any code is generated for it.
 #include "compiler/codegen/detail/validate.h"
 
 #include <string>
@@ -8,14 +8,14 @@ namespace {
 
 Status Bad(const std::string& what) { return Status::Internal("jit: malformed program: " + what); }
 
-size_t LeafLimit(const ir::Program& program, ir::Op op) {
+size_t LeafLimit(const plan::PhysicalPlan& program, ir::Op op) {
   switch (op) {
     case ir::Op::kColumn:
-      return program.inputs.size();
+      return program.graph.inputs.size();
     case ir::Op::kStat:
-      return program.stats.size();
+      return program.graph.stats.size();
     case ir::Op::kDerived:
-      return program.derived.size();
+      return program.graph.derived.size();
     case ir::Op::kDictLookup:
       return program.dicts.size();
     default:
@@ -23,7 +23,7 @@ size_t LeafLimit(const ir::Program& program, ir::Op op) {
   }
 }
 
-Status ValidateNode(const ir::Program& program, ir::ValueId id) {
+Status ValidateNode(const plan::PhysicalPlan& program, ir::ValueId id) {
   const ir::Node& node = program.node(id);
   for (ir::ValueId arg : node.args) {
     if (arg >= id) return Bad("node %" + std::to_string(id) + " uses a later node");
@@ -34,14 +34,14 @@ Status ValidateNode(const ir::Program& program, ir::ValueId id) {
   return Status::Ok();
 }
 
-Status ValidateStage(const ir::Program& program, const ir::Stage& stage) {
+Status ValidateStage(const plan::PhysicalPlan& program, const plan::Stage& stage) {
   for (ir::ValueId id : stage.nodes) {
-    if (id >= program.nodes.size()) return Bad("stage lists a missing node");
+    if (id >= program.graph.nodes.size()) return Bad("stage lists a missing node");
     // The planner hoists run inputs into kScalar statistics: kernels never see them.
     if (program.node(id).op == ir::Op::kRunInput) return Bad("a stage reads a run input");
   }
-  for (const ir::Store& store : stage.stores) {
-    if (store.value >= program.nodes.size()) return Bad("store of a missing node");
+  for (const plan::Store& store : stage.stores) {
+    if (store.value >= program.graph.nodes.size()) return Bad("store of a missing node");
     if (store.slot >= program.slots.size()) return Bad("store into a missing slot");
     if (program.slots[store.slot].type != program.node(store.value).type) {
       return Bad("store type differs from its slot type");
@@ -52,12 +52,17 @@ Status ValidateStage(const ir::Program& program, const ir::Stage& stage) {
 
 }  // namespace
 
-Status ValidateProgram(const ir::Program& program) {
-  if (!program.planned) return Status::InvalidArgument("jit: the program has not been planned");
-  for (ir::ValueId id = 0; id < program.nodes.size(); ++id) {
+Status ValidateProgram(const plan::PhysicalPlan& program) {
+  if (program.stat_schedule.size() != program.graph.stats.size() ||
+      program.derived_schedule.size() != program.graph.derived.size() ||
+      program.output_slots.size() != program.graph.outputs.size()) {
+    return Status::InvalidArgument("jit: the program has not been planned");
+  }
+  for (ir::ValueId id = 0; id < program.graph.nodes.size(); ++id) {
     SEGC_RETURN_IF_ERROR(ValidateNode(program, id));
   }
-  for (const ir::Stage& stage : program.stages) SEGC_RETURN_IF_ERROR(ValidateStage(program, stage));
+  for (const plan::Stage& stage : program.stages)
+    SEGC_RETURN_IF_ERROR(ValidateStage(program, stage));
   return Status::Ok();
 }
 

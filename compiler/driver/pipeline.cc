@@ -1,4 +1,4 @@
-// JIT or interpreter kernels for a planned program, packaged for rt::Execute.
+// JIT or interpreter kernels for a physical plan, packaged for rt::Execute.
 #include "compiler/driver/pipeline.h"
 
 #include <algorithm>
@@ -13,12 +13,12 @@ namespace {
 
 /// Everything the JIT kernels and the dictionary evaluator point into.
 struct JitState {
-  std::shared_ptr<const ir::Program> planned;
+  std::shared_ptr<const plan::PhysicalPlan> planned;
   std::unique_ptr<codegen::CompiledProgram> compiled;
   std::unique_ptr<interp::Interpreter> interpreter;
 };
 
-Result<rt::ExecProgram> BuildJit(std::shared_ptr<const ir::Program> planned,
+Result<rt::ExecProgram> BuildJit(std::shared_ptr<const plan::PhysicalPlan> planned,
                                  const EngineOptions& options) {
   codegen::CodegenOptions codegen_options;
   codegen_options.opt_level = options.opt_level == kAutoOptLevel
@@ -55,7 +55,7 @@ int ChooseOptLevel(int64_t rows, int threads) {
 
 const char* EngineName(Engine engine) { return engine == Engine::kJit ? "jit" : "interp"; }
 
-Result<rt::ExecProgram> BuildExecutable(std::shared_ptr<const ir::Program> planned,
+Result<rt::ExecProgram> BuildExecutable(std::shared_ptr<const plan::PhysicalPlan> planned,
                                         const EngineOptions& options) {
   if (options.engine == Engine::kInterp) return interp::InterpretedProgram(std::move(planned));
   return BuildJit(std::move(planned), options);

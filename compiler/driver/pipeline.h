@@ -1,4 +1,4 @@
-// Building an executable program from a planned one, with the JIT or the reference interpreter
+// Building an executable program from a physical plan, with the JIT or the reference interpreter
 // (shared by `segc run` and later `explain` and `test`).
 #pragma once
 
@@ -8,7 +8,7 @@
 #include <string>
 
 #include "compiler/codegen/jit.h"
-#include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "segc/executor.h"
 #include "segc/result.h"
 
@@ -55,10 +55,10 @@ struct EngineOptions {
   codegen::FailurePoint fail_at = codegen::FailurePoint::kNone;
 };
 
-/// Builds the executor's program for `planned`: JIT kernels (dictionary tables are evaluated by
+/// Builds the executor's program for `plan`: JIT kernels (dictionary tables are evaluated by
 /// the interpreter, once per dictionary entry) or interpreted ones. A JIT failure is kInternal;
 /// there is never a fallback from one engine to the other. The result owns the compiled code.
-Result<rt::ExecProgram> BuildExecutable(std::shared_ptr<const ir::Program> planned,
+Result<rt::ExecProgram> BuildExecutable(std::shared_ptr<const plan::PhysicalPlan> plan,
                                         const EngineOptions& options);
 
 }  // namespace segc::driver

@@ -1,4 +1,4 @@
-// The reference interpreter: evaluates a planned IR program behind the kernel ABI, so the
+// The reference interpreter: evaluates a physical plan behind the kernel ABI, so the
 // executor runs it exactly like JIT code. The oracle for differential tests; never a fallback.
 #pragma once
 
@@ -6,16 +6,16 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "segc/executor.h"
 #include "stdlib/builtins.h"
 
 namespace segc::interp {
 
-/// Evaluates stages of one planned program, row at a time, with the semantics of ir.h.
+/// Evaluates the stages of one physical plan, row at a time, with the semantics of ir.h.
 class Interpreter {
  public:
-  /// `program` must be planned (plan::Plan).
-  explicit Interpreter(std::shared_ptr<const ir::Program> program);
+  explicit Interpreter(std::shared_ptr<const plan::PhysicalPlan> plan);
   Interpreter(const Interpreter&) = delete;
   Interpreter& operator=(const Interpreter&) = delete;
 
@@ -28,7 +28,7 @@ class Interpreter {
   /// Evaluates kScalar statistic `stat` (an expression over run inputs) for one run.
   segc_stat_value EvalScalar(uint32_t stat, const std::vector<rt::RunInputValue>& inputs) const;
 
-  const ir::Program& program() const { return *program_; }
+  const plan::PhysicalPlan& plan() const { return *plan_; }
 
  private:
   struct StageState {
@@ -38,7 +38,7 @@ class Interpreter {
   static void Trampoline(const segc_kernel_args* args, int64_t begin, int64_t end);
   void RunRows(size_t stage, const segc_kernel_args& args, int64_t begin, int64_t end) const;
 
-  std::shared_ptr<const ir::Program> program_;
+  std::shared_ptr<const plan::PhysicalPlan> plan_;
   std::vector<StageState> states_;
 };
 
@@ -51,6 +51,6 @@ rt::ScalarEvaluator ScalarEvaluatorOf(const Interpreter* interpreter);
 bool Implements(stdlib::BuiltinId id);
 
 /// An executable program whose stages and dictionary tables are all interpreted.
-rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned);
+rt::ExecProgram InterpretedProgram(std::shared_ptr<const plan::PhysicalPlan> plan);
 
 }  // namespace segc::interp

@@ -112,10 +112,8 @@ Value RunInputValue(Type type, const rt::RunInputValue& in) {
 
 }  // namespace
 
-Interpreter::Interpreter(std::shared_ptr<const ir::Program> program)
-    : program_(std::move(program)) {
-  SEGC_CHECK(program_->planned);
-  for (size_t s = 0; s < program_->stages.size(); ++s) states_.push_back({this, s});
+Interpreter::Interpreter(std::shared_ptr<const plan::PhysicalPlan> plan) : plan_(std::move(plan)) {
+  for (size_t s = 0; s < plan_->stages.size(); ++s) states_.push_back({this, s});
 }
 
 rt::StageKernel Interpreter::Kernel(size_t stage) const {
@@ -129,8 +127,8 @@ void Interpreter::Trampoline(const segc_kernel_args* args, int64_t begin, int64_
 
 void Interpreter::RunRows(size_t stage_index, const segc_kernel_args& args, int64_t begin,
                           int64_t end) const {
-  const ir::Program& p = *program_;
-  const ir::Stage& stage = p.stages[stage_index];
+  const ir::Program& p = plan_->graph;
+  const plan::Stage& stage = plan_->stages[stage_index];
   std::vector<Value> values(p.nodes.size());
   Row row{&values, false};
   for (int64_t i = begin; i < end; ++i) {
@@ -141,16 +139,16 @@ void Interpreter::RunRows(size_t stage_index, const segc_kernel_args& args, int6
       values[stage.nodes[k]] = leaf ? std::move(*leaf) : detail::Apply(p, node, row);
       if (row.overflow && stage.count_overflow[k]) ++*args.overflow;
     }
-    for (const ir::Store& store : stage.stores) {
-      Write(p.slots[store.slot].type, args.outputs[store.slot], i, values[store.value]);
+    for (const plan::Store& store : stage.stores) {
+      Write(plan_->slots[store.slot].type, args.outputs[store.slot], i, values[store.value]);
     }
   }
 }
 
 void Interpreter::EvalDict(uint32_t dict, const rt::Dictionary* dictionary,
                            const segc_stat_value* stats, rt::DictTable& out) const {
-  const ir::Program& p = *program_;
-  const ir::DictLookup& lookup = p.dicts[dict];
+  const ir::Program& p = plan_->graph;
+  const plan::DictTable& lookup = plan_->dicts[dict];
   std::vector<uint8_t> use = Subtree(p, lookup.root);
   int64_t n = dictionary ? dictionary->size() : 0;
   out.size = n + 1;
@@ -191,7 +189,7 @@ void Interpreter::EvalDict(uint32_t dict, const rt::Dictionary* dictionary,
 
 segc_stat_value Interpreter::EvalScalar(uint32_t stat,
                                         const std::vector<rt::RunInputValue>& inputs) const {
-  const ir::Program& p = *program_;
+  const ir::Program& p = plan_->graph;
   ir::ValueId root = p.stats[stat].input;
   std::vector<uint8_t> use = Subtree(p, root);
   std::vector<Value> values(p.nodes.size());
@@ -230,14 +228,14 @@ rt::ScalarEvaluator ScalarEvaluatorOf(const Interpreter* interpreter) {
   };
 }
 
-rt::ExecProgram InterpretedProgram(std::shared_ptr<const ir::Program> planned) {
-  auto interpreter = std::make_shared<Interpreter>(std::move(planned));
+rt::ExecProgram InterpretedProgram(std::shared_ptr<const plan::PhysicalPlan> plan) {
+  auto interpreter = std::make_shared<Interpreter>(std::move(plan));
   std::vector<rt::StageKernel> kernels;
-  for (size_t s = 0; s < interpreter->program().stages.size(); ++s) {
+  for (size_t s = 0; s < interpreter->plan().stages.size(); ++s) {
     kernels.push_back(interpreter->Kernel(s));
   }
   const Interpreter* raw = interpreter.get();
-  return plan::MakeExecProgram(interpreter->program(), std::move(kernels), DictEvaluatorOf(raw),
+  return plan::MakeExecProgram(interpreter->plan(), std::move(kernels), DictEvaluatorOf(raw),
                                ScalarEvaluatorOf(raw), interpreter);
 }
 

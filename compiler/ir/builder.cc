@@ -53,6 +53,11 @@ bool Builder::Nullable(Op op, Type type, const std::vector<ValueId>& args,
       return true;
     case Op::kRunInput:
       return false;  // as_of and param values are never null
+    case Op::kAggregate: {
+      // Counts are 0 for a customer without events; the others are null then (sum: overflow).
+      AggregateKind kind = program_.aggregates[payload.index].kind;
+      return kind != AggregateKind::kCount && kind != AggregateKind::kCountDistinct;
+    }
     case Op::kColumn:
     case Op::kDerived:
     case Op::kDiv:
@@ -66,8 +71,7 @@ bool Builder::Nullable(Op op, Type type, const std::vector<ValueId>& args,
     case Op::kCast:
       return any() || type == Type::kDate;
     case Op::kDictLookup:
-      return payload.index >= program_.dicts.size() ||
-             program_.nodes[program_.dicts[payload.index].root].nullable;
+      return true;  // DictLookup() gives it its table's nullability
     case Op::kIsNull:
     case Op::kIsNotNull:
     case Op::kIsTrue:
@@ -113,6 +117,14 @@ ValueId Builder::Add(Op op, Type type, std::vector<ValueId> args, Payload payloa
   auto id = static_cast<ValueId>(program_.nodes.size());
   program_.nodes.push_back(std::move(node));
   index_.emplace(std::move(key), id);
+  return id;
+}
+
+ValueId Builder::DictLookup(Type type, ValueId column, ValueId root, uint32_t table,
+                            diag::SourceRange origin) {
+  SEGC_CHECK(root < program_.nodes.size());
+  ValueId id = Add(Op::kDictLookup, type, {column}, {.index = table}, origin);
+  program_.nodes[id].nullable = program_.nodes[root].nullable;
   return id;
 }
 

@@ -30,6 +30,10 @@ class Builder {
   ValueId Null(Type type) { return Add(Op::kConst, type, {}, {.is_null = true}); }
   ValueId String(std::string_view value);
 
+  /// A kDictLookup of per-entry table `table` (a plan's), whose entries are `root` evaluated over
+  /// string column node `column`; as nullable as `root`.
+  ValueId DictLookup(Type type, ValueId column, ValueId root, uint32_t table,
+                     diag::SourceRange origin = {});
   /// kColumn for input `input` (see Program::inputs).
   ValueId Column(uint32_t input);
   /// a converted to `type` (no node when it already has that type).

@@ -25,10 +25,10 @@ const char* TypeName(Type type) {
 
 const char* OpName(Op op) {
   static constexpr const char* kNames[] = {
-      "const", "column",  "stat",        "derived", "dict",     "run_input",  "neg",
-      "add",   "sub",     "mul",         "div",     "cast",     "add_months", "eq",
-      "ne",    "lt",      "le",          "gt",      "ge",       "and",        "or",
-      "not",   "is_null", "is_not_null", "is_true", "coalesce", "select",     "call"};
+      "const",       "column",  "stat",     "derived", "dict", "aggregate",  "run_input", "neg",
+      "add",         "sub",     "mul",      "div",     "cast", "add_months", "eq",        "ne",
+      "lt",          "le",      "gt",       "ge",      "and",  "or",         "not",       "is_null",
+      "is_not_null", "is_true", "coalesce", "select",  "call"};
   static_assert(sizeof kNames / sizeof kNames[0] == static_cast<size_t>(Op::kCall) + 1);
   return kNames[static_cast<size_t>(op)];
 }
@@ -63,10 +63,17 @@ const char* DerivedKindName(DerivedKind kind) {
   return "?";
 }
 
+const char* AggregateKindName(AggregateKind kind) {
+  static constexpr const char* kNames[] = {"count", "count_distinct", "sum", "avg", "min",
+                                           "max",   "first",          "last"};
+  return kNames[static_cast<size_t>(kind)];
+}
+
 bool IsComparison(Op op) { return op >= Op::kEq && op <= Op::kGe; }
 
-uint64_t Program::Hash() const {
-  std::string text = Print(*this);
+uint64_t Program::Hash() const { return HashText(Print(*this)); }
+
+uint64_t HashText(std::string_view text) {
   uint64_t hash = 1469598103934665603ull;
   for (unsigned char c : text) {
     hash ^= c;

@@ -1,16 +1,16 @@
-// The segc IR: a typed, hash-consed DAG of row expressions plus the statistics, derived columns,
-// dictionary lookups, stages and outputs that the planner attaches. No syntax, no LLVM.
-//
-// Contract for backends (interpreter, JIT): a *planned* Program (see compiler/plan/plan.h) has
-// no node of type kString except kColumn nodes that are the argument of a kDictLookup, and no
-// kCall of a string builtin. A backend evaluates, for each Stage, the nodes listed in
-// Stage::nodes (topological order) for every row of a morsel and writes each Stage::stores entry
-// into the kernel's output slot (runtime/include/segc/kernel_abi.h). Semantics of every op are
-// documented on Op below and in docs/semantics.md; the interpreter is the reference.
+// The segc logical IR: the meaning of a rule project as a typed, hash-consed DAG of row
+// expressions over the customer table, with the population statistics, derived columns,
+// per-customer aggregates over event tables and named outputs it defines. Nodes over the columns
+// of an event table (an aggregate's value and filter) form a second row domain; only kAggregate
+// leaves carry their result into the customer domain. No syntax, no LLVM, and no engine decisions:
+// how the engine evaluates it (dictionary tables, stages, slots) is the physical plan
+// (compiler/plan/physical.h), made by plan::Plan. Semantics of every op are documented on Op
+// below and in docs/semantics.md; the interpreter is the reference.
 #pragma once
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/diag/source.h"
@@ -36,10 +36,13 @@ enum class Op : uint8_t {
   kColumn,      ///< Input column; Payload::index = Program::inputs index.
   kStat,        ///< Scalar population statistic; Payload::index = Program::stats index. Nullable.
   kDerived,     ///< Per-row derived column; Payload::index = Program::derived index. Nullable.
-  kDictLookup,  ///< args {kColumn of a string column}; Payload::index = Program::dicts index.
-                ///< value = table[code] (table[size-1] for null rows); see DictLookup.
+  kDictLookup,  ///< Physical plans only. args {kColumn of a string column}; Payload::index =
+                ///< plan::PhysicalPlan::dicts index. value = table[code] (table[size-1] for
+                ///< null rows); see plan::DictTable.
+  kAggregate,   ///< Per-customer aggregate over an event table; Payload::index =
+                ///< Program::aggregates index. Null as AggregateKind says.
   kRunInput,    ///< A value given per run (as_of, a param); Payload::index = Program::run_inputs
-                ///< index. Never in a planned stage: the planner hoists every expression over
+                ///< index. Never in a physical stage: the planner hoists every expression over
                 ///< run inputs into a kScalar statistic, computed once per run.
   // ---- arithmetic (int: int64 wrap detected → null + overflow counted; float: non-finite → null
   //      + overflow counted; division by zero → null, not counted) ----
@@ -85,8 +88,9 @@ enum class StatKind : uint8_t {
   kStddev,      ///< Sample standard deviation (n - 1); null with < 2 values. Type kFloat.
   kMinOf,       ///< Type of the input (int, float, date).
   kMaxOf,       ///< Type of the input (int, float, date).
-  kScalar,      ///< Planner: a row-invariant expression over run inputs and constants (`input`),
-                ///< evaluated once per run before any stage. Any type but kString.
+  kScalar,      ///< Physical plans only: a row-invariant expression over run inputs and
+                ///< constants (`input`), evaluated once per run before any stage. Any type but
+                ///< kString.
 };
 
 /// Per-row columns that need the whole population (null where the input is null).
@@ -96,11 +100,26 @@ enum class DerivedKind : uint8_t {
   kPercentRank,  ///< (rank - 1) / (n - 1), 0 when n == 1; Type kFloat.
 };
 
+/// Per-customer aggregates over the events of each customer that pass the filter (filter TRUE).
+/// Values that are null are skipped. A customer without such events gets 0 (count,
+/// count_distinct, sum) or null (the others).
+enum class AggregateKind : uint8_t {
+  kCount,          ///< events (value given: non-null values). Type kInt, never null.
+  kCountDistinct,  ///< distinct non-null values. Type kInt, never null.
+  kSum,            ///< int or float, never null; int overflow / non-finite → null + counted.
+  kAvg,            ///< Type kFloat.
+  kMin,            ///< Type of the value (int, float, date).
+  kMax,            ///< Type of the value (int, float, date).
+  kFirst,          ///< Value of the earliest event by the table's time column (ties: earlier row).
+  kLast,           ///< Value of the latest event by the table's time column (ties: later row).
+};
+
 /// Leaf payloads. Which fields are meaningful depends on Node::op (see Op).
 struct Payload {
-  int64_t i = 0;         ///< kConst of bool (0/1), int, date (days), label (code)
-  double f = 0;          ///< kConst of float
-  uint32_t index = 0;    ///< kConst string / kColumn / kStat / kDerived / kDictLookup / kCall
+  int64_t i = 0;  ///< kConst of bool (0/1), int, date (days), label (code)
+  double f = 0;   ///< kConst of float
+  uint32_t index =
+      0;  ///< kConst string / kColumn / kStat / kDerived / kRunInput / kDictLookup / kCall
   bool is_null = false;  ///< kConst: the null constant of `type`
   bool operator==(const Payload&) const = default;
 };
@@ -122,6 +141,28 @@ struct Input {
   Type type = Type::kInt;     ///< kString for string and enum columns
   bool is_enum = false;
   std::vector<std::string> enum_values;  ///< enum columns: declared values
+  /// 0: a column of the customer table; t >= 1: of Program::event_tables[t - 1].
+  uint32_t table = 0;
+  /// Physical plans only: >= 0 when the column is computed by aggregate `aggregate` (the planner
+  /// turns each kAggregate leaf into a kColumn of such an input).
+  int32_t aggregate = -1;
+};
+
+/// An event table: many rows per customer, linked by a key column.
+struct EventTable {
+  std::string name;
+  uint32_t key_input = 0;   ///< Program::inputs index of its column holding the customer key
+  int32_t time_input = -1;  ///< its time column (first/last order), or -1
+};
+
+/// A per-customer aggregate; its value and filter are nodes over the event table's columns.
+struct Aggregate {
+  AggregateKind kind = AggregateKind::kCount;
+  uint32_t table = 1;         ///< as Input::table (>= 1)
+  ValueId value = kNoValue;   ///< kNoValue: count of events
+  ValueId filter = kNoValue;  ///< bool; kNoValue: every event
+  ValueId order = kNoValue;   ///< first/last: kColumn of the time column
+  Type type = Type::kInt;     ///< type of the kAggregate node
 };
 
 /// A value given per run, not compiled into the kernels (ARCHITECTURE.md v2: one compiled
@@ -146,8 +187,6 @@ struct Stat {
   ValueId input = kNoValue;  ///< row expression (int, float or date)
   double q = 0;              ///< kPercentile: quantile in [0, 1]
   Type type = Type::kFloat;  ///< type of the kStat node
-  uint32_t stage = 0;        ///< planner: computed before this stage runs
-  int32_t source_slot = -1;  ///< planner: output slot materializing `input`, -1 = kColumn input
 };
 
 /// A derived per-row column; its kernel slot is its index in Program::derived.
@@ -156,41 +195,6 @@ struct Derived {
   ValueId input = kNoValue;  ///< row expression (int, float or date)
   int64_t n = 0;             ///< kNtile: number of tiles (>= 1)
   Type type = Type::kInt;
-  uint32_t stage = 0;        ///< planner: computed before this stage runs
-  int32_t source_slot = -1;  ///< planner: output slot materializing `input`, -1 = kColumn input
-};
-
-/// A per-dictionary-entry table (planner). `root` is a value of the program whose only row
-/// input is kColumn `column_node`; it is evaluated once per dictionary entry (and once with the
-/// column null, stored last), and each kDictLookup reads the entry of the row's code.
-struct DictLookup {
-  ValueId column_node = kNoValue;  ///< the kColumn node (type kString)
-  ValueId root = kNoValue;         ///< evaluated per entry; never kString typed
-  Type type = Type::kBool;
-};
-
-/// A writable kernel buffer (segment bitmap, score, label, or a materialized stats input).
-struct Slot {
-  Type type = Type::kBool;
-  bool nullable = false;  ///< a validity bitmap is written iff nullable
-};
-
-/// One write of a stage: node `value` into output slot `slot`.
-struct Store {
-  ValueId value = kNoValue;
-  uint32_t slot = 0;
-};
-
-/// One pass over all rows (planner). Stage s runs after the stats/derived with stage <= s are
-/// computed; it reads inputs, those stats/derived and dict tables, and writes its stores.
-struct Stage {
-  /// Every node the stores need, topological order. kString appears only as the kColumn
-  /// argument of a kDictLookup (backends read its code and validity, nothing else).
-  std::vector<ValueId> nodes;
-  /// Parallel to `nodes`: 1 when this stage counts the node's overflows (each node is counted
-  /// in exactly one stage, so recomputation in a later stage does not double-count).
-  std::vector<uint8_t> count_overflow;
-  std::vector<Store> stores;
 };
 
 enum class OutputKind : uint8_t { kSegment, kScore, kClass };
@@ -203,12 +207,10 @@ struct Output {
   std::string description;
   ValueId value = kNoValue;
   std::vector<std::string> labels;  ///< kClass: label text by code
-  uint32_t slot = 0;                ///< planner: output slot
   diag::SourceRange origin;
 };
 
-/// A whole program. Lowering fills nodes, strings, inputs, stats, derived and outputs;
-/// the planner fills dicts, slots and stages (and rewrites string subtrees to kDictLookup).
+/// A whole logical program, as ir::Lower makes it.
 struct Program {
   std::vector<Node> nodes;
   std::vector<std::string> strings;  ///< string constants
@@ -216,11 +218,11 @@ struct Program {
   std::vector<RunInput> run_inputs;  ///< [kAsOfInput] is as_of
   std::vector<Stat> stats;
   std::vector<Derived> derived;
-  std::vector<DictLookup> dicts;
-  std::vector<Slot> slots;
-  std::vector<Stage> stages;
   std::vector<Output> outputs;  ///< in dependency order
-  bool planned = false;
+  std::string customer_table;   ///< the table's name and key column (event tables link to it)
+  std::string customer_key;
+  std::vector<EventTable> event_tables;
+  std::vector<Aggregate> aggregates;
 
   const Node& node(ValueId id) const { return nodes[id]; }
   /// Stable 64-bit hash of the printed program (FNV-1a), for compiled-kernel caches. Run input
@@ -234,6 +236,10 @@ const char* TypeName(Type type);
 const char* OpName(Op op);
 const char* StatKindName(StatKind kind);
 const char* DerivedKindName(DerivedKind kind);
+/// "count", "count_distinct", "sum", "avg", "min", "max", "first", "last".
+const char* AggregateKindName(AggregateKind kind);
+/// Stable 64-bit FNV-1a hash of `text` (printed programs and plans).
+uint64_t HashText(std::string_view text);
 /// True for kEq..kGe.
 bool IsComparison(Op op);
 

@@ -34,8 +34,26 @@ ValueId LowerContext::Derived(DerivedKind kind, ValueId input, int64_t n, Type t
   return builder_.Add(Op::kDerived, type, {}, {.index = index});
 }
 
+ValueId LowerContext::Aggregate(const ast::Expr& expr, const ast::Call& call, uint32_t instance) {
+  const sema::ExprInfo& inf = info(expr);
+  const ast::Expr& arg = *call.args[0];
+  ir::Aggregate a;
+  a.kind = static_cast<AggregateKind>(inf.symbol.index);
+  a.table = inf.symbol.table + 1;
+  a.type = IrType(inf.type);
+  if (info(arg).symbol.kind != sema::Symbol::Kind::kEventTable) a.value = Expr(arg, instance);
+  if (call.filter) a.filter = Expr(*call.filter, instance);
+  if (a.kind == AggregateKind::kFirst || a.kind == AggregateKind::kLast) {
+    a.order = builder_.Column(uint32_t(program_.event_tables[inf.symbol.table].time_input));
+  }
+  uint32_t index = Intern(aggregates_, std::make_tuple(int(a.kind), a.table, a.value, a.filter),
+                          program_.aggregates, a);
+  return builder_.Add(Op::kAggregate, a.type, {}, {.index = index}, expr.range);
+}
+
 ValueId LowerContext::Call(const ast::Expr& expr, const ast::Call& call, uint32_t instance) {
   const sema::ExprInfo& inf = info(expr);
+  if (inf.symbol.kind == sema::Symbol::Kind::kAggregate) return Aggregate(expr, call, instance);
   std::vector<ValueId> args;
   for (const auto& arg : call.args) args.push_back(Expr(*arg, instance));
   if (inf.desugar == sema::Desugar::kPercentileCall) {

@@ -63,6 +63,12 @@ class LowerContext {
   ValueId Stat(StatKind kind, ValueId input, double q, Type type);
   /// A kDerived node (deduplicated).
   ValueId Derived(DerivedKind kind, ValueId input, int64_t n, Type type);
+  /// A kAggregate node (deduplicated) for `count(purchases where ...)`, `sum(purchases.x)`...
+  ValueId Aggregate(const ast::Expr& expr, const ast::Call& call, uint32_t instance);
+  /// The kColumn of column `column` of event table `table` (CheckedProject::events index).
+  ValueId EventColumn(uint32_t table, uint32_t column) {
+    return builder_.Column(event_inputs_[table] + column);
+  }
 
   // ---- constant arguments (lower_constant.cc) ----
   /// The number a lowered constant expression (literals, params, arithmetic over them) has.
@@ -118,6 +124,8 @@ class LowerContext {
   std::vector<std::unique_ptr<ast::Expr>> overrides_;  ///< parsed --param values
   std::map<std::tuple<int, ValueId, double>, uint32_t> stats_;
   std::map<std::tuple<int, ValueId, int64_t>, uint32_t> derived_;
+  std::map<std::tuple<int, uint32_t, ValueId, ValueId>, uint32_t> aggregates_;
+  std::vector<uint32_t> event_inputs_;  ///< by event table: Program::inputs index of column 0
 };
 
 /// Parses a `--param` value written as a rule-file literal ("60d", "-3", "30%", "\"x\"").

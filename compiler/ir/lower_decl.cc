@@ -32,6 +32,29 @@ void LowerContext::AddInputs() {
     input.enum_values = column.type.values();
     program_.inputs.push_back(std::move(input));
   }
+  program_.customer_table = project_.schema.table;
+  program_.customer_key = project_.schema.key;
+  for (size_t t = 0; t < project_.events.size(); ++t) {
+    const sema::EventSchema& events = project_.events[t];
+    auto base = uint32_t(program_.inputs.size());
+    event_inputs_.push_back(base);
+    for (size_t i = 0; i < events.table.columns.size(); ++i) {
+      const sema::Column& column = events.table.columns[i];
+      Input input;
+      input.name = column.name;
+      input.schema_index = static_cast<uint32_t>(i);
+      input.type = IrType(column.type);
+      input.is_enum = column.type.kind() == sema::TypeKind::kEnum;
+      input.enum_values = column.type.values();
+      input.table = uint32_t(t + 1);
+      program_.inputs.push_back(std::move(input));
+    }
+    EventTable table;
+    table.name = events.table.table;
+    table.key_input = base + events.table.key_column;
+    table.time_input = events.time_column == sema::kNone ? -1 : int32_t(base + events.time_column);
+    program_.event_tables.push_back(std::move(table));
+  }
 }
 
 Status LowerContext::Run() {
@@ -326,6 +349,7 @@ void LowerContext::IndexExprs(const ast::Expr& expr) {
   std::visit(
       ast::Overloaded{[&](const ast::Call& c) {
                         for (const auto& a : c.args) IndexExprs(*a);
+                        if (c.filter) IndexExprs(*c.filter);
                       },
                       [&](const ast::Unary& u) { IndexExprs(*u.operand); },
                       [&](const ast::Binary& x) {

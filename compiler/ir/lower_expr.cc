@@ -194,6 +194,8 @@ struct ExprLowering {
     switch (symbol.kind) {
       case sema::Symbol::Kind::kColumn:
         return b.Column(symbol.index);
+      case sema::Symbol::Kind::kEventColumn:
+        return cx.EventColumn(symbol.table, symbol.index);
       case sema::Symbol::Kind::kDecl:
         return cx.Decl(instance, symbol.index);
       case sema::Symbol::Kind::kMember: {

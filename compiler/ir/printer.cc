@@ -54,6 +54,8 @@ std::string Operand(const Program& program, const Node& node) {
       return fmt::format(" dv{}", node.payload.index);
     case Op::kDictLookup:
       return fmt::format(" dict{}", node.payload.index);
+    case Op::kAggregate:
+      return fmt::format(" ag{}", node.payload.index);
     case Op::kRunInput:
       return " " + program.run_inputs[node.payload.index].name;
     case Op::kCall:
@@ -83,31 +85,40 @@ void PrintTables(const Program& program, std::string& out) {
     out += fmt::format("run_input ri{} {} {}{}\n", i, in.name, TypeName(in.type),
                        in.pinned ? " pinned" : "");
   }
+  for (size_t i = 0; i < program.event_tables.size(); ++i) {
+    const EventTable& t = program.event_tables[i];
+    out += fmt::format("events ev{} {} of {} by in{}", i + 1, t.name, program.customer_table,
+                       t.key_input);
+    if (t.time_input >= 0) out += fmt::format(" at in{}", t.time_input);
+    out += "\n";
+  }
   for (size_t i = 0; i < program.inputs.size(); ++i) {
     const Input& in = program.inputs[i];
-    out += fmt::format("input in{} {} {}{}\n", i, in.name, TypeName(in.type),
-                       in.is_enum ? " enum" : "");
+    out +=
+        fmt::format("input in{} {} {}{}", i, in.name, TypeName(in.type), in.is_enum ? " enum" : "");
+    if (in.table != 0) out += fmt::format(" of ev{}", in.table);
+    if (in.aggregate >= 0) out += fmt::format(" = ag{}", in.aggregate);
+    out += "\n";
+  }
+  for (size_t i = 0; i < program.aggregates.size(); ++i) {
+    const Aggregate& a = program.aggregates[i];
+    out += fmt::format("aggregate ag{} = {}(ev{}", i, AggregateKindName(a.kind), a.table);
+    if (a.value != kNoValue) out += fmt::format(" value %{}", a.value);
+    if (a.filter != kNoValue) out += fmt::format(" where %{}", a.filter);
+    if (a.order != kNoValue) out += fmt::format(" order %{}", a.order);
+    out += fmt::format(") : {}\n", TypeName(a.type));
   }
   for (size_t i = 0; i < program.stats.size(); ++i) {
     const Stat& s = program.stats[i];
     out += fmt::format("stat st{} = {}(%{}", i, StatKindName(s.kind), s.input);
     if (s.kind == StatKind::kPercentile) out += fmt::format(", {}", s.q);
-    out += fmt::format(") : {}", TypeName(s.type));
-    if (program.planned) out += fmt::format(" stage {} source {}", s.stage, s.source_slot);
-    out += "\n";
+    out += fmt::format(") : {}\n", TypeName(s.type));
   }
   for (size_t i = 0; i < program.derived.size(); ++i) {
     const Derived& d = program.derived[i];
     out += fmt::format("derived dv{} = {}(%{}", i, DerivedKindName(d.kind), d.input);
     if (d.kind == DerivedKind::kNtile) out += fmt::format(", {}", d.n);
-    out += fmt::format(") : {}", TypeName(d.type));
-    if (program.planned) out += fmt::format(" stage {} source {}", d.stage, d.source_slot);
-    out += "\n";
-  }
-  for (size_t i = 0; i < program.dicts.size(); ++i) {
-    const DictLookup& d = program.dicts[i];
-    out += fmt::format("dict dict{} over %{} = %{} : {}\n", i, d.column_node, d.root,
-                       TypeName(d.type));
+    out += fmt::format(") : {}\n", TypeName(d.type));
   }
 }
 
@@ -123,37 +134,17 @@ const char* KindName(OutputKind kind) {
   return "?";
 }
 
-void PrintPlan(const Program& program, std::string& out) {
-  for (size_t i = 0; i < program.slots.size(); ++i) {
-    out += fmt::format("slot {} : {}{}\n", i, TypeName(program.slots[i].type),
-                       program.slots[i].nullable ? "?" : "");
-  }
-  for (size_t s = 0; s < program.stages.size(); ++s) {
-    const Stage& stage = program.stages[s];
-    out += fmt::format("stage {} nodes", s);
-    for (size_t i = 0; i < stage.nodes.size(); ++i) {
-      out += fmt::format(" %{}{}", stage.nodes[i], stage.count_overflow[i] ? "" : "'");
-    }
-    out += "\n";
-    for (const Store& store : stage.stores) {
-      out += fmt::format("  store %{} -> slot {}\n", store.value, store.slot);
-    }
-  }
-}
-
 }  // namespace
 
 std::string Print(const Program& program) {
-  std::string out = fmt::format("program{}\n", program.planned ? " planned" : "");
+  std::string out = "program\n";
   PrintTables(program, out);
   for (ValueId id = 0; id < program.nodes.size(); ++id) out += PrintNode(program, id) + "\n";
-  if (program.planned) PrintPlan(program, out);
   for (const Output& o : program.outputs) {
     out += fmt::format("{} {} = %{}", KindName(o.kind), o.name, o.value);
     for (size_t i = 0; i < o.labels.size(); ++i) {
       out += fmt::format("{}#{} {}", i == 0 ? " labels " : ", ", i, Escape(o.labels[i]));
     }
-    if (program.planned) out += fmt::format(" slot {}", o.slot);
     out += "\n";
   }
   return out;

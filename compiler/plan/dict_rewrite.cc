@@ -2,6 +2,7 @@
 #include "compiler/plan/dict_rewrite.h"
 
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ir/builder.h"
@@ -27,9 +28,9 @@ struct RowInputs {
 
 class Rewriter {
  public:
-  explicit Rewriter(const ir::Program& in) : in_(in), builder_(out_) {}
+  explicit Rewriter(const ir::Program& in) : in_(in), builder_(out_.graph) {}
 
-  Result<ir::Program> Run();
+  Result<PhysicalPlan> Run();
 
  private:
   void Analyze();
@@ -42,15 +43,16 @@ class Rewriter {
   Status CheckStrings(ValueId id) const;
 
   const ir::Program& in_;
-  ir::Program out_;
+  PhysicalPlan out_;
   ir::Builder builder_;
   std::vector<RowInputs> rows_;
   /// Per node: a row-invariant expression over run inputs (and constants), hoisted into a
   /// kScalar statistic so kernels read one value instead of recomputing it on every row.
   std::vector<uint8_t> scalar_;
   std::vector<uint8_t> needed_;
+  std::unordered_set<ValueId> aggregate_values_;  ///< nodes aggregates read as their value
   std::unordered_map<ValueId, ValueId> copied_, verbatim_, plain_;
-  std::unordered_map<uint32_t, uint32_t> stats_, derived_, scalars_;
+  std::unordered_map<uint32_t, uint32_t> stats_, derived_, scalars_, aggregates_;
 };
 
 void Rewriter::Analyze() {
@@ -60,7 +62,7 @@ void Rewriter::Analyze() {
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {
     const ir::Node& node = in_.nodes[id];
     bool reads_rows = node.op == Op::kColumn || node.op == Op::kStat || node.op == Op::kDerived ||
-                      node.op == Op::kDictLookup;
+                      node.op == Op::kAggregate;
     invariant[id] = !reads_rows;
     bool run_dependent = node.op == Op::kRunInput;
     for (ValueId arg : node.args) {
@@ -71,7 +73,7 @@ void Rewriter::Analyze() {
     RowInputs& r = rows_[id];
     if (node.op == Op::kColumn) {
       r = {node.payload.index, node.type == Type::kString};
-    } else if (node.op == Op::kStat || node.op == Op::kDerived || node.op == Op::kDictLookup) {
+    } else if (node.op == Op::kStat || node.op == Op::kDerived || node.op == Op::kAggregate) {
       r.column = kMany;
     }
     for (ValueId arg : node.args) {
@@ -99,12 +101,21 @@ void Rewriter::MarkNeeded() {
     for (ValueId arg : node.args) needed_[arg] = 1;
     if (node.op == Op::kStat) needed_[in_.stats[node.payload.index].input] = 1;
     if (node.op == Op::kDerived) needed_[in_.derived[node.payload.index].input] = 1;
+    if (node.op == Op::kAggregate) {
+      const ir::Aggregate& a = in_.aggregates[node.payload.index];
+      for (ValueId part : {a.value, a.filter, a.order}) {
+        if (part != ir::kNoValue) needed_[part] = 1;
+      }
+      if (a.value != ir::kNoValue) aggregate_values_.insert(a.value);
+    }
   }
 }
 
 Status Rewriter::CheckStrings(ValueId id) const {
   const ir::Node& node = in_.nodes[id];
   if (node.type != Type::kString || Dictable(id)) return Status::Ok();
+  // count / count_distinct of a string column read its codes directly.
+  if (node.op == Op::kColumn && aggregate_values_.count(id)) return Status::Ok();
   std::string what = node.op == Op::kColumn ? "column '" + in_.inputs[node.payload.index].name + "'"
                                             : std::string("a string expression");
   return Status::InvalidArgument(
@@ -137,13 +148,13 @@ ValueId Rewriter::CopyVerbatim(ValueId id, bool hoist) {
 ValueId Rewriter::Hoist(ValueId id) {
   const ir::Node& node = in_.nodes[id];
   ValueId expr = CopyVerbatim(id, false);
-  auto [it, fresh] = scalars_.emplace(expr, uint32_t(out_.stats.size()));
+  auto [it, fresh] = scalars_.emplace(expr, uint32_t(out_.graph.stats.size()));
   if (fresh) {
     ir::Stat stat;
     stat.kind = ir::StatKind::kScalar;
     stat.input = expr;
     stat.type = node.type;
-    out_.stats.push_back(stat);
+    out_.graph.stats.push_back(stat);
   }
   return builder_.Add(Op::kStat, node.type, {}, {.index = it->second}, node.origin);
 }
@@ -152,16 +163,12 @@ ValueId Rewriter::Lookup(ValueId id) {
   const ir::Node& node = in_.nodes[id];
   ValueId root = CopyVerbatim(id);
   ValueId column = builder_.Column(rows_[id].column);
-  ir::DictLookup dict;
-  dict.column_node = column;
-  dict.root = root;
-  dict.type = node.type;
   uint32_t index = uint32_t(out_.dicts.size());
   for (uint32_t i = 0; i < out_.dicts.size(); ++i) {
     if (out_.dicts[i].root == root) index = i;
   }
-  if (index == out_.dicts.size()) out_.dicts.push_back(dict);
-  return builder_.Add(Op::kDictLookup, node.type, {column}, {.index = index}, node.origin);
+  if (index == out_.dicts.size()) out_.dicts.push_back({column, root, node.type});
+  return builder_.DictLookup(node.type, column, root, index, node.origin);
 }
 
 ValueId Rewriter::Copy(ValueId id) {
@@ -177,19 +184,29 @@ ValueId Rewriter::Copy(ValueId id) {
     for (ValueId arg : node.args) args.push_back(Copy(arg));
     ir::Payload payload = node.payload;
     if (node.op == Op::kStat) {
-      auto [it, fresh] = stats_.emplace(payload.index, uint32_t(out_.stats.size()));
+      auto [it, fresh] = stats_.emplace(payload.index, uint32_t(out_.graph.stats.size()));
       if (fresh) {
         ir::Stat stat = in_.stats[payload.index];
         stat.input = Copy(stat.input);
-        out_.stats.push_back(stat);
+        out_.graph.stats.push_back(stat);
       }
       payload.index = it->second;
     } else if (node.op == Op::kDerived) {
-      auto [it, fresh] = derived_.emplace(payload.index, uint32_t(out_.derived.size()));
+      auto [it, fresh] = derived_.emplace(payload.index, uint32_t(out_.graph.derived.size()));
       if (fresh) {
         ir::Derived derived = in_.derived[payload.index];
         derived.input = Copy(derived.input);
-        out_.derived.push_back(derived);
+        out_.graph.derived.push_back(derived);
+      }
+      payload.index = it->second;
+    } else if (node.op == Op::kAggregate) {
+      auto [it, fresh] = aggregates_.emplace(payload.index, uint32_t(out_.graph.aggregates.size()));
+      if (fresh) {
+        ir::Aggregate a = in_.aggregates[payload.index];
+        for (ValueId* part : {&a.value, &a.filter, &a.order}) {
+          if (*part != ir::kNoValue) *part = Copy(*part);
+        }
+        out_.graph.aggregates.push_back(a);
       }
       payload.index = it->second;
     }
@@ -199,9 +216,12 @@ ValueId Rewriter::Copy(ValueId id) {
   return out;
 }
 
-Result<ir::Program> Rewriter::Run() {
-  out_.inputs = in_.inputs;
-  out_.run_inputs = in_.run_inputs;
+Result<PhysicalPlan> Rewriter::Run() {
+  out_.graph.inputs = in_.inputs;
+  out_.graph.run_inputs = in_.run_inputs;
+  out_.graph.customer_table = in_.customer_table;
+  out_.graph.customer_key = in_.customer_key;
+  out_.graph.event_tables = in_.event_tables;
   Analyze();
   MarkNeeded();
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {
@@ -213,13 +233,13 @@ Result<ir::Program> Rewriter::Run() {
   }
   for (ir::Output output : in_.outputs) {
     output.value = Copy(output.value);
-    out_.outputs.push_back(std::move(output));
+    out_.graph.outputs.push_back(std::move(output));
   }
   return std::move(out_);
 }
 
 }  // namespace
 
-Result<ir::Program> RewriteStrings(const ir::Program& in) { return Rewriter(in).Run(); }
+Result<PhysicalPlan> RewriteStrings(const ir::Program& in) { return Rewriter(in).Run(); }
 
 }  // namespace segc::plan::detail

@@ -2,13 +2,16 @@
 #pragma once
 
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "segc/result.h"
 
 namespace segc::plan::detail {
 
-/// Copies the nodes the outputs need from `in` into a new program, replacing maximal
-/// single-string-column subtrees by kDictLookup nodes and renumbering stats and derived
-/// columns to the ones still used. Outputs, inputs and strings are carried over.
-Result<ir::Program> RewriteStrings(const ir::Program& in);
+/// Copies the nodes the outputs need from `in` into a plan's graph, replacing maximal
+/// single-string-column subtrees by kDictLookup nodes (with their `dicts`), row-invariant
+/// expressions over run inputs by kScalar statistics, and renumbering stats and derived columns
+/// to the ones still used. Outputs, inputs and strings are carried over; stages, slots and
+/// schedules are left empty.
+Result<PhysicalPlan> RewriteStrings(const ir::Program& in);
 
 }  // namespace segc::plan::detail

@@ -48,25 +48,57 @@ rt::ValueKind KindOf(ir::Type type) {
   }
 }
 
-rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKernel> stages,
+rt::ExecProgram MakeExecProgram(const PhysicalPlan& plan, std::vector<rt::StageKernel> stages,
                                 rt::DictEvaluator dicts, rt::ScalarEvaluator scalars,
                                 std::shared_ptr<const void> keep_alive) {
-  SEGC_CHECK(p.planned && stages.size() == p.stages.size());
+  SEGC_CHECK(stages.size() == plan.stages.size());
+  const ir::Program& p = plan.graph;
   rt::ExecProgram out;
-  StatNames names = NameStatistics(p);
-  for (const ir::Input& in : p.inputs) out.inputs.push_back({in.name, ColumnTypeOf(in), false});
+  StatNames names = NameStatistics(plan);
+  for (const ir::Input& in : p.inputs) {
+    out.inputs.push_back({in.name, ColumnTypeOf(in), false, in.table, in.aggregate});
+  }
   for (const ir::RunInput& in : p.run_inputs) out.run_inputs.push_back({in.name, KindOf(in.type)});
   for (const ir::Node& node : p.nodes) {
     if (node.op == ir::Op::kColumn) out.inputs[node.payload.index].used = true;
   }
+  out.customer_table = p.customer_table;
+  out.customer_key = p.customer_key;
+  for (const ir::EventTable& t : p.event_tables) {
+    out.inputs[t.key_input].used = true;
+    out.event_tables.push_back({t.name, int32_t(t.key_input)});
+  }
+  auto direct = [&](ir::ValueId id) {
+    return id != ir::kNoValue && p.nodes[id].op == ir::Op::kColumn
+               ? int32_t(p.nodes[id].payload.index)
+               : -1;
+  };
+  for (size_t i = 0; i < p.aggregates.size(); ++i) {
+    const ir::Aggregate& a = p.aggregates[i];
+    const AggregateStep& step = plan.aggregate_steps[i];
+    rt::ExecAggregate exec;
+    exec.kind = static_cast<rt::AggregateKind>(a.kind);
+    exec.table = a.table;
+    exec.filter_slot = step.filter_slot;
+    exec.filter_input = step.filter_slot < 0 ? direct(a.filter) : -1;
+    exec.value_slot = step.value_slot;
+    exec.value_input = step.value_slot < 0 ? direct(a.value) : -1;
+    exec.order_input = direct(a.order);
+    exec.result = ColumnTypeOf(p.inputs[step.input]);
+    exec.output_input = step.input;
+    out.aggregates.push_back(exec);
+  }
+  for (const Stage& stage : plan.stages) out.stage_tables.push_back(stage.table);
   for (size_t i = 0; i < p.stats.size(); ++i) {
     const ir::Stat& s = p.stats[i];
     rt::ExecStat stat;
     stat.kind = static_cast<rt::StatKind>(s.kind);
     stat.q = s.q;
-    stat.source_slot = s.source_slot;
-    stat.input = s.kind == ir::StatKind::kScalar ? -1 : DirectInput(p, s.input, s.source_slot);
-    stat.stage = s.stage;
+    const Schedule& schedule = plan.stat_schedule[i];
+    stat.source_slot = schedule.source_slot;
+    stat.input =
+        s.kind == ir::StatKind::kScalar ? -1 : DirectInput(p, s.input, schedule.source_slot);
+    stat.stage = schedule.stage;
     stat.integer_result = s.type != ir::Type::kFloat;
     stat.name = std::move(names.stats[i]);
     out.stats.push_back(stat);
@@ -76,19 +108,21 @@ rt::ExecProgram MakeExecProgram(const ir::Program& p, std::vector<rt::StageKerne
     rt::ExecDerived derived;
     derived.kind = static_cast<rt::DerivedKind>(d.kind);
     derived.n = d.n;
-    derived.source_slot = d.source_slot;
-    derived.input = DirectInput(p, d.input, d.source_slot);
-    derived.stage = d.stage;
+    const Schedule& schedule = plan.derived_schedule[i];
+    derived.source_slot = schedule.source_slot;
+    derived.input = DirectInput(p, d.input, schedule.source_slot);
+    derived.stage = schedule.stage;
     derived.name = std::move(names.derived[i]);
     out.derived.push_back(derived);
   }
-  for (const ir::DictLookup& d : p.dicts) {
+  for (const DictTable& d : plan.dicts) {
     out.dicts.push_back({int32_t(p.nodes[d.column_node].payload.index), KindOf(d.type)});
   }
-  for (const ir::Slot& s : p.slots) out.slots.push_back({KindOf(s.type), s.nullable});
-  for (const ir::Output& o : p.outputs) {
-    out.outputs.push_back(
-        {static_cast<rt::OutputKind>(o.kind), o.name, o.description, o.slot, o.labels});
+  for (const Slot& s : plan.slots) out.slots.push_back({KindOf(s.type), s.nullable, s.table});
+  for (size_t i = 0; i < p.outputs.size(); ++i) {
+    const ir::Output& o = p.outputs[i];
+    out.outputs.push_back({static_cast<rt::OutputKind>(o.kind), o.name, o.description,
+                           plan.output_slots[i], o.labels});
   }
   out.stages = std::move(stages);
   out.dict_evaluator = std::move(dicts);

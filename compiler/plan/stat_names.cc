@@ -71,7 +71,7 @@ const char* Symbol(Op op) {
 
 class Namer {
  public:
-  explicit Namer(const ir::Program& p) : p_(p) {
+  Namer(const ir::Program& p, const std::vector<DictTable>& dicts) : p_(p), dicts_(dicts) {
     for (const ir::Output& o : p.outputs) {
       Name(o.value, o);
       // A score is output as a float: the value other expressions use is the cast's argument.
@@ -100,6 +100,7 @@ class Namer {
   std::string Call(const std::string& name, const std::vector<ValueId>& args);
 
   const ir::Program& p_;
+  const std::vector<DictTable>& dicts_;
   std::unordered_map<ValueId, const ir::Output*> outputs_;
   std::unordered_map<ValueId, Text> memo_;
   std::map<uint32_t, std::string> stats_, derived_;
@@ -234,7 +235,7 @@ Text Namer::Print(ValueId id) {
     case Op::kDerived:
       return {Derived(node.payload.index)};
     case Op::kDictLookup:
-      return Node(p_.dicts[node.payload.index].root);
+      return Node(dicts_[node.payload.index].root);
     case Op::kCast:  // conversions are implicit in the language
     case Op::kIsTrue:
       return Node(node.args[0]);
@@ -289,8 +290,12 @@ Text Namer::Print(ValueId id) {
 
 }  // namespace
 
-StatNames NameStatistics(const ir::Program& program) {
-  Namer namer(program);
+StatNames NameStatistics(const PhysicalPlan& plan) {
+  return NameStatistics(plan.graph, plan.dicts);
+}
+
+StatNames NameStatistics(const ir::Program& program, const std::vector<DictTable>& dicts) {
+  Namer namer(program, dicts);
   StatNames names;
   for (uint32_t i = 0; i < program.stats.size(); ++i) names.stats.push_back(namer.Stat(i));
   for (uint32_t i = 0; i < program.derived.size(); ++i) names.derived.push_back(namer.Derived(i));

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 
 namespace segc::plan {
 
@@ -15,11 +16,13 @@ struct StatNames {
   std::vector<std::string> derived;  ///< by Program::derived index
 };
 
-/// Names every statistic and derived column of `program` (lowered or planned) after its
+/// Names every statistic and derived column of a logical `program` (or a plan's graph, with the
+/// plan's dictionary tables) after its
 /// function and its input expression. Inputs are printed from the IR, not the source text, so a
 /// module's input shows the column it was bound to (`ntile(5, last_purchase)` for rfm's recency)
 /// and a segment, score or classify used as an input shows its name. Long inputs are shortened
 /// with "...". Names are unique: spellings the IR does not tell apart get " #2", " #3", ...
-StatNames NameStatistics(const ir::Program& program);
+StatNames NameStatistics(const ir::Program& program, const std::vector<DictTable>& dicts = {});
+StatNames NameStatistics(const PhysicalPlan& plan);
 
 }  // namespace segc::plan

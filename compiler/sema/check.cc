@@ -68,6 +68,7 @@ std::unique_ptr<CheckedProject> CheckProject(std::vector<std::unique_ptr<ast::Fi
   size_t file_count = root->files.size();
   project->files = std::move(files);
   detail::CollectSchema(ctx, root->files);
+  detail::CollectEvents(ctx, root->files);
   project->units.push_back(std::move(root));
   detail::CollectUnit(ctx, *project->units[0]);
   detail::LoadModules(ctx);

@@ -49,3 +49,28 @@ std::string CheckedProject::QualifiedName(const DeclRef& ref) const {
 }
 
 }  // namespace segc::sema
+
+namespace segc::sema {
+
+namespace {
+constexpr const char* kAggregateNames[] = {"count", "count_distinct", "sum", "avg", "min",
+                                           "max",   "first",          "last"};
+}  // namespace
+
+std::optional<AggregateFn> FindAggregate(const std::string& name) {
+  for (size_t i = 0; i < std::size(kAggregateNames); ++i) {
+    if (name == kAggregateNames[i]) return static_cast<AggregateFn>(i);
+  }
+  return std::nullopt;
+}
+
+const char* AggregateName(AggregateFn fn) { return kAggregateNames[static_cast<size_t>(fn)]; }
+
+uint32_t CheckedProject::FindEvents(const std::string& name) const {
+  for (size_t i = 0; i < events.size(); ++i) {
+    if (events[i].table.table == name) return uint32_t(i);
+  }
+  return kNone;
+}
+
+}  // namespace segc::sema

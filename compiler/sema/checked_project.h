@@ -40,6 +40,20 @@ struct Schema {
   uint32_t Find(const std::string& name) const;
 };
 
+/// An event table: `table.key` is its column holding the customer key.
+struct EventSchema {
+  Schema table;
+  diag::SourceRange range;
+  uint32_t time_column = kNone;  ///< first/last order: `at` column, or the only date column
+};
+
+/// The aggregates over an event table (LANGUAGE.md, "Behaviour from events").
+enum class AggregateFn { kCount, kCountDistinct, kSum, kAvg, kMin, kMax, kFirst, kLast };
+
+/// The aggregate named `name`, if any ("count", "sum", ...).
+std::optional<AggregateFn> FindAggregate(const std::string& name);
+const char* AggregateName(AggregateFn fn);
+
 enum class DeclKind { kSegment, kScore, kClassify, kLet, kParam, kInput };
 
 /// A declaration's reference to something it depends on (filled by name resolution).
@@ -133,9 +147,21 @@ struct DeclRef {
 
 /// What a name or call in an expression refers to.
 struct Symbol {
-  enum class Kind { kNone, kColumn, kDecl, kMember, kBuiltin } kind = Kind::kNone;
-  uint32_t index = kNone;   ///< column index, decl index (in its unit), or BuiltinId
+  /// kEventTable: a bare event table name (an aggregate's argument); kEventColumn: a column of
+  /// an event table (inside an aggregate); kAggregate: a call of an aggregate over one.
+  enum class Kind {
+    kNone,
+    kColumn,
+    kDecl,
+    kMember,
+    kBuiltin,
+    kEventTable,
+    kEventColumn,
+    kAggregate
+  } kind = Kind::kNone;
+  uint32_t index = kNone;   ///< column index, decl index (in its unit), BuiltinId or AggregateFn
   uint32_t import = kNone;  ///< kMember: the import (of the expression's unit) it goes through
+  uint32_t table = kNone;   ///< event kinds: CheckedProject::events index
 };
 
 /// Rewrites sema decided on; the IR lowering applies them.
@@ -179,6 +205,7 @@ struct Summary {
 struct CheckedProject {
   std::vector<std::unique_ptr<ast::File>> files;  ///< project files first, then module files
   Schema schema;
+  std::vector<EventSchema> events;           ///< event tables, in declaration order
   std::optional<int32_t> as_of;              ///< days since 1970-01-01; unset = today at run time
   std::vector<std::unique_ptr<Unit>> units;  ///< units[0] is the project
   std::vector<Instance> instances;           ///< instances[0] is the project
@@ -190,6 +217,8 @@ struct CheckedProject {
   const Unit& project() const { return *units[0]; }
   /// Side-table entry of an expression (a default, kError entry for unknown ids).
   const ExprInfo& info(ast::NodeId id) const;
+  /// Index of event table `name` in `events`, or kNone.
+  uint32_t FindEvents(const std::string& name) const;
   const Type& type(ast::NodeId id) const { return info(id).type; }
   /// The expression a module param or input evaluates to in `instance`: a binding of its import,
   /// or (params) the declared literal. nullptr for an unbound input.

@@ -25,6 +25,7 @@ class UnitCollector {
     std::visit(
         ast::Overloaded{
             [&](const ast::TableDecl& table) { Table(table); },
+            [&](const ast::EventsDecl& events) { Events(events); },
             [&](const ast::ImportDecl& import) { AddImport(decl, import); },
             [&](const ast::InputDecl& input) { Input(decl, input); },
             [&](const ast::AsOfDecl& as_of) { AsOf(as_of); },
@@ -45,6 +46,15 @@ class UnitCollector {
                               "table " + Quote(table.name.name) + " declared inside library " +
                                   "module " + Quote(unit_.name));
     d.help = "a module reads the importer's table through its `input` declarations";
+    ctx_.Report(std::move(d));
+  }
+
+  void Events(const ast::EventsDecl& events) {
+    if (!unit_.is_module) return;  // the project's event tables are read by CollectEvents
+    diag::Diagnostic d = Make(Code::kInvalidEventTable, events.name.range,
+                              "events " + Quote(events.name.name) + " declared inside library " +
+                                  "module " + Quote(unit_.name));
+    d.help = "declare event tables in the project; a module reads values through `input`";
     ctx_.Report(std::move(d));
   }
 

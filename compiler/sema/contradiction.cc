@@ -58,8 +58,10 @@ class Contradictions {
  private:
   std::optional<Key> Subject(const ast::Expr& expr) {
     const ExprInfo& info = ctx_.Info(expr.id);
-    if (info.type.is_error() || info.symbol.kind == Symbol::Kind::kNone ||
-        info.symbol.kind == Symbol::Kind::kBuiltin || !info.row_dependent) {
+    bool subject = info.symbol.kind == Symbol::Kind::kColumn ||
+                   info.symbol.kind == Symbol::Kind::kDecl ||
+                   info.symbol.kind == Symbol::Kind::kMember;
+    if (info.type.is_error() || !subject || !info.row_dependent) {
       return std::nullopt;
     }
     return Key{static_cast<int>(info.symbol.kind), info.symbol.index, info.symbol.import};

@@ -35,6 +35,9 @@ class Resolver {
 
  private:
   void Resolve(const ast::Expr& expr) {
+    if (const auto* call = std::get_if<ast::Call>(&expr.kind); call && Aggregate(expr, *call)) {
+      return;
+    }
     std::visit(ast::Overloaded{
                    [&](const ast::NameRef& name) { ResolveName(expr, name); },
                    [&](const ast::QualifiedRef& ref) { ResolveMember(expr, ref); },
@@ -45,8 +48,128 @@ class Resolver {
     ForEachChild(expr, [&](const ast::Expr& child) { Resolve(child); });
   }
 
+  // ---- event tables (LANGUAGE.md, "Behaviour from events") ----
+
+  /// The event table an aggregate's argument reads: a bare event table name, or the table of the
+  /// first `events.column` in it; kNone when there is none.
+  uint32_t EventTableOf(const ast::Expr& expr) const {
+    if (unit_.is_module) return kNone;
+    if (const auto* name = std::get_if<ast::NameRef>(&expr.kind)) {
+      return ctx_.project.FindEvents(name->name);
+    }
+    if (const auto* ref = std::get_if<ast::QualifiedRef>(&expr.kind)) {
+      if (!unit_.aliases.contains(ref->module.name)) {
+        return ctx_.project.FindEvents(ref->module.name);
+      }
+    }
+    uint32_t found = kNone;
+    ForEachChild(expr, [&](const ast::Expr& child) {
+      if (found == kNone) found = EventTableOf(child);
+    });
+    return found;
+  }
+
+  /// Resolves `count(purchases where ...)`, `sum(purchases.amount)`...: the argument and the
+  /// filter see the event table's columns. False when the call is not an aggregate (`min(a, b)`).
+  bool Aggregate(const ast::Expr& expr, const ast::Call& call) {
+    std::optional<AggregateFn> fn = FindAggregate(call.callee.name);
+    uint32_t table = call.args.empty() ? kNone : EventTableOf(*call.args[0]);
+    // Without event tables, `avg(x)` and `count(x)` are unknown functions (with a did-you-mean).
+    bool no_events = ctx_.project.events.empty() || unit_.is_module;
+    if (!fn || (table == kNone && call.filter == nullptr &&
+                (no_events || stdlib::FindBuiltin(call.callee.name) != nullptr))) {
+      if (call.filter != nullptr) {
+        BadAggregate(call.callee.range,
+                     "'where' inside " + Quote(call.callee.name) +
+                         "(...) filters the rows of an event table, and " +
+                         Quote(call.callee.name) + " is not an aggregate",
+                     "aggregates are count, count_distinct, sum, avg, min, max, first and last: "
+                     "`count(purchases where amount > 10)`");
+      }
+      return false;
+    }
+    if (table == kNone) {
+      std::string help = EventsExample(*fn);
+      if (*fn == AggregateFn::kAvg)
+        help += "; the mean of a column over all customers is `mean(x)`";
+      BadAggregate(call.callee.range,
+                   Quote(call.callee.name) + " aggregates the rows of an event table, but " +
+                       (call.args.empty() ? "it has no argument" : "its argument names none"),
+                   help);
+      return true;
+    }
+    if (scope_ != kNone) {
+      BadAggregate(call.callee.range, "an aggregate cannot be nested inside another aggregate",
+                   "aggregate once; compare the result outside: `count(purchases) > 2`");
+      return true;
+    }
+    ctx_.Info(expr.id).symbol = {Symbol::Kind::kAggregate, static_cast<uint32_t>(*fn), kNone,
+                                 table};
+    scope_ = table;
+    for (const ast::ExprPtr& arg : call.args) {
+      const auto* name = std::get_if<ast::NameRef>(&arg->kind);
+      if (name != nullptr && ctx_.project.FindEvents(name->name) == table) {
+        ctx_.Info(arg->id).symbol = {Symbol::Kind::kEventTable, table, kNone, table};
+        continue;
+      }
+      Resolve(*arg);
+    }
+    if (call.filter) Resolve(*call.filter);
+    scope_ = kNone;
+    return true;
+  }
+
+  std::string EventsExample(AggregateFn fn) const {
+    std::string table =
+        ctx_.project.events.empty() ? "purchases" : ctx_.project.events[0].table.table;
+    std::string column = "amount";
+    if (!ctx_.project.events.empty()) {
+      for (const Column& c : ctx_.project.events[0].table.columns) {
+        if (c.type.is_numeric() && c.name != ctx_.project.events[0].table.key) {
+          column = c.name;
+          break;
+        }
+      }
+    }
+    std::string example = fn == AggregateFn::kCount ? table : table + "." + column;
+    if (ctx_.project.events.empty()) {
+      return "declare the event table first (`events " + table + " of " +
+             ctx_.project.schema.table + " by ... { ... }`), then write `" + AggregateName(fn) +
+             "(" + example + ")`";
+    }
+    return "write `" + std::string(AggregateName(fn)) + "(" + example + ")`";
+  }
+
+  void BadAggregate(diag::SourceRange at, std::string message, std::string help) {
+    diag::Diagnostic d = Make(Code::kInvalidAggregate, at, std::move(message));
+    d.help = std::move(help);
+    ctx_.Report(std::move(d));
+  }
+
+  /// `purchases.amount`, or a bare `amount` inside an aggregate over purchases.
+  bool EventColumn(const ast::Expr& expr, uint32_t table, const ast::Ident& column) {
+    const EventSchema& events = ctx_.project.events[table];
+    uint32_t index = events.table.Find(column.name);
+    if (index == kNone) return false;
+    ctx_.Info(expr.id).symbol = {Symbol::Kind::kEventColumn, index, kNone, table};
+    return true;
+  }
+
+  /// A value of an event table named where one value per customer is needed.
+  void OutsideAggregate(diag::SourceRange at, uint32_t table, const std::string& column) {
+    const std::string& name = ctx_.project.events[table].table.table;
+    diag::Diagnostic d = Make(Code::kEventValueOutsideAggregate, at,
+                              Quote(name + "." + column) + " has one value per row of events " +
+                                  Quote(name) + ", not one per customer");
+    d.label = "not aggregated";
+    d.help = "aggregate it: `sum(" + name + "." + column + ")`, `max(" + name + "." + column +
+             ")`, `last(" + name + "." + column + ")`";
+    ctx_.Report(std::move(d));
+  }
+
   void ResolveName(const ast::Expr& expr, const ast::NameRef& name) {
     ExprInfo& info = ctx_.Info(expr.id);
+    if (scope_ != kNone && EventColumn(expr, scope_, {name.name, expr.range})) return;
     uint32_t decl = unit_.Find(name.name);
     if (decl != kNone) {
       info.symbol = {Symbol::Kind::kDecl, decl, kNone};
@@ -59,6 +182,20 @@ class Resolver {
       if (column != kNone) {
         info.symbol = {Symbol::Kind::kColumn, column, kNone};
         return;
+      }
+    }
+    if (uint32_t table = unit_.is_module ? kNone : ctx_.project.FindEvents(name.name);
+        table != kNone) {
+      NotAValue(
+          expr, name.name, "an event table",
+          "aggregate its rows, e.g. `count(" + name.name + ")` or `sum(" + name.name + ".COLUMN)`");
+      return;
+    }
+    if (!unit_.is_module && scope_ == kNone) {
+      for (uint32_t t = 0; t < ctx_.project.events.size(); ++t) {
+        if (ctx_.project.events[t].table.Find(name.name) != kNone) {
+          return OutsideAggregate(expr.range, t, name.name);
+        }
       }
     }
     if (unit_.aliases.contains(name.name)) {
@@ -128,6 +265,10 @@ class Resolver {
 
   void ResolveMember(const ast::Expr& expr, const ast::QualifiedRef& ref) {
     auto alias = unit_.aliases.find(ref.module.name);
+    uint32_t table = alias == unit_.aliases.end() && !unit_.is_module
+                         ? ctx_.project.FindEvents(ref.module.name)
+                         : kNone;
+    if (table != kNone) return EventMember(expr, ref, table);
     if (alias == unit_.aliases.end() && !unit_.is_module &&
         ref.module.name == ctx_.project.schema.table) {
       return TableQualified(expr, ref);
@@ -155,6 +296,30 @@ class Resolver {
     module.decls[decl].used = true;
     ctx_.Info(expr.id).symbol = {Symbol::Kind::kMember, decl, alias->second};
     deps_->push_back({DepRef::Kind::kMember, decl, alias->second});
+  }
+
+  void EventMember(const ast::Expr& expr, const ast::QualifiedRef& ref, uint32_t table) {
+    const EventSchema& events = ctx_.project.events[table];
+    if (events.table.Find(ref.member.name) == kNone) {
+      std::vector<std::string> names;
+      for (const Column& column : events.table.columns) names.push_back(column.name);
+      diag::Diagnostic d = Make(
+          Code::kUnknownColumn, ref.member.range,
+          "unknown column " + Quote(ref.member.name) + " in events " + Quote(events.table.table));
+      d.label = "not a column";
+      d.help = diag::DidYouMean(ref.member.name, names);
+      ctx_.Report(std::move(d));
+      return;
+    }
+    if (scope_ == kNone) return OutsideAggregate(expr.range, table, ref.member.name);
+    if (scope_ != table) {
+      BadAggregate(expr.range,
+                   "an aggregate over events " + Quote(ctx_.project.events[scope_].table.table) +
+                       " cannot read " + Quote(ref.module.name + "." + ref.member.name),
+                   "aggregate each event table on its own and combine the results");
+      return;
+    }
+    EventColumn(expr, table, ref.member);
   }
 
   /// `customers.cltv`: a column written with its table's name (the language has one table).
@@ -211,6 +376,7 @@ class Resolver {
   Context& ctx_;
   Unit& unit_;
   std::vector<DepRef>* deps_ = nullptr;
+  uint32_t scope_ = kNone;  ///< inside an aggregate: the event table its names see
 };
 
 }  // namespace

@@ -30,6 +30,7 @@ bool IsDate(const Type& type) { return type.kind() == TypeKind::kDate; }
 }  // namespace
 
 void ExprChecker::Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& info) {
+  if (info.symbol.kind == Symbol::Kind::kAggregate) return AggregateCall(expr, call, info);
   bool error = false;
   for (const ast::ExprPtr& arg : call.args) {
     const ExprInfo& checked = Check(*arg);

@@ -102,6 +102,10 @@ void ExprChecker::Name(const ast::Expr&, ExprInfo& info) {
     case Symbol::Kind::kDecl:
       FromDecl(unit_.decls[info.symbol.index], info);
       return;
+    case Symbol::Kind::kEventColumn:
+      info.type = ctx_.project.events[info.symbol.table].table.columns[info.symbol.index].type;
+      info.row_dependent = true;
+      return;
     default:
       info.type = Type::Error();
       return;  // reported by resolution
@@ -109,6 +113,11 @@ void ExprChecker::Name(const ast::Expr&, ExprInfo& info) {
 }
 
 void ExprChecker::Member(const ast::Expr&, ExprInfo& info) {
+  if (info.symbol.kind == Symbol::Kind::kEventColumn) {
+    info.type = ctx_.project.events[info.symbol.table].table.columns[info.symbol.index].type;
+    info.row_dependent = true;
+    return;
+  }
   if (info.symbol.kind != Symbol::Kind::kMember) {
     info.type = Type::Error();
     return;

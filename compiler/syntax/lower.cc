@@ -22,7 +22,7 @@ using ast::ExprPtr;
 using diag::Code;
 
 static_assert(L::LONG_DURATION == int(Tok::kLongDuration) && L::RULE_MINUS == int(Tok::kRuleMinus));
-static_assert(L::KW_IMPORT == int(Tok::kImport) && L::KW_ENUM == int(Tok::kEnum));
+static_assert(L::KW_IMPORT == int(Tok::kImport) && L::KW_EVENTS == int(Tok::kEvents));
 static_assert(L::LPAREN == int(Tok::kLParen) && L::SLASH == int(Tok::kSlash));
 static_assert(L::DATE == int(Tok::kDate) && L::STRING == int(Tok::kString));
 static_assert(L::ERROR_CHAR == int(Tok::kErrorChar) && L::ERROR_CHAR + 1 == int(Tok::kEof));
@@ -167,6 +167,9 @@ class Lowerer {
 
   // ---- declarations ----
   ast::DeclKind LowerTable(P::TableDeclContext* ctx);
+  ast::DeclKind LowerEvents(P::EventsDeclContext* ctx);
+  /// Reports E0003 unless the plain word `word` of an events declaration reads `expected`.
+  void ExpectWord(antlr4::Token* word, const char* expected);
   ast::DeclKind LowerImport(P::ImportDeclContext* ctx);
   ast::DeclKind LowerInput(P::InputDeclContext* ctx);
   ast::DeclKind LowerAsOf(P::AsOfDeclContext* ctx);

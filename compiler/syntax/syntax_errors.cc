@@ -81,6 +81,7 @@ bool IsNounKeyword(Tok t) {
     case Tok::kTable:
     case Tok::kKey:
     case Tok::kEnum:
+    case Tok::kEvents:
       return true;
     default:
       return false;
@@ -228,8 +229,9 @@ std::optional<Diagnostic> ExpectedDeclaration(const ErrorSite& s) {
   const Token* t = s.Offending();
   bool top = s.Expects(Tok::kSegment) || (s.Innermost("declarations") && s.Expects(Tok::kEof));
   if (!t || !top) return std::nullopt;
-  static const std::vector<std::string_view> kDecls = {
-      "segment", "score", "classify", "let", "param", "import", "table", "as_of", "input"};
+  static const std::vector<std::string_view> kDecls = {"segment", "score",  "classify", "let",
+                                                       "param",   "import", "table",    "events",
+                                                       "as_of",   "input"};
   if (t->kind == Tok::kIdent && t->line_start) {
     std::string_view guess = ClosestWord(s.Text(*t), kDecls);
     if (!guess.empty()) {
@@ -246,7 +248,7 @@ std::optional<Diagnostic> ExpectedDeclaration(const ErrorSite& s) {
   return Make(
       s, Code::kSyntaxError,
       fmt::format("expected a declaration such as 'segment', 'score' or 'let'{}", s.Found()),
-      "declarations are: segment, score, classify, let, param, import, table, as_of, "
+      "declarations are: segment, score, classify, let, param, import, table, events, as_of, "
       "input");
 }
 
@@ -266,9 +268,9 @@ constexpr const char* kSpellings[] = {
     "",      "",         "ago",       "+",     "-",      "import", "input",   "as",    "as_of",
     "param", "let",      "segment",   "where", "expect", "size",   "between", "score", "range",
     "when",  "classify", "otherwise", "and",   "or",     "not",    "in",      "is",    "null",
-    "true",  "false",    "within",    "table", "key",    "enum",   "(",       ")",     "{",
-    "}",     ",",        ":",         "..",    ".",      "==",     "!=",      "<=",    ">=",
-    "<",     ">",        "=",         "+",     "-",      "*",      "/"};
+    "true",  "false",    "within",    "table", "key",    "enum",   "events",  "(",     ")",
+    "{",     "}",        ",",         ":",     "..",     ".",      "==",      "!=",    "<=",
+    ">=",    "<",        ">",         "=",     "+",      "-",      "*",       "/"};
 
 std::string HumanName(Tok t) {
   size_t index = static_cast<size_t>(t);

@@ -41,6 +41,7 @@ enum class Tok : uint8_t {
   kTable,
   kKey,
   kEnum,
+  kEvents,
   kLParen,
   kRParen,
   kLBrace,
@@ -80,7 +81,7 @@ enum class Tok : uint8_t {
 };
 
 inline constexpr int kFirstKeyword = static_cast<int>(Tok::kImport);
-inline constexpr int kLastKeyword = static_cast<int>(Tok::kEnum);
+inline constexpr int kLastKeyword = static_cast<int>(Tok::kEvents);
 
 /// True for reserved words (`segment`, `and`, ...).
 inline bool IsKeyword(Tok t) {
@@ -100,6 +101,7 @@ inline bool IsDeclKeyword(Tok t) {
     case Tok::kScore:
     case Tok::kClassify:
     case Tok::kTable:
+    case Tok::kEvents:
       return true;
     default:
       return false;

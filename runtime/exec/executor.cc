@@ -10,6 +10,7 @@
 #include "runtime/exec/executor_internal.h"
 #include "runtime/exec/thread_pool.h"
 #include "segc/check.h"
+#include "segc/events.h"
 #include "segc/stats.h"
 
 namespace segc::rt {
@@ -38,18 +39,36 @@ bool Compatible(ColumnType want, ColumnType got) {
 /// The state of one Execute call.
 class Run {
  public:
-  Run(const ExecProgram& p, const Table& t, const RunOptions& o)
-      : p_(p), t_(t), options_(o), pool_(o.threads) {}
+  Run(const ExecProgram& p, const Table& t, const std::vector<Table>& events, const RunOptions& o)
+      : p_(p), t_(t), events_(events), options_(o), pool_(o.threads) {}
 
   Result<RunResult> Go();
 
  private:
   Status BindInputs();
+  int64_t Rows(uint32_t table) const {
+    return table == 0 ? t_.num_rows() : events_[table - 1].num_rows();
+  }
+  const Table& TableOf(uint32_t table) const { return table == 0 ? t_ : events_[table - 1]; }
+  std::string TableName(uint32_t table) const {
+    return table == 0 ? "the data" : "events '" + p_.event_tables[table - 1].name + "'";
+  }
+  uint32_t StageTable(uint32_t stage) const {
+    return stage < p_.stage_tables.size() ? p_.stage_tables[stage] : 0;
+  }
+  Status GroupEvents();
+  void ComputeAggregates();
   Status ComputeScalars();
   void BuildDicts();
   void AllocateSlots();
   Column SlotColumn(uint32_t slot) const;
   Column StatInput(int32_t input, int32_t source_slot) const;
+  /// The statistics kernels' view of the pool: their passes run as tasks on the run's threads.
+  ParallelFor OnPool() {
+    return [this](int64_t tasks, const std::function<void(int64_t)>& task) {
+      pool_.ParallelFor(tasks, task);
+    };
+  }
   void ComputeBefore(uint32_t stage);
   void ComputePercentiles(uint32_t stage);
   void RunStage(uint32_t stage);
@@ -57,6 +76,7 @@ class Run {
 
   const ExecProgram& p_;
   const Table& t_;
+  const std::vector<Table>& events_;
   RunOptions options_;
   ThreadPool pool_;
   int64_t rows_ = 0;
@@ -73,18 +93,24 @@ class Run {
   std::vector<std::shared_ptr<Buffer>> slot_values_, slot_validity_;
   std::vector<segc_column> slot_views_;
   int64_t overflow_ = 0;
+  std::vector<EventGroups> groups_;  ///< by ExecProgram::event_tables
+  bool aggregated_ = false;
 };
 
 Status Run::BindInputs() {
+  if (events_.size() != p_.event_tables.size()) {
+    return Status::InvalidArgument("the program reads " + std::to_string(p_.event_tables.size()) +
+                                   " event tables, the run gave " + std::to_string(events_.size()));
+  }
   for (const ExecInput& in : p_.inputs) {
-    const Column* column = t_.GetColumn(in.name);
-    if (!in.used) {
+    if (!in.used || in.aggregate >= 0) {
       inputs_.emplace_back();
       continue;
     }
+    const Column* column = TableOf(in.table).GetColumn(in.name);
     if (column == nullptr) {
-      return Status::DataError("column '" + in.name +
-                               "' is missing from the data; the rules read it");
+      return Status::DataError("column '" + in.name + "' is missing from " + TableName(in.table) +
+                               "; the rules read it");
     }
     if (!Compatible(in.type, column->type())) {
       return Status::DataError(
@@ -94,10 +120,54 @@ Status Run::BindInputs() {
     inputs_.push_back(detail::Compact(*column));
   }
   for (size_t i = 0; i < inputs_.size(); ++i) {
-    input_views_.push_back(p_.inputs[i].used ? detail::ColumnView(inputs_[i])
-                                             : segc_column{nullptr, nullptr});
+    bool bound = p_.inputs[i].used && p_.inputs[i].aggregate < 0;
+    input_views_.push_back(bound ? detail::ColumnView(inputs_[i]) : segc_column{nullptr, nullptr});
   }
   return Status::Ok();
+}
+
+Status Run::GroupEvents() {
+  if (p_.event_tables.empty()) return Status::Ok();
+  const Column* customer_keys = t_.GetColumn(p_.customer_key);
+  if (customer_keys == nullptr) {
+    return Status::DataError("the key column '" + p_.customer_key +
+                             "' is missing from the data; the event tables link to it");
+  }
+  for (size_t t = 0; t < p_.event_tables.size(); ++t) {
+    const ExecEventTable& table = p_.event_tables[t];
+    SEGC_TRY(EventGroups groups,
+             rt::GroupEvents(*customer_keys, inputs_[size_t(table.key_input)], p_.customer_table,
+                             table.name, options_.allow_unknown_event_keys, pool_.size()));
+    groups_.push_back(std::move(groups));
+  }
+  return Status::Ok();
+}
+
+// Every aggregate of the program, after the event stages wrote their filters and values.
+void Run::ComputeAggregates() {
+  aggregated_ = true;
+  const ParallelFor on_pool = [this](int64_t tasks, const std::function<void(int64_t)>& task) {
+    pool_.ParallelFor(tasks, task);
+  };
+  for (const ExecAggregate& a : p_.aggregates) {
+    Column filter, value, order;
+    AggregateInputs in;
+    if (a.filter_input >= 0 || a.filter_slot >= 0) {
+      filter = StatInput(a.filter_input, a.filter_slot);
+      in.filter = &filter;
+    }
+    if (a.value_input >= 0 || a.value_slot >= 0) {
+      value = StatInput(a.value_input, a.value_slot);
+      in.value = &value;
+    }
+    if (a.order_input >= 0) {
+      order = inputs_[size_t(a.order_input)];
+      in.order = &order;
+    }
+    Column out = rt::Aggregate(a.kind, a.result, groups_[a.table - 1], in, on_pool, &overflow_);
+    inputs_[a.output_input] = out;
+    input_views_[a.output_input] = detail::ColumnView(out);
+  }
 }
 
 Status Run::ComputeScalars() {
@@ -126,8 +196,8 @@ void Run::BuildDicts() {
 }
 
 void Run::AllocateSlots() {
-  int64_t padded = (rows_ + 63) / 64 * 64;
   for (const ExecSlot& slot : p_.slots) {
+    int64_t padded = (Rows(slot.table) + 63) / 64 * 64;
     int width = Width(slot.kind);
     size_t bytes = width == 0 ? size_t(padded / 8) : size_t(padded * width);
     slot_values_.push_back(Buffer::Allocate(bytes));
@@ -139,7 +209,8 @@ void Run::AllocateSlots() {
 
 Column Run::SlotColumn(uint32_t slot) const {
   ColumnType type = detail::KindColumnType(p_.slots[slot].kind);
-  auto column = Column::Make(type, rows_, slot_values_[slot], slot_validity_[slot]);
+  auto column =
+      Column::Make(type, Rows(p_.slots[slot].table), slot_values_[slot], slot_validity_[slot]);
   SEGC_CHECK(column.ok());
   return *column;
 }
@@ -153,14 +224,11 @@ void Run::ComputePercentiles(uint32_t stage) {
     if (stat.stage != stage || stat.kind != StatKind::kPercentile) continue;
     by_input[{stat.input, stat.source_slot}].push_back(i);
   }
-  const ParallelFor on_pool = [this](int64_t tasks, const std::function<void(int64_t)>& task) {
-    pool_.ParallelFor(tasks, task);
-  };
   for (const auto& [input, members] : by_input) {
     Column x = StatInput(input.first, input.second);
     std::vector<double> qs;
     for (size_t i : members) qs.push_back(p_.stats[i].q);
-    auto values = Percentiles(x, qs, on_pool);  // q was checked to be within [0, 1] by sema
+    auto values = Percentiles(x, qs, OnPool());  // q was checked to be within [0, 1] by sema
     SEGC_CHECK(values.ok());
     for (size_t k = 0; k < members.size(); ++k) {
       size_t i = members[k];
@@ -188,15 +256,16 @@ void Run::ComputeBefore(uint32_t stage) {
     const ExecDerived& d = p_.derived[i];
     if (d.stage != stage) continue;
     StatisticResult ntile;
-    derived_[i] = detail::ComputeDerived(d, StatInput(d.input, d.source_slot), &ntile);
+    derived_[i] = detail::ComputeDerived(d, StatInput(d.input, d.source_slot), &ntile, OnPool());
     derived_views_[i] = detail::ColumnView(derived_[i]);
     if (ntile.is_ntile) ntiles_[i] = std::move(ntile);
   }
 }
 
 void Run::RunStage(uint32_t stage) {
+  const int64_t rows = Rows(StageTable(stage));
   segc_kernel_args args{};
-  args.num_rows = rows_;
+  args.num_rows = rows;
   args.inputs = input_views_.data();
   args.stats = stats_.data();
   args.derived = derived_views_.data();
@@ -204,13 +273,13 @@ void Run::RunStage(uint32_t stage) {
   args.outputs = slot_views_.data();
   args.state = p_.stages[stage].state;
   int64_t morsel = std::max<int64_t>(64, (options_.morsel_rows + 63) / 64 * 64);
-  int64_t count = (rows_ + morsel - 1) / morsel;
+  int64_t count = (rows + morsel - 1) / morsel;
   std::vector<int64_t> overflow(size_t(count), 0);
   segc_kernel_fn fn = p_.stages[stage].fn;
   pool_.ParallelFor(count, [&](int64_t m) {
     segc_kernel_args mine = args;
     mine.overflow = &overflow[size_t(m)];
-    fn(&mine, m * morsel, std::min(rows_, (m + 1) * morsel));
+    fn(&mine, m * morsel, std::min(rows, (m + 1) * morsel));
   });
   for (int64_t o : overflow) overflow_ += o;
 }
@@ -219,6 +288,7 @@ Result<RunResult> Run::Go() {
   rows_ = t_.num_rows();
   SEGC_RETURN_IF_ERROR(pool_.status());
   SEGC_RETURN_IF_ERROR(BindInputs());
+  SEGC_RETURN_IF_ERROR(GroupEvents());
   stats_.assign(p_.stats.size(), segc_stat_value{});
   computed_.assign(p_.stats.size(), false);
   SEGC_RETURN_IF_ERROR(ComputeScalars());
@@ -229,10 +299,17 @@ Result<RunResult> Run::Go() {
   derived_.resize(p_.derived.size());
   derived_views_.assign(p_.derived.size(), segc_column{nullptr, nullptr});
   for (uint32_t s = 0; s < p_.stages.size(); ++s) {
+    if (StageTable(s) == 0 && !aggregated_) ComputeAggregates();
     ComputeBefore(s);
     RunStage(s);
   }
-  return Collect();
+  RunResult result = Collect();
+  for (size_t t = 0; t < groups_.size(); ++t) {
+    result.event_tables.push_back(p_.event_tables[t].name);
+    result.event_rows.push_back(events_[t].num_rows());
+    result.unknown_event_keys.push_back(groups_[t].unknown);
+  }
+  return result;
 }
 
 }  // namespace
@@ -251,8 +328,13 @@ RunResult Run::Collect() const {
 
 Result<RunResult> Execute(const ExecProgram& program, const Table& table,
                           const RunOptions& options) {
+  return Execute(program, table, {}, options);
+}
+
+Result<RunResult> Execute(const ExecProgram& program, const Table& table,
+                          const std::vector<Table>& event_tables, const RunOptions& options) {
   SEGC_CHECK(program.stages.size() >= 1 || program.outputs.empty());
-  Run run(program, table, options);
+  Run run(program, table, event_tables, options);
   return run.Go();
 }
 

@@ -143,11 +143,12 @@ StatisticResult DescribeStat(const ExecStat& stat, const Column& x, const segc_s
   return out;
 }
 
-Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile) {
+Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile,
+                      const ParallelFor& parallel) {
   switch (derived.kind) {
     case DerivedKind::kNtile: {
-      std::vector<double> cuts = NtileCuts(x, int(derived.n));
-      Column tiles = Compact(Ntile(x, cuts));
+      std::vector<double> cuts = NtileCuts(x, int(derived.n), parallel);
+      Column tiles = Compact(Ntile(x, cuts, parallel));
       if (ntile != nullptr) {
         ntile->name = derived.name;
         ntile->kind = x.type() == ColumnType::kDate ? ValueKind::kDate : ValueKind::kFloat;
@@ -157,9 +158,9 @@ Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResu
       return tiles;
     }
     case DerivedKind::kCumshare:
-      return NullNonFinite(Compact(CumShare(x)));
+      return NullNonFinite(Compact(CumShare(x, parallel)));
     case DerivedKind::kPercentRank:
-      return NullNonFinite(Compact(PercentRank(x)));
+      return NullNonFinite(Compact(PercentRank(x, parallel)));
   }
   SEGC_UNREACHABLE();
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "segc/executor.h"
+#include "segc/stats.h"
 
 namespace segc::rt::detail {
 
@@ -27,8 +28,9 @@ segc_stat_value StatValue(std::optional<double> value);
 StatisticResult DescribeStat(const ExecStat& stat, const Column& x, const segc_stat_value& value);
 
 /// Computes one derived column over `x`. For an ntile, also fills `*ntile` (when not null) with
-/// the cut points the tiles were assigned by.
-Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile);
+/// the cut points the tiles were assigned by. Runs its passes as tasks of `parallel`.
+Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile,
+                      const ParallelFor& parallel);
 
 /// The results of a finished run from its output slots (values and validity per slot).
 RunResult CollectOutputs(const ExecProgram& p, int64_t rows,

@@ -7,6 +7,7 @@
 #include "runtime/exec/thread_pool.h"
 #include "runtime/io/csv_chunk.h"
 #include "runtime/io/csv_header.h"
+#include "runtime/io/csv_keys.h"
 #include "runtime/io/csv_merge.h"
 #include "runtime/io/csv_split.h"
 #include "runtime/io/file_data.h"
@@ -94,6 +95,15 @@ std::vector<ChunkResult> ParseBody(const CsvContext& ctx, std::string_view body,
   return chunks;
 }
 
+// Records dropped by skip_bad_rows (file-wide numbers, in order).
+std::vector<int64_t> SkippedRecords(const std::vector<ChunkResult>& chunks) {
+  std::vector<int64_t> out;
+  for (const ChunkResult& c : chunks) {
+    for (const RejectedRecord& r : c.rejects) out.push_back(r.record);
+  }
+  return out;
+}
+
 Result<Table> ReadImpl(std::string_view data, const std::string& file, const Schema& schema,
                        const CsvOptions& options, CsvReport* report, bool mapped) {
   *report = CsvReport();
@@ -133,6 +143,10 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   std::vector<std::string> names;
   for (const ColumnSpec& spec : schema.columns) names.push_back(spec.name);
   SEGC_TRY(Table table, Table::Make(std::move(names), std::move(columns)));
+  if (options.check_key &&
+      CheckKeyColumn(ctx, table, body, first_line, SkippedRecords(chunks), report) > 0) {
+    return DataFailure(*report);
+  }
   report->rows = table.num_rows();
   return table;
 }

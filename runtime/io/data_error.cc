@@ -37,6 +37,10 @@ std::string_view DataErrorKindName(DataErrorKind kind) {
       return "not_in_enum";
     case DataErrorKind::kTooLarge:
       return "too_large";
+    case DataErrorKind::kDuplicateKey:
+      return "duplicate_key";
+    case DataErrorKind::kEmptyKey:
+      return "empty_key";
   }
   return "unknown";
 }

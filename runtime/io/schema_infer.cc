@@ -1,10 +1,12 @@
 // InferSchema: column types from a sample of records (see segc/schema_infer.h for the rules).
 #include "segc/schema_infer.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstring>
 #include <set>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "runtime/io/csv_header.h"
 #include "runtime/io/csv_scan.h"
@@ -19,9 +21,11 @@ struct ColumnEvidence {
   int64_t values = 0;
   bool is_int = true, is_float = true, is_comma_float = true, is_bool = true;
   bool only_01 = true, is_iso_date = true, is_dmy_date = true;
-  std::set<std::string> distinct;       // capped at max_enum_values + 1
-  std::unordered_set<std::string> all;  // for key detection (id-like columns only)
-  bool unique = true;
+  std::set<std::string> distinct;  // capped at max_enum_values + 1
+  // Key detection: the line of each value (ints normalised: 007 is 7), until the first repeat
+  // or empty value, which `not_unique` then describes.
+  std::unordered_map<std::string, int64_t> lines;
+  std::string not_unique;
 };
 
 struct Formats {
@@ -33,9 +37,27 @@ bool LooksLikeKey(std::string_view name) {
   return name == "id" || (name.size() > 3 && name.substr(name.size() - 3) == "_id");
 }
 
-void Observe(ColumnEvidence& e, std::string_view raw, bool key_like, int max_enum,
+// Tracks whether the column's values could be keys: present and distinct.
+void ObserveKey(ColumnEvidence& e, std::string_view v, int64_t line) {
+  if (!e.not_unique.empty()) return;
+  if (v.empty()) {
+    e.not_unique = fmt::format("empty on line {}", line);
+    e.lines.clear();
+    return;
+  }
+  int64_t i;
+  std::string key = ParseInt64(v, &i) ? std::to_string(i) : std::string(v);
+  auto [it, fresh] = e.lines.emplace(key, line);
+  if (fresh) return;
+  e.not_unique =
+      fmt::format("'{}' repeats (lines {} and {})", EscapeForMessage(v), it->second, line);
+  e.lines.clear();
+}
+
+void Observe(ColumnEvidence& e, std::string_view raw, int64_t line, int max_enum,
              const Formats& f) {
   std::string_view v = TrimBlanks(raw);
+  ObserveKey(e, v, line);
   if (v.empty()) return;
   ++e.values;
   int64_t i;
@@ -49,7 +71,6 @@ void Observe(ColumnEvidence& e, std::string_view raw, bool key_like, int max_enu
   e.is_iso_date = e.is_iso_date && f.iso.Parse(v).has_value();
   e.is_dmy_date = e.is_dmy_date && f.dmy.Parse(v).has_value();
   if (int(e.distinct.size()) <= max_enum) e.distinct.emplace(raw);
-  if (key_like && e.unique) e.unique = e.all.emplace(raw).second;
 }
 
 ColumnSpec Decide(const std::string& name, const ColumnEvidence& e, bool comma_ok, int max_enum) {
@@ -72,10 +93,8 @@ ColumnSpec Decide(const std::string& name, const ColumnEvidence& e, bool comma_o
   return spec;
 }
 
-// Reads one record's fields (unescaped) into `out`; false at end of input or on bad quoting.
-bool NextRecord(const char** p, const char* end, char delim, std::vector<std::string>* out) {
-  while (*p < end && (**p == '\n' || **p == '\r')) ++*p;  // skip blank lines
-  if (*p >= end) return false;
+// Reads one record's fields (unescaped) into `out`; false on bad quoting.
+bool ScanRecord(const char** p, const char* end, char delim, std::vector<std::string>* out) {
   out->clear();
   std::string scratch;
   while (true) {
@@ -89,47 +108,93 @@ bool NextRecord(const char** p, const char* end, char delim, std::vector<std::st
   }
 }
 
+// Reads one record's fields (unescaped) into `out`; false at end of input or on bad quoting.
+// `*line` is the physical line at *p; on return, *record_line is where the record started.
+bool NextRecord(const char** p, const char* end, char delim, std::vector<std::string>* out,
+                int64_t* line, int64_t* record_line) {
+  for (; *p < end && (**p == '\n' || **p == '\r'); ++*p) *line += **p == '\n';  // blank lines
+  if (*p >= end) return false;
+  *record_line = *line;
+  const char* start = *p;
+  bool ok = ScanRecord(p, end, delim, out);
+  *line += std::count(start, *p, '\n');
+  return ok;
+}
+
 std::string DefaultTableName(const std::string& path) {
   std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
   base = base.substr(0, base.find('.'));
   return base.empty() ? "data" : base;
 }
 
+// The key: the first id-like column that can be one, else the first int or string one.
+void ChooseKey(const std::vector<ColumnEvidence>& evidence, Schema* schema, InferReport* report) {
+  for (int pass = 0; pass < 2 && schema->key.empty(); ++pass) {
+    for (size_t c = 0; c < evidence.size() && schema->key.empty(); ++c) {
+      const ColumnSpec& col = schema->columns[c];
+      const bool typed = col.type == ColumnType::kInt || col.type == ColumnType::kString;
+      const bool candidate = pass == 0 ? LooksLikeKey(col.name) : typed;
+      if (candidate && evidence[c].not_unique.empty() && evidence[c].values > 0) {
+        schema->key = col.name;
+      }
+    }
+  }
+  if (!schema->key.empty()) return;
+  for (size_t c = 0; c < evidence.size() && report->key_problem.empty(); ++c) {
+    if (LooksLikeKey(schema->columns[c].name) && !evidence[c].not_unique.empty()) {
+      report->key_problem =
+          fmt::format("'{}' is not unique: {}", schema->columns[c].name, evidence[c].not_unique);
+    }
+  }
+  if (report->key_problem.empty() && !evidence.empty()) {
+    report->key_problem =
+        fmt::format("no int or string column has a distinct value in every row ('{}': {})",
+                    schema->columns[0].name, report->not_unique[0]);
+  }
+}
+
 }  // namespace
 
-Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& options) {
+Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& options,
+                                     InferReport* report) {
+  InferReport local;
+  InferReport& r = report != nullptr ? *report : local;
+  r = InferReport();
   if (data.size() >= 3 && std::memcmp(data.data(), "\xEF\xBB\xBF", 3) == 0) data.remove_prefix(3);
   if (data.empty()) return Status::DataError("cannot infer a schema from an empty file");
   const char delim = options.delimiter ? options.delimiter : DetectDelimiter(data);
+  r.delimiter = delim;
   const char* p = data.data();
   const char* end = p + data.size();
   std::vector<std::string> header, fields;
-  if (!NextRecord(&p, end, delim, &header)) return Status::DataError("malformed header row");
+  int64_t line = 1, record_line = 1;
+  if (!NextRecord(&p, end, delim, &header, &line, &record_line)) {
+    return Status::DataError("malformed header row");
+  }
   std::vector<ColumnEvidence> evidence(header.size());
   Formats formats;
-  for (int64_t r = 0; r < options.sample_rows && NextRecord(&p, end, delim, &fields); ++r) {
+  for (int64_t n = 0;
+       n < options.sample_rows && NextRecord(&p, end, delim, &fields, &line, &record_line); ++n) {
     for (size_t c = 0; c < std::min(fields.size(), header.size()); ++c) {
-      Observe(evidence[c], fields[c], LooksLikeKey(header[c]), options.max_enum_values, formats);
+      Observe(evidence[c], fields[c], record_line, options.max_enum_values, formats);
     }
   }
   Schema schema;
   schema.table_name = options.table_name.empty() ? "data" : options.table_name;
   for (size_t c = 0; c < header.size(); ++c) {
     schema.columns.push_back(Decide(header[c], evidence[c], delim == ';', options.max_enum_values));
-    if (schema.key.empty() && LooksLikeKey(header[c]) && evidence[c].unique &&
-        evidence[c].values > 0) {
-      schema.key = header[c];
-    }
+    r.not_unique.push_back(evidence[c].values == 0 ? "no values" : evidence[c].not_unique);
   }
-  if (schema.key.empty() && !header.empty()) schema.key = header[0];
+  ChooseKey(evidence, &schema, &r);
   return schema;
 }
 
-Result<Schema> InferSchema(const std::string& path, const InferOptions& options) {
+Result<Schema> InferSchema(const std::string& path, const InferOptions& options,
+                           InferReport* report) {
   SEGC_TRY(FileData file, FileData::Read(path));
   InferOptions o = options;
   if (o.table_name.empty()) o.table_name = DefaultTableName(path);
-  return InferSchemaFromBuffer(file.view(), o);
+  return InferSchemaFromBuffer(file.view(), o, report);
 }
 
 }  // namespace segc::rt

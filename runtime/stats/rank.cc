@@ -1,95 +1,228 @@
-// Per-row ranking kernels: ntile (from percentile cut points), cumshare, percent_rank.
+// Per-row ranking kernels: ntile (cut points by percentile selection), cumshare and percent_rank
+// (over a radix sort of the rows, rank_sort.cc), computed in morsels on the caller's threads.
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstring>
 #include <utility>
 
+#include "runtime/stats/rank_sort.h"
+#include "segc/bitmap.h"
 #include "segc/check.h"
 #include "segc/stats.h"
 
 namespace segc::rt {
 namespace {
 
-// (value, row) of every non-null row.
-std::vector<std::pair<double, int64_t>> ValuedRows(const Column& x) {
-  std::vector<std::pair<double, int64_t>> out;
-  out.reserve(size_t(x.length() - x.null_count()));
-  for (int64_t i = 0; i < x.length(); ++i) {
-    if (!x.IsValid(i)) continue;
-    double v = x.type() == ColumnType::kInt     ? double(x.Int64(i))
-               : x.type() == ColumnType::kFloat ? x.Float64(i)
-                                                : double(x.Date32(i));
-    out.emplace_back(v, i);
-  }
+constexpr int64_t kNtileExactLimit = int64_t(1) << 53;
+
+// Morsels are whole bytes of a bitmap, so tasks never share a validity byte.
+static_assert(kRankMorselRows % 8 == 0);
+
+// A result column under construction: values and, when `x` has nulls, a validity bitmap.
+struct Output {
+  std::shared_ptr<Buffer> values;
+  std::shared_ptr<Buffer> validity;
+  int64_t null_count = 0;
+};
+
+// Output of width `width` with the validity of `x` (the result is null where x is). Values are
+// left for the kernel to write, except null rows', which are zeroed here.
+Output OutputLike(const Column& x, size_t width, const ParallelFor& parallel) {
+  const int64_t n = x.length();
+  Output out{Buffer::AllocateUninitialized(size_t(n) * width), nullptr, x.null_count()};
+  if (x.null_count() == 0) return out;
+  out.validity = Buffer::Allocate(size_t(BitmapBytes(n)));
+  uint8_t* bits = out.validity->mutable_data();
+  uint8_t* values = out.values->mutable_data();
+  RunRankTasks(parallel, (n + kRankMorselRows - 1) / kRankMorselRows, [&](int64_t m) {
+    const int64_t end = std::min(n, (m + 1) * kRankMorselRows);
+    for (int64_t i = m * kRankMorselRows; i < end; ++i) {
+      if (x.IsValid(i)) {
+        SetBit(bits, i);
+      } else {
+        std::memset(values + size_t(i) * width, 0, width);
+      }
+    }
+  });
   return out;
 }
 
-// Percentile of already sorted values (PostgreSQL percentile_cont).
-double SortedPercentile(const std::vector<double>& sorted, double q) {
-  const double pos = q * double(sorted.size() - 1);
-  const size_t lo = size_t(std::floor(pos));
-  const size_t hi = size_t(std::ceil(pos));
-  if (lo == hi) return sorted[lo];
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - double(lo));
+Column Finish(ColumnType type, int64_t n, Output out) {
+  auto column = Column::Make(type, n, out.values, out.validity, nullptr, 0, out.null_count);
+  SEGC_CHECK(column.ok());
+  return *column;
 }
 
-Column FloatResult(int64_t length, const std::vector<std::pair<int64_t, double>>& values) {
-  std::vector<std::optional<double>> out(static_cast<size_t>(length));
-  for (const auto& [row, v] : values) out[size_t(row)] = v;
-  return Column::FromFloat64(out);
+// Calls fn(row, value) for the non-null rows [begin, end) of `x`, values as doubles.
+template <typename Fn>
+void ForEachValue(const Column& x, int64_t begin, int64_t end, Fn&& fn) {
+  const auto visit = [&](auto* values) {
+    for (int64_t i = begin; i < end; ++i) {
+      if (x.IsValid(i)) fn(i, double(values[i]));
+    }
+  };
+  switch (x.type()) {
+    case ColumnType::kInt:
+      return visit(x.data<int64_t>());
+    case ColumnType::kFloat:
+      return visit(x.data<double>());
+    case ColumnType::kDate:
+      return visit(x.data<int32_t>());
+    default:
+      SEGC_UNREACHABLE();
+  }
+}
+
+// True when an int column holds a value beyond +-2^53 (not every such int is a double).
+bool HasWideInts(const Column& x) {
+  if (x.type() != ColumnType::kInt) return false;
+  const int64_t* values = x.data<int64_t>();
+  for (int64_t i = 0; i < x.length(); ++i) {
+    if (x.IsValid(i) && (values[i] > kNtileExactLimit || values[i] < -kNtileExactLimit)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The column of double(x) for an int column: what the ntile definition sorts.
+Column AsDoubles(const Column& x, const ParallelFor& parallel) {
+  Output out = OutputLike(x, sizeof(double), parallel);
+  double* values = out.values->mutable_as<double>();
+  ForEachValue(x, 0, x.length(), [&](int64_t i, double v) { values[i] = v; });
+  return Finish(ColumnType::kFloat, x.length(), std::move(out));
+}
+
+// Positions [begin, end) of the sorted rows, as tasks of about a morsel each.
+template <typename Fn>
+void ForSortedRanges(size_t n, const ParallelFor& parallel, Fn&& fn) {
+  const int64_t tasks = int64_t((n + size_t(kRankMorselRows) - 1) / size_t(kRankMorselRows));
+  RunRankTasks(parallel, tasks, [&](int64_t t) {
+    const size_t begin = size_t(t) * size_t(kRankMorselRows);
+    fn(begin, std::min(n, begin + size_t(kRankMorselRows)));
+  });
+}
+
+// True when cut points are ascending and not NaN: then the number of cuts below a value is
+// where lower_bound finds it, and counting needs no branch.
+bool CountableCuts(const std::vector<double>& cuts) {
+  for (size_t k = 0; k < cuts.size(); ++k) {
+    if (std::isnan(cuts[k]) || (k > 0 && cuts[k] < cuts[k - 1])) return false;
+  }
+  return true;
+}
+
+// LANGUAGE.md §5: tile = 1 + count(k: x > cut_k), for rows [begin, end); null rows get 0.
+template <typename T>
+void AssignTiles(const Column& x, const std::vector<double>& cuts, bool counted, int64_t begin,
+                 int64_t end, int64_t* tiles) {
+  const T* values = x.data<T>();
+  const bool all_valid = x.null_count() == 0;
+  for (int64_t i = begin; i < end; ++i) {
+    const double v = double(values[i]);
+    int64_t tile = 1;
+    if (counted) {
+      for (double cut : cuts) tile += cut < v;
+    } else {
+      tile += std::lower_bound(cuts.begin(), cuts.end(), v) - cuts.begin();
+    }
+    tiles[i] = all_valid || x.IsValid(i) ? tile : 0;
+  }
 }
 
 }  // namespace
 
-std::vector<double> NtileCuts(const Column& x, int n) {
+// Bit for bit the percentiles of the sorted doubles (PercentileCont): ints within +-2^53 and
+// dates convert exactly, so their order and interpolation are those of the doubles; wider int
+// columns are converted first, as the definition sorts the converted values.
+std::vector<double> NtileCuts(const Column& x, int n, const ParallelFor& parallel) {
   SEGC_CHECK(n >= 1);
-  std::vector<double> sorted = NonNullValues(x);
-  if (sorted.empty()) return {};
-  std::sort(sorted.begin(), sorted.end());
-  std::vector<double> cuts;
-  for (int k = 1; k < n; ++k) cuts.push_back(SortedPercentile(sorted, double(k) / double(n)));
-  return cuts;
+  if (x.length() == x.null_count() || n == 1) return {};
+  std::vector<double> qs;
+  for (int k = 1; k < n; ++k) qs.push_back(double(k) / double(n));
+  auto cuts = HasWideInts(x) ? Percentiles(AsDoubles(x, parallel), qs, parallel)
+                             : Percentiles(x, qs, parallel);
+  SEGC_CHECK(cuts.ok());
+  std::vector<double> out;
+  for (const std::optional<double>& cut : *cuts) out.push_back(cut.value());
+  return out;
 }
 
 Column Ntile(const Column& x, int n) { return Ntile(x, NtileCuts(x, n)); }
 
-Column Ntile(const Column& x, const std::vector<double>& cuts) {
-  std::vector<std::optional<int64_t>> out(static_cast<size_t>(x.length()));
-  for (const auto& [v, row] : ValuedRows(x)) {
-    // LANGUAGE.md §5: 1 + count(k: x > cut_k); cuts are sorted ascending.
-    out[size_t(row)] = 1 + (std::lower_bound(cuts.begin(), cuts.end(), v) - cuts.begin());
-  }
-  return Column::FromInt64(out);
+Column Ntile(const Column& x, const std::vector<double>& cuts, const ParallelFor& parallel) {
+  Output out = OutputLike(x, sizeof(int64_t), parallel);
+  int64_t* tiles = out.values->mutable_as<int64_t>();
+  const int64_t n = x.length();
+  const bool counted = CountableCuts(cuts);
+  RunRankTasks(parallel, (n + kRankMorselRows - 1) / kRankMorselRows, [&](int64_t m) {
+    const int64_t begin = m * kRankMorselRows;
+    const int64_t end = std::min(n, begin + kRankMorselRows);
+    switch (x.type()) {
+      case ColumnType::kInt:
+        return AssignTiles<int64_t>(x, cuts, counted, begin, end, tiles);
+      case ColumnType::kFloat:
+        return AssignTiles<double>(x, cuts, counted, begin, end, tiles);
+      case ColumnType::kDate:
+        return AssignTiles<int32_t>(x, cuts, counted, begin, end, tiles);
+      default:
+        SEGC_UNREACHABLE();
+    }
+  });
+  return Finish(ColumnType::kInt, n, std::move(out));
 }
 
-Column CumShare(const Column& x) {
-  auto rows = ValuedRows(x);
-  std::sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.first > b.first; });
-  std::vector<std::pair<int64_t, double>> running;  // (row, sum of x' >= x)
+// Tied values (equal doubles: -0.0 and +0.0 too) are adjacent in key order; the running sum
+// adds the values in descending order, one row at a time, as the definition does.
+Column CumShare(const Column& x, const ParallelFor& parallel) {
+  const SortedRows sorted = SortByValue(x, parallel);
+  KeyedRow* rows = sorted.rows;
+  // Once a tie group is summed, its keys are no longer read: they make room for the running sum
+  // (the bits of the sum of the values >= the group's).
   double sum = 0;
-  for (size_t i = 0; i < rows.size();) {
-    size_t j = i;
-    while (j < rows.size() && rows[j].first == rows[i].first) sum += rows[j++].first;
-    for (size_t k = i; k < j; ++k) running.emplace_back(rows[k].second, sum);
-    i = j;
+  for (size_t end = sorted.size; end > 0;) {
+    const double v = sorted.Value(rows[end - 1].key);
+    size_t begin = end - 1;
+    sum += v;
+    while (begin > 0 && sorted.Value(rows[begin - 1].key) == v)
+      sum += sorted.Value(rows[--begin].key);
+    for (size_t i = begin; i < end; ++i) rows[i].key = std::bit_cast<uint64_t>(sum);
+    end = begin;
   }
-  if (sum == 0) running.clear();  // LANGUAGE.md §5: division by zero gives null
-  for (auto& r : running) r.second /= sum;
-  return FloatResult(x.length(), running);
+  if (sum == 0) {  // LANGUAGE.md §5: division by zero gives null
+    std::vector<std::optional<double>> nulls(size_t(x.length()));
+    return Column::FromFloat64(nulls);
+  }
+  Output out = OutputLike(x, sizeof(double), parallel);
+  double* shares = out.values->mutable_as<double>();
+  ForSortedRanges(sorted.size, parallel, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      shares[rows[i].row] = std::bit_cast<double>(uint64_t(rows[i].key)) / sum;
+    }
+  });
+  return Finish(ColumnType::kFloat, x.length(), std::move(out));
 }
 
-Column PercentRank(const Column& x) {
-  auto rows = ValuedRows(x);
-  std::sort(rows.begin(), rows.end());
-  const size_t n = rows.size();
-  std::vector<std::pair<int64_t, double>> ranks;
-  for (size_t i = 0; i < n;) {
-    size_t j = i;
-    while (j < n && rows[j].first == rows[i].first) ++j;
-    double pr = n == 1 ? 0.0 : double(i) / double(n - 1);  // rank - 1 == i (values below)
-    for (size_t k = i; k < j; ++k) ranks.emplace_back(rows[k].second, pr);
-    i = j;
-  }
-  return FloatResult(x.length(), ranks);
+// rank - 1 is the sorted position of the first row of the tie group.
+Column PercentRank(const Column& x, const ParallelFor& parallel) {
+  const SortedRows sorted = SortByValue(x, parallel);
+  const size_t n = sorted.size;
+  Output out = OutputLike(x, sizeof(double), parallel);
+  double* ranks = out.values->mutable_as<double>();
+  ForSortedRanges(n, parallel, [&](size_t begin, size_t end) {
+    size_t first = begin;  // of the tie group holding position `begin`
+    const double v = sorted.Value(sorted.rows[begin].key);
+    while (first > 0 && sorted.Value(sorted.rows[first - 1].key) == v) --first;
+    double previous = v;
+    for (size_t i = begin; i < end; ++i) {
+      const double value = sorted.Value(sorted.rows[i].key);
+      if (i > begin && !(value == previous)) first = i;
+      previous = value;
+      ranks[sorted.rows[i].row] = n == 1 ? 0.0 : double(first) / double(n - 1);
+    }
+  });
+  return Finish(ColumnType::kFloat, x.length(), std::move(out));
 }
 
 }  // namespace segc::rt

@@ -100,7 +100,7 @@ run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$data" --as-of 2026-11-01 \
   --dump-ir "$tmp/jit.ll" --cache-dir "$cache"
 expect_code 0 "--dump-ir" || cat "$tmp/err" >&2
 expect_contains "$tmp/jit.ll" "; segc IR (planned)" "--dump-ir"
-expect_contains "$tmp/jit.ll" "program planned" "--dump-ir"
+expect_contains "$tmp/jit.ll" "stage 0 nodes" "--dump-ir"
 expect_contains "$tmp/jit.ll" "; LLVM IR (optimized)" "--dump-ir"
 expect_contains "$tmp/jit.ll" "define void @segc_stage_0(" "--dump-ir"
 run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$data" --as-of 2026-11-01 \

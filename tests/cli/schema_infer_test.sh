@@ -39,4 +39,21 @@ run_segc "$tmp/out" "$tmp/err" schema infer "$SOURCE_DIR/tests/data/bad_csv/empt
 expect_code 3 "empty file"
 expect_contains "$tmp/err" "empty file" "empty file message"
 [[ -s "$tmp/out" ]] && fail "schema infer printed a schema for an empty file"
+
+# A key is never a column that repeats: the first unique id-like column, else an error (exit 3).
+printf 'customer_id,order_id,amount\n1,10,5\n2,11,5\n1,12,7\n' >"$tmp/orders.csv"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/orders.csv"
+expect_code 0 "orders: a unique id column"
+expect_contains "$tmp/out" "table orders key order_id {" "the unique id column is the key"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/orders.csv" --key customer_id
+expect_code 3 "--key that repeats"
+expect_contains "$tmp/err" "--key 'customer_id' cannot be the key of '$tmp/orders.csv': '1' repeats (lines 2 and 4)" \
+  "--key that repeats: message"
+[[ -s "$tmp/out" ]] && fail "a schema was printed with a repeating --key"
+printf 'customer_id,amount\n1,5\n2,5\n1,7\n' >"$tmp/log.csv"
+run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/log.csv"
+expect_code 3 "no unique column"
+expect_contains "$tmp/err" "no column of '$tmp/log.csv' can be the key: 'customer_id' is not unique: '1' repeats (lines 2 and 4)" \
+  "no unique column: message"
+[[ -s "$tmp/out" ]] && fail "a schema was printed without a unique key"
 finish

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The conformance suite must keep at least MIN cases, and every case directory must be
-# complete (rules.seg or rules/, data.csv, expected.json; expected_members.csv unless the case
+# complete (rules.seg or rules/, data.csv or events/*.csv, expected.json; expected_members.csv unless the case
 # expects a failing exit status).
 #   count_cases.sh CONFORMANCE_DIR MIN
 set -euo pipefail
@@ -16,7 +16,11 @@ for case in "$dir"/[0-9]*/; do
     echo "FAIL: $name has neither rules.seg nor rules/" >&2
     bad=$((bad + 1))
   fi
-  for f in data.csv expected.json; do
+  if [[ ! -f "$case/data.csv" ]] && ! compgen -G "$case/events/*.csv" >/dev/null; then
+    echo "FAIL: $name has no data.csv and no events/*.csv" >&2
+    bad=$((bad + 1))
+  fi
+  for f in expected.json; do
     if [[ ! -f "$case/$f" ]]; then
       echo "FAIL: $name has no $f" >&2
       bad=$((bad + 1))

@@ -8,6 +8,8 @@
 #   - the JSON summary, normalized (see below), against CASE/expected.json;
 #   - the --out file byte for byte against CASE/expected_members.csv, or, when that file does
 #     not exist, that no --out file was written.
+# Event tables: each CASE/events/NAME.csv is given as `--data NAME=FILE`; CASE/data.csv, the
+# customer table, may then be absent (the customers are the events' keys).
 # ARGS are the lines of CASE/args (one argument per line). Unless ARGS contain --as-of or the
 # rules declare `as_of`, `--as-of 2026-11-01` is added so that no result depends on today.
 # The summary is compared without the members that depend on how segc was run (engine,
@@ -49,7 +51,13 @@ fi
 want_exit=0
 [[ -f "$dir/expected_exit" ]] && want_exit="$(tr -d '[:space:]' <"$dir/expected_exit")"
 
-run_segc "$tmp/out.json" "$tmp/err.txt" run "$rules" --data "$dir/data.csv" --format json \
+data_args=()
+[[ -f "$dir/data.csv" ]] && data_args+=(--data "$dir/data.csv")
+for events in "$dir"/events/*.csv; do
+  [[ -f "$events" ]] && data_args+=(--data "$(basename "$events" .csv)=$events")
+done
+
+run_segc "$tmp/out.json" "$tmp/err.txt" run "$rules" "${data_args[@]}" --format json \
   --engine "$ENGINE" --out "$tmp/members.csv" ${args[@]+"${args[@]}"}
 if ! expect_code "$want_exit" "$CASE ($ENGINE)"; then
   echo "---- stderr:" >&2

@@ -7,6 +7,7 @@
 
 #include "compiler/codegen/llvm_includes.h"
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "segc/result.h"
 
 namespace segc::codegen::detail {
@@ -35,13 +36,13 @@ struct DictAccess {
 
 /// The emitters' view of the kernel under construction.
 struct EmitContext {
-  EmitContext(llvm::LLVMContext& c, llvm::Module& m, const ir::Program& p)
-      : ctx(c), module(m), b(c), program(p), lanes(p.nodes.size()) {}
+  EmitContext(llvm::LLVMContext& c, llvm::Module& m, const plan::PhysicalPlan& p)
+      : ctx(c), module(m), b(c), program(p), lanes(p.graph.nodes.size()) {}
 
   llvm::LLVMContext& ctx;
   llvm::Module& module;
   llvm::IRBuilder<> b;
-  const ir::Program& program;
+  const plan::PhysicalPlan& program;
 
   llvm::Value* row = nullptr;   ///< i64 row number of the current row
   llvm::Value* lane = nullptr;  ///< i64 position of the row in its 64-row word

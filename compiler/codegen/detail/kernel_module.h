@@ -9,6 +9,7 @@
 
 #include "compiler/codegen/llvm_includes.h"
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "segc/result.h"
 
 namespace segc::codegen::detail {
@@ -20,7 +21,7 @@ std::string KernelName(size_t stage);
 /// some of its stores and the nodes they need; overflows counted in exactly one part).
 struct PartSpec {
   std::string name;  ///< "segc_stage_0.part1"
-  ir::Stage stage;
+  plan::Stage stage;
 };
 
 /// How a program's stages are cut into parts.
@@ -30,7 +31,7 @@ struct ModuleLayout {
 };
 
 /// Cuts every stage into parts of at most 64 stores (a stage that fits is one part, as planned).
-ModuleLayout LayoutProgram(const ir::Program& program);
+ModuleLayout LayoutProgram(const plan::PhysicalPlan& program);
 
 /// Spreads the parts over at most `units` compilation units (fewer if there are fewer parts),
 /// balancing their node counts. Each unit lists its parts in ascending order.
@@ -40,7 +41,7 @@ std::vector<std::vector<size_t>> AssignParts(const ModuleLayout& layout, size_t 
 /// `with_kernels`) every stage kernel, which refer to parts of other units by declaration.
 /// kInternal for IR the backend does not support (a planner/lowering bug, reported, not hidden).
 Result<std::unique_ptr<llvm::Module>> BuildUnit(llvm::LLVMContext& context,
-                                                const ir::Program& program,
+                                                const plan::PhysicalPlan& program,
                                                 const ModuleLayout& layout,
                                                 const std::vector<size_t>& parts, bool with_kernels,
                                                 const llvm::TargetMachine& machine);

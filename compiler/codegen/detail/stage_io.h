@@ -21,13 +21,13 @@ struct OutputAccess {
 
 /// Loads, in the entry block, every pointer and statistic the stage's leaves use, into
 /// ctx.inputs / derived / stats / dicts. `args` is the kernel's segc_kernel_args pointer.
-Status PrepareLeaves(EmitContext& ctx, const ir::Stage& stage, llvm::Value* args);
+Status PrepareLeaves(EmitContext& ctx, const plan::Stage& stage, llvm::Value* args);
 
 /// Loads this word's validity and bool value bits of every prepared column (outer loop).
 void LoadColumnWords(EmitContext& ctx, llvm::Value* base, llvm::Value* count);
 
 /// Output pointers and zeroed staging buffers of every store of the stage (entry block).
-std::vector<OutputAccess> PrepareOutputs(EmitContext& ctx, const ir::Stage& stage,
+std::vector<OutputAccess> PrepareOutputs(EmitContext& ctx, const plan::Stage& stage,
                                          llvm::Value* args);
 
 /// Writes row `ctx.lane` of a store into its staging buffers (inner loop).

@@ -29,6 +29,8 @@ inline std::string Quote(const std::string& name) { return "'" + name + "'"; }
 // ---- passes, in the order check.cc runs them ----
 /// Reads the table of the project's files into project.schema (E0113-E0116).
 void CollectSchema(Context& ctx, const std::vector<const ast::File*>& files);
+/// Reads the event tables of the project's files into project.events (E0130).
+void CollectEvents(Context& ctx, const std::vector<const ast::File*>& files);
 /// Registers the declarations of a unit's files: names, as_of, inputs, imports (E0104, E0118,
 /// E0119, E0122, E0109).
 void CollectUnit(Context& ctx, Unit& unit);

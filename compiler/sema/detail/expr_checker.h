@@ -94,6 +94,11 @@ class ExprChecker {
   void Unordered(const ast::Expr& set_side, std::optional<std::pair<size_t, size_t>> span,
                  diag::SourceRange at);
 
+  // typecheck_aggregate.cc
+  void AggregateCall(const ast::Expr& expr, const ast::Call& call, ExprInfo& info);
+  /// True when `expr` reads only the event table's columns, params and constants (E0231).
+  bool EventPure(const ast::Expr& expr, const EventSchema& events);
+
   // typecheck_call.cc
   void Call(const ast::Expr& expr, const ast::Call& call, ExprInfo& info);
   Type CallResult(const ast::Expr& expr, const ast::Call& call, const stdlib::BuiltinInfo& fn,

@@ -12,7 +12,10 @@ void ForEachChild(const ast::Expr& expr, F&& f) {
     for (const ast::ExprPtr& item : list) f(*item);
   };
   std::visit(ast::Overloaded{
-                 [&](const ast::Call& call) { each(call.args); },
+                 [&](const ast::Call& call) {
+                   each(call.args);
+                   if (call.filter) f(*call.filter);
+                 },
                  [&](const ast::Unary& unary) { f(*unary.operand); },
                  [&](const ast::Binary& binary) {
                    f(*binary.lhs);

@@ -34,6 +34,12 @@ struct CsvOptions {
   bool skip_bad_rows = false;
   /// Name used for the file in error messages; default: the path (or "<buffer>").
   std::string display_name;
+  /// When the schema names a key column of type int, string or enum: a null (empty) key, or a key
+  /// already seen in an earlier row, is a data error (kEmptyKey, kDuplicateKey) naming the
+  /// lines of both rows. Checked once the values are read; `skip_bad_rows` does not drop such
+  /// rows (which of two rows is right cannot be told). Off for tables whose key column is a
+  /// foreign key (event tables).
+  bool check_key = true;
   /// Minimum bytes per parallel chunk; 0 = automatic (1 MiB). Tests make it tiny.
   int64_t min_chunk_bytes = 0;
 };

@@ -25,6 +25,8 @@ enum class DataErrorKind {
   kBadDate,
   kNotInEnum,
   kTooLarge,
+  kDuplicateKey,
+  kEmptyKey,
 };
 
 /// Stable snake_case name of a kind, e.g. "bad_int".

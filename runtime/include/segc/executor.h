@@ -32,6 +32,41 @@ struct ExecInput {
   ColumnType type = ColumnType::kInt;
   /// false: the program never reads it (it need not be in the table).
   bool used = true;
+  /// 0: a column of the customer table; t >= 1: of ExecProgram::event_tables[t - 1].
+  uint32_t table = 0;
+  /// >= 0: not read from any table but computed by ExecProgram::aggregates[aggregate].
+  int32_t aggregate = -1;
+};
+
+/// A per-customer aggregate over an event table (runtime/include/segc/events.h).
+enum class AggregateKind : uint8_t {
+  kCount,          ///< events (or non-null values) that pass the filter; 0 without any
+  kCountDistinct,  ///< distinct non-null values; 0 without any
+  kSum,            ///< sum of non-null values; 0 without any; overflow → null (counted)
+  kAvg,            ///< mean of non-null values (float); null without any
+  kMin,            ///< null without any
+  kMax,            ///< null without any
+  kFirst,          ///< value of the earliest event by the time column (ties: earlier row)
+  kLast,           ///< value of the latest event by the time column (ties: later row)
+};
+
+/// An event table: its rows belong to the customer whose key its column `key_input` holds.
+struct ExecEventTable {
+  std::string name;
+  int32_t key_input = -1;  ///< ExecProgram::inputs index of the event table's key column
+};
+
+/// A per-customer aggregate over the rows of one event table, computed after the stages of its
+/// table and before the customer stages. Each source is an input column (`*_input`) or a slot an
+/// event stage wrote (`*_slot`); both -1: none (no filter; count of events).
+struct ExecAggregate {
+  AggregateKind kind = AggregateKind::kCount;
+  uint32_t table = 1;  ///< as ExecInput::table
+  int32_t filter_input = -1, filter_slot = -1;
+  int32_t value_input = -1, value_slot = -1;
+  int32_t order_input = -1;  ///< first/last: the event table's time column
+  ColumnType result = ColumnType::kInt;
+  uint32_t output_input = 0;  ///< the ExecProgram::inputs entry it fills
 };
 
 /// kScalar: a value computed once per run from the run inputs (as_of, params) by the compiler's
@@ -65,6 +100,7 @@ struct ExecDerived {
 struct ExecSlot {
   ValueKind kind = ValueKind::kBool;
   bool nullable = false;
+  uint32_t table = 0;  ///< as ExecInput::table: the slot has one entry per row of that table
 };
 
 /// A per-dictionary-entry table of string column `input` (see segc_dict_table).
@@ -128,6 +164,11 @@ struct ExecProgram {
   std::vector<ExecDict> dicts;
   std::vector<ExecSlot> slots;
   std::vector<StageKernel> stages;
+  std::vector<uint32_t> stage_tables;  ///< by stage: the table it runs over (as ExecInput::table)
+  std::vector<ExecEventTable> event_tables;
+  std::vector<ExecAggregate> aggregates;
+  std::string customer_table;  ///< the customer table's name, for messages
+  std::string customer_key;    ///< its key column (event tables link to it)
   std::vector<ExecOutput> outputs;
   DictEvaluator dict_evaluator;
   ScalarEvaluator scalar_evaluator;
@@ -137,7 +178,10 @@ struct ExecProgram {
 struct RunOptions {
   /// One value per ExecProgram::run_inputs entry, in that order (as_of first).
   std::vector<RunInputValue> inputs;
-  int threads = 0;              ///< <= 0: all cores
+  int threads = 0;  ///< <= 0: all cores
+  /// Event rows whose key is not a customer (or empty) are counted in
+  /// RunResult::unknown_event_keys instead of failing the run.
+  bool allow_unknown_event_keys = false;
   int64_t morsel_rows = 65536;  ///< rounded up to a multiple of 64
 };
 
@@ -188,6 +232,10 @@ struct RunResult {
   /// Every scalar statistic (ExecProgram::stats order), then every ntile's cut points
   /// (ExecProgram::derived order). cumshare and percent_rank have no single value to report.
   std::vector<StatisticResult> statistics;
+  /// By ExecProgram::event_tables: rows of the table, and rows not linked to a customer.
+  std::vector<std::string> event_tables;
+  std::vector<int64_t> event_rows;
+  std::vector<int64_t> unknown_event_keys;
 };
 
 /// Runs `program` over `table`. Fails with kDataError when a column the rules read is missing or
@@ -195,5 +243,8 @@ struct RunResult {
 /// run input. Results are bit-identical for every thread count and morsel size.
 Result<RunResult> Execute(const ExecProgram& program, const Table& table,
                           const RunOptions& options = {});
+/// Same, with the event tables in ExecProgram::event_tables order (linked to `table` by key).
+Result<RunResult> Execute(const ExecProgram& program, const Table& table,
+                          const std::vector<Table>& event_tables, const RunOptions& options = {});
 
 }  // namespace segc::rt

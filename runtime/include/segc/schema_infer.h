@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "segc/csv.h"
 #include "segc/result.h"
@@ -18,16 +19,31 @@ struct InferOptions {
   char delimiter = '\0';        ///< '\0' = detect, as in CsvOptions
 };
 
+/// What InferSchema found besides the types.
+struct InferReport {
+  char delimiter = ',';  ///< the delimiter used (detected or forced)
+  /// Per column, in schema order: empty when its sampled values are all present and distinct
+  /// (it can be the key), else why not: "'2' repeats (lines 3 and 4)", "empty on line 7".
+  std::vector<std::string> not_unique;
+  /// When no column can be the key (schema.key is then empty): why, naming the first
+  /// id-like column's repeat, e.g. "'customer_id' has '2' twice (lines 3 and 4)".
+  std::string key_problem;
+};
+
 /// Infers column types from the first `sample_rows` records of a CSV file (plain or gzip):
 /// int, then float (also "12,5" with ';'), bool (true/false/yes/no; 0/1 stay int), date (ISO
 /// "%Y-%m-%d", or "%d/%m/%Y"), enum (a string with <= max_enum_values distinct values, each
 /// value seen at least twice on average), else string. Empty fields are ignored; an all-empty
-/// column is a string. The key is the first column whose name is "id" or ends in "_id" and whose
-/// sampled values are unique, else the first column. kIoError / kDataError on unreadable input.
-Result<Schema> InferSchema(const std::string& path, const InferOptions& options = {});
+/// column is a string. The key is the first column named "id" or "*_id" whose sampled values
+/// are present and distinct, else the first such int or string column; when there is none,
+/// `schema.key` is empty and `report->key_problem` says why (a key that repeats is never
+/// proposed). kIoError / kDataError on unreadable input.
+Result<Schema> InferSchema(const std::string& path, const InferOptions& options = {},
+                           InferReport* report = nullptr);
 
 /// Same over bytes in memory (not gzip-decoded).
-Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& options = {});
+Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& options = {},
+                                     InferReport* report = nullptr);
 
 /// Prints `schema` in segc syntax (LANGUAGE.md §3):
 ///   table NAME key COL {

@@ -50,24 +50,28 @@ std::optional<double> MinOf(const Column& x);
 /// max_of(x).
 std::optional<double> MaxOf(const Column& x);
 
-/// The ntile cut points percentile(x, k/n) for k = 1..n-1 (one sort); empty when all null.
-/// `n` must be >= 1.
-std::vector<double> NtileCuts(const Column& x, int n);
+/// The ntile cut points percentile(x, k/n) for k = 1..n-1, as PercentileCont over the sorted
+/// doubles of `x` (ints converted first), by selection (Percentiles, on the tasks of `parallel`):
+/// no sort. Empty when all null. `n` must be >= 1.
+std::vector<double> NtileCuts(const Column& x, int n, const ParallelFor& parallel = {});
 
 /// ntile(n, x) as an int column: 1 + count(k: x > cut_k), null where x is null. Ties share a
 /// tile; higher x gets a higher (or equal) tile.
 Column Ntile(const Column& x, int n);
 /// The same from cut points already computed by NtileCuts(x, n) (the executor keeps them for
-/// the run summary, so the values are sorted once).
-Column Ntile(const Column& x, const std::vector<double>& cuts);
+/// the run summary), assigned in morsels on the tasks of `parallel`.
+Column Ntile(const Column& x, const std::vector<double>& cuts, const ParallelFor& parallel = {});
 
 /// cumshare(x) as a float column: sum(x' >= x) / sum(x) over non-null x; tied values share
 /// one value (a RANGE window on descending x). Sums run in descending order, so the smallest
-/// value gets exactly 1. Null where x is null, and everywhere when sum(x) == 0.
-Column CumShare(const Column& x);
+/// value gets exactly 1. Null where x is null, and everywhere when sum(x) == 0. The rows are
+/// ordered by a radix sort on the tasks of `parallel`; the running sum is one serial pass (its
+/// rounding is that of the definition), the per-row results are written in parallel.
+Column CumShare(const Column& x, const ParallelFor& parallel = {});
 
 /// percent_rank(x) as a float column, as SQL PERCENT_RANK() OVER (ORDER BY x) over the
-/// non-null rows: (rank - 1) / (n - 1) with rank = 1 + count(x' < x); 0 when n == 1.
-Column PercentRank(const Column& x);
+/// non-null rows: (rank - 1) / (n - 1) with rank = 1 + count(x' < x); 0 when n == 1. Radix
+/// sorted and assigned on the tasks of `parallel`.
+Column PercentRank(const Column& x, const ParallelFor& parallel = {});
 
 }  // namespace segc::rt

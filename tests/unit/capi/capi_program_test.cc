@@ -303,6 +303,11 @@ TEST(CapiProgram, CsvTables) {
   EXPECT_EQ(segc_table_from_csv(program.p, path.c_str(), &bad.p), SEGC_ERR_DATA);
   EXPECT_NE(Message().find("lots"), std::string::npos) << Message();
   EXPECT_EQ(segc_table_from_csv(program.p, "/nonexistent/x.csv", &bad.p), SEGC_ERR_IO);
+  std::ofstream(path) << "id,cltv,last_purchase,vip_flag,country\n"
+                         "7,1,2026-10-30,true,FR\n8,2,2026-10-30,true,FR\n7,3,2026-10-30,true,FR\n";
+  EXPECT_EQ(segc_table_from_csv(program.p, path.c_str(), &bad.p), SEGC_ERR_DATA);
+  EXPECT_NE(Message().find("duplicate key '7' in column 'id' on lines 2 and 4"), std::string::npos)
+      << Message();
   std::remove(path.c_str());
 }
 

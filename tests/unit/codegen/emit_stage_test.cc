@@ -93,7 +93,7 @@ TEST(EmitStage, NonNullableBoolInputReadsBitPackedValues) {
   Bools flags;
   for (int i = 0; i < 70; ++i) flags.push_back(i % 3 == 0);
   ir::ValueId b = h.BoolColumn(flags);
-  h.program().nodes[b].nullable = false;
+  h.program().graph.nodes[b].nullable = false;
   uint32_t slot = h.Output(h.b().Not(b), false);
   ASSERT_TRUE(h.Compile().ok());
   h.Run();

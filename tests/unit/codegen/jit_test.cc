@@ -37,15 +37,15 @@ std::filesystem::path FreshDirectory(const std::string& name) {
 }
 
 TEST(Jit, UnplannedProgramIsInvalidArgument) {
-  ir::Program program;
+  plan::PhysicalPlan program;
+  program.graph.stats.resize(1);  // a statistic without a schedule
   Result<std::unique_ptr<CompiledProgram>> result = Compile(program);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), StatusCode::kInvalidArgument);
 }
 
 TEST(Jit, ProgramWithoutStagesCompilesToNoKernels) {
-  ir::Program program;
-  program.planned = true;
+  plan::PhysicalPlan program;
   auto result = Compile(program);
   ASSERT_TRUE(result.ok()) << result.status().message();
   EXPECT_EQ((*result)->num_stages(), 0u);

@@ -54,11 +54,11 @@ auto Encode(const std::vector<std::optional<T>>& values) {
 ir::ValueId KernelHarness::AddInput(ir::Type type, Buffer buffer, size_t rows) {
   rows_ = static_cast<int64_t>(rows);
   ir::Input input;
-  input.name = "c" + std::to_string(program_.inputs.size());
+  input.name = "c" + std::to_string(program_.graph.inputs.size());
   input.type = type;
-  program_.inputs.push_back(input);
+  program_.graph.inputs.push_back(input);
   inputs_.push_back(std::move(buffer));
-  return builder_.Column(static_cast<uint32_t>(program_.inputs.size() - 1));
+  return builder_.Column(static_cast<uint32_t>(program_.graph.inputs.size() - 1));
 }
 
 #define SEGC_HARNESS_COLUMN(Name, Vector, Stored, IrType)                           \
@@ -89,16 +89,16 @@ ir::ValueId KernelHarness::BoolColumn(const Bools& values) {
 }
 
 ir::ValueId KernelHarness::FloatStat(std::optional<double> value) {
-  program_.stats.push_back({.kind = ir::StatKind::kMean, .type = ir::Type::kFloat});
+  program_.graph.stats.push_back({.kind = ir::StatKind::kMean, .type = ir::Type::kFloat});
   stats_.push_back({value.value_or(0), 0, uint8_t(value.has_value()), {}});
-  auto index = static_cast<uint32_t>(program_.stats.size() - 1);
+  auto index = static_cast<uint32_t>(program_.graph.stats.size() - 1);
   return builder_.Add(ir::Op::kStat, ir::Type::kFloat, {}, {.index = index});
 }
 
 ir::ValueId KernelHarness::IntStat(std::optional<int64_t> value) {
-  program_.stats.push_back({.kind = ir::StatKind::kMinOf, .type = ir::Type::kInt});
+  program_.graph.stats.push_back({.kind = ir::StatKind::kMinOf, .type = ir::Type::kInt});
   stats_.push_back({0, value.value_or(0), uint8_t(value.has_value()), {}});
-  auto index = static_cast<uint32_t>(program_.stats.size() - 1);
+  auto index = static_cast<uint32_t>(program_.graph.stats.size() - 1);
   return builder_.Add(ir::Op::kStat, ir::Type::kInt, {}, {.index = index});
 }
 
@@ -106,8 +106,8 @@ ir::ValueId KernelHarness::IntDerived(const Ints& values) {
   rows_ = static_cast<int64_t>(values.size());
   auto encoded = Encode<int64_t, int64_t>(values);
   derived_.push_back(Buffer{encoded.values, encoded.validity, encoded.any_null});
-  program_.derived.push_back({.kind = ir::DerivedKind::kNtile, .type = ir::Type::kInt});
-  auto index = static_cast<uint32_t>(program_.derived.size() - 1);
+  program_.graph.derived.push_back({.kind = ir::DerivedKind::kNtile, .type = ir::Type::kInt});
+  auto index = static_cast<uint32_t>(program_.graph.derived.size() - 1);
   return builder_.Add(ir::Op::kDerived, ir::Type::kInt, {}, {.index = index});
 }
 
@@ -119,7 +119,7 @@ ir::ValueId KernelHarness::IntDict(ir::ValueId code_column, const Ints& entries)
   dict_valid_.push_back(valid);
   program_.dicts.push_back({code_column, code_column, ir::Type::kInt});
   auto index = static_cast<uint32_t>(program_.dicts.size() - 1);
-  return builder_.Add(ir::Op::kDictLookup, ir::Type::kInt, {code_column}, {.index = index});
+  return builder_.DictLookup(ir::Type::kInt, code_column, code_column, index);
 }
 
 ir::ValueId KernelHarness::BoolDict(ir::ValueId code_column, const Bools& entries) {
@@ -133,7 +133,7 @@ ir::ValueId KernelHarness::BoolDict(ir::ValueId code_column, const Bools& entrie
   dict_valid_.push_back(valid);
   program_.dicts.push_back({code_column, code_column, ir::Type::kBool});
   auto index = static_cast<uint32_t>(program_.dicts.size() - 1);
-  return builder_.Add(ir::Op::kDictLookup, ir::Type::kBool, {code_column}, {.index = index});
+  return builder_.DictLookup(ir::Type::kBool, code_column, code_column, index);
 }
 
 uint32_t KernelHarness::Output(ir::ValueId value, bool nullable) {
@@ -146,7 +146,7 @@ uint32_t KernelHarness::Output(ir::ValueId value, bool nullable) {
 void KernelHarness::FinishStage(bool count_overflow) {
   std::set<ir::ValueId> needed;
   std::vector<ir::ValueId> work;
-  for (const ir::Store& store : stage_.stores) work.push_back(store.value);
+  for (const plan::Store& store : stage_.stores) work.push_back(store.value);
   while (!work.empty()) {
     ir::ValueId id = work.back();
     work.pop_back();
@@ -161,7 +161,8 @@ void KernelHarness::FinishStage(bool count_overflow) {
 
 Status KernelHarness::Compile(const CodegenOptions& options) {
   if (!stage_.stores.empty()) FinishStage();
-  program_.planned = true;
+  program_.stat_schedule.resize(program_.graph.stats.size());
+  program_.derived_schedule.resize(program_.graph.derived.size());
   SEGC_TRY(compiled_, codegen::Compile(program_, options));
   return Status::Ok();
 }
@@ -169,7 +170,7 @@ Status KernelHarness::Compile(const CodegenOptions& options) {
 void KernelHarness::Run(int64_t morsel, int threads) {
   size_t padded_rows = static_cast<size_t>((rows_ + 63) / 64 * 64);
   outputs_.clear();
-  for (const ir::Slot& slot : program_.slots) {
+  for (const plan::Slot& slot : program_.slots) {
     size_t width = slot.type == ir::Type::kInt || slot.type == ir::Type::kFloat ? 8 : 4;
     size_t bytes = slot.type == ir::Type::kBool ? padded_rows / 8 : padded_rows * width;
     outputs_.push_back(Buffer{std::vector<uint8_t>(bytes + 1, 0),

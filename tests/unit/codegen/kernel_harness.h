@@ -10,6 +10,7 @@
 #include "compiler/codegen/jit.h"
 #include "compiler/ir/builder.h"
 #include "compiler/ir/ir.h"
+#include "compiler/plan/physical.h"
 #include "segc/kernel_abi.h"
 
 namespace segc::codegen::testing {
@@ -23,14 +24,14 @@ constexpr std::nullopt_t N = std::nullopt;
 constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
 constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
 
-/// Owns a Program under construction, its input data, and after Run() the outputs. Stores are
+/// Owns a physical plan under construction, its input data, and after Run() the outputs. Stores are
 /// collected into the current stage; FinishStage() closes it (every reachable node, in order).
 class KernelHarness {
  public:
-  KernelHarness() : builder_(program_) {}
+  KernelHarness() : builder_(program_.graph) {}
 
   ir::Builder& b() { return builder_; }
-  ir::Program& program() { return program_; }
+  plan::PhysicalPlan& program() { return program_; }
 
   /// Input columns; a column without nulls gets a NULL validity pointer (all valid).
   ir::ValueId IntColumn(const Ints& values);
@@ -57,7 +58,7 @@ class KernelHarness {
   void set_rows(int64_t rows) { rows_ = rows; }
   int64_t rows() const { return rows_; }
 
-  /// Closes the open stage (if any), marks the program planned and compiles it.
+  /// Closes the open stage (if any), adds the (empty) schedules and compiles the plan.
   Status Compile(const CodegenOptions& options = {});
   /// Runs every stage over all rows in morsels of `morsel` rows (a multiple of 64).
   /// `threads` threads take morsels round-robin, each with its own overflow counter.
@@ -84,7 +85,7 @@ class KernelHarness {
   Buffer& OutputBuffer(uint32_t slot) const;
   bool Valid(const Buffer& buffer, int64_t row) const;
 
-  ir::Program program_;
+  plan::PhysicalPlan program_;
   ir::Builder builder_;
   int64_t rows_ = 0;
   std::vector<Buffer> inputs_;
@@ -92,7 +93,7 @@ class KernelHarness {
   std::vector<segc_stat_value> stats_;
   std::vector<std::vector<uint8_t>> dict_values_;
   std::vector<std::vector<uint8_t>> dict_valid_;
-  ir::Stage stage_;
+  plan::Stage stage_;
   std::unique_ptr<CompiledProgram> compiled_;
   mutable std::vector<Buffer> outputs_;
   int64_t overflow_ = 0;

@@ -11,7 +11,7 @@
 namespace segc::testing {
 namespace {
 
-Result<ir::Program> Planned(const std::string& rules) {
+Result<plan::PhysicalPlan> Planned(const std::string& rules) {
   SEGC_TRY(ir::Program lowered, LowerRules(rules));
   return plan::Plan(lowered);
 }
@@ -19,7 +19,7 @@ Result<ir::Program> Planned(const std::string& rules) {
 std::string PlannedText(const std::string& rules) {
   auto planned = Planned(rules);
   if (!planned.ok()) return "error: " + planned.status().message();
-  std::string text = ir::Print(*planned);
+  std::string text = plan::Print(*planned);
   // Drop the input lines: every test has the same schema.
   std::string out;
   size_t start = 0;
@@ -35,10 +35,7 @@ std::string PlannedText(const std::string& rules) {
 TEST(Plan, StringPredicatesBecomeDictionaryLookups) {
   EXPECT_EQ(PlannedText("segment EU where country in (\"FR\", \"DE\") and consent\n"
                         "segment L where stage == \"lead\" and lower(country) == \"fr\"\n"),
-            "program planned\nrun_input ri0 as_of date\n"
-            "dict dict0 over %0 = %5 : bool\n"
-            "dict dict1 over %10 = %12 : bool\n"
-            "dict dict2 over %0 = %16 : bool\n"
+            "program\nrun_input ri0 as_of date\n"
             "%0 = column country : string?\n"
             "%1 = const \"FR\" : string\n"
             "%2 = eq %0, %1 : bool?\n"
@@ -59,13 +56,19 @@ TEST(Plan, StringPredicatesBecomeDictionaryLookups) {
             "%17 = dict dict2 %0 : bool?\n"
             "%18 = and %13, %17 : bool?\n"
             "%19 = is_true %18 : bool\n"
+            "segment EU = %9\n"
+            "segment L = %19\n"
+            "plan\n"
+            "dict dict0 over %0 = %5 : bool\n"
+            "dict dict1 over %10 = %12 : bool\n"
+            "dict dict2 over %0 = %16 : bool\n"
             "slot 0 : bool\n"
             "slot 1 : bool\n"
             "stage 0 nodes %0 %6 %7 %8 %9 %10 %13 %17 %18 %19\n"
             "  store %9 -> slot 0\n"
             "  store %19 -> slot 1\n"
-            "segment EU = %9 slot 0\n"
-            "segment L = %19 slot 1\n");
+            "output EU slot 0\n"
+            "output L slot 1\n");
 }
 
 TEST(Plan, StageNodesHoldNoStringValues) {
@@ -73,24 +76,24 @@ TEST(Plan, StageNodesHoldNoStringValues) {
       "segment A where starts_with(country, \"F\") and length(country) > orders\n"
       "score s = length(coalesce(country, \"none\")) + orders\n");
   ASSERT_TRUE(planned.ok()) << planned.status().message();
-  for (const ir::Stage& stage : planned->stages) {
+  for (const plan::Stage& stage : planned->stages) {
     for (ir::ValueId id : stage.nodes) {
-      const ir::Node& node = planned->nodes[id];
+      const ir::Node& node = planned->node(id);
       if (node.type != ir::Type::kString) continue;
-      EXPECT_EQ(node.op, ir::Op::kColumn) << ir::PrintNode(*planned, id);
+      EXPECT_EQ(node.op, ir::Op::kColumn) << ir::PrintNode(planned->graph, id);
     }
   }
   // The int-valued lookup `length(country)` is a table of int64 per entry.
   bool int_dict = false;
-  for (const ir::DictLookup& d : planned->dicts) int_dict |= d.type == ir::Type::kInt;
+  for (const plan::DictTable& d : planned->dicts) int_dict |= d.type == ir::Type::kInt;
   EXPECT_TRUE(int_dict);
 }
 
 TEST(Plan, StatisticsOfExpressionsAreMaterializedInAnEarlierStage) {
   EXPECT_EQ(PlannedText("score dev = abs(cltv - mean(cltv))\nsegment F where dev > mean(dev)\n"),
-            "program planned\nrun_input ri0 as_of date\n"
-            "stat st0 = mean(%0) : float stage 0 source -1\n"
-            "stat st1 = mean(%3) : float stage 1 source 0\n"
+            "program\nrun_input ri0 as_of date\n"
+            "stat st0 = mean(%0) : float\n"
+            "stat st1 = mean(%3) : float\n"
             "%0 = column cltv : float?\n"
             "%1 = stat st0 : float?\n"
             "%2 = sub %0, %1 : float?\n"
@@ -98,6 +101,11 @@ TEST(Plan, StatisticsOfExpressionsAreMaterializedInAnEarlierStage) {
             "%4 = stat st1 : float?\n"
             "%5 = gt %3, %4 : bool?\n"
             "%6 = is_true %5 : bool\n"
+            "score dev = %3\n"
+            "segment F = %6\n"
+            "plan\n"
+            "schedule st0 stage 0 source -1\n"
+            "schedule st1 stage 1 source 0\n"
             "slot 0 : float?\n"
             "slot 1 : float?\n"
             "slot 2 : bool\n"
@@ -106,16 +114,16 @@ TEST(Plan, StatisticsOfExpressionsAreMaterializedInAnEarlierStage) {
             "stage 1 nodes %0' %1' %2' %3' %4 %5 %6\n"  // ' = overflow counted in stage 0
             "  store %3 -> slot 1\n"
             "  store %6 -> slot 2\n"
-            "score dev = %3 slot 1\n"
-            "segment F = %6 slot 2\n");
+            "output dev slot 1\n"
+            "output F slot 2\n");
 }
 
 TEST(Plan, DerivedColumnsOverColumnsNeedNoExtraStage) {
   auto planned = Planned("score t = ntile(4, orders)\nsegment S where cumshare(cltv) <= 50%\n");
   ASSERT_TRUE(planned.ok());
   EXPECT_EQ(planned->stages.size(), 1u);
-  ASSERT_EQ(planned->derived.size(), 2u);
-  for (const ir::Derived& d : planned->derived) {
+  ASSERT_EQ(planned->graph.derived.size(), 2u);
+  for (const plan::Schedule& d : planned->derived_schedule) {
     EXPECT_EQ(d.stage, 0u);
     EXPECT_EQ(d.source_slot, -1);
   }
@@ -126,8 +134,8 @@ TEST(Plan, UnusedNodesAndStatisticsAreDropped) {
   ASSERT_TRUE(lowered.ok());
   auto planned = plan::Plan(*lowered);
   ASSERT_TRUE(planned.ok());
-  EXPECT_TRUE(planned->stats.empty());
-  EXPECT_EQ(planned->nodes.size(), 4u);  // column, const, gt, is_true
+  EXPECT_TRUE(planned->graph.stats.empty());
+  EXPECT_EQ(planned->graph.nodes.size(), 4u);  // column, const, gt, is_true
 }
 
 TEST(Plan, TwoStringColumnsInOneExpressionAreRefused) {

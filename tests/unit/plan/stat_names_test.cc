@@ -21,7 +21,7 @@ std::vector<std::string> Names(const std::string& rules) {
   std::vector<std::string> out;
   for (size_t i = 0; i < names.stats.size(); ++i) {
     // Run inputs hoisted by the planner (as_of) are not statistics of the data.
-    if (planned->stats[i].kind != ir::StatKind::kScalar) out.push_back(names.stats[i]);
+    if (planned->graph.stats[i].kind != ir::StatKind::kScalar) out.push_back(names.stats[i]);
   }
   out.insert(out.end(), names.derived.begin(), names.derived.end());
   return out;

@@ -39,6 +39,33 @@ TEST(InferSchema, DecimalCommaWithSemicolonsAndKeyFallback) {
   EXPECT_EQ(schema->columns[1].type, ColumnType::kFloat);
 }
 
+TEST(InferSchema, KeyIsNeverARepeatingColumn) {
+  InferReport report;
+  auto schema =
+      InferSchemaFromBuffer("customer_id,order_id,name\n1,10,a\n2,11,b\n\n001,12,c\n", {}, &report);
+  ASSERT_TRUE(schema.ok());
+  EXPECT_EQ(schema->key, "order_id");  // customer_id repeats: 001 is 1
+  EXPECT_EQ(report.not_unique[0], "'001' repeats (lines 2 and 5)");
+  EXPECT_EQ(report.not_unique[1], "");
+  EXPECT_EQ(report.not_unique[2], "");
+}
+
+TEST(InferSchema, KeyFallsBackToAUniqueIntOrStringColumn) {
+  auto schema = InferSchemaFromBuffer("day,amount,code\n2026-01-01,1,x\n2026-01-02,1,y\n");
+  ASSERT_TRUE(schema.ok());
+  EXPECT_EQ(schema->key, "code");  // a unique date is not a key; amount repeats
+}
+
+TEST(InferSchema, NoKeyWhenEveryColumnRepeatsOrIsEmpty) {
+  InferReport report;
+  auto schema = InferSchemaFromBuffer("customer_id,amount,note\n4,1,\n5,2,x\n4,1,y\n", {}, &report);
+  ASSERT_TRUE(schema.ok());
+  EXPECT_EQ(schema->key, "");
+  EXPECT_EQ(report.key_problem, "'customer_id' is not unique: '4' repeats (lines 2 and 4)");
+  EXPECT_EQ(report.not_unique[1], "'1' repeats (lines 2 and 4)");
+  EXPECT_EQ(report.not_unique[2], "empty on line 2");
+}
+
 TEST(InferSchema, InferredSchemaReadsTheFile) {
   std::string csv = "id,score,day\n1,2.5,2026-01-01\n2,,2026-01-02\n";
   std::string path = testing_util::WriteTempFile("scores.csv", csv);
