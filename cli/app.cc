@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/version.h"
 #include "compiler/diag/suggest.h"
+#include "segc/writer.h"
 
 namespace segc::cli {
 namespace {
@@ -106,6 +107,7 @@ std::vector<Subcommand> AddAllCommands(CLI::App& root) {
 }
 
 int Main(int argc, char** argv) {
+  rt::RemoveTempFilesOnSignals();  // docs/cli.md: no temporary file survives Ctrl-C
   try {
     CLI::App root(
         "segc compiles marketing segmentation rules (.seg), checks them and runs them over data.",

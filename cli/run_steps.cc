@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string_view>
 
@@ -18,6 +17,7 @@
 #include "compiler/plan/physical.h"
 #include "segc/csv.h"
 #include "segc/events.h"
+#include "segc/writer.h"
 
 namespace segc::cli {
 namespace {
@@ -67,16 +67,25 @@ rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads, const std::strin
   return options;
 }
 
-// `--dump-ir FILE`: the physical plan as plan::Print shows it, then the LLVM module (JIT only).
+// `--dump-ir FILE`: the physical plan as plan::Print shows it, then the LLVM module (JIT only),
+// written atomically; a failure to write it is exit 4 like --out (docs/cli.md).
 std::optional<int> WriteIrDump(const std::string& path, const plan::PhysicalPlan& planned,
                                const std::string& llvm_ir, RunState& state) {
-  std::ofstream out(path, std::ios::trunc);
-  out << "; segc IR (planned)\n" << plan::Print(planned);
-  if (!llvm_ir.empty()) out << "\n; LLVM IR (optimized)\n" << llvm_ir;
-  if (out.flush()) return std::nullopt;
+  Status status = [&]() -> Status {
+    SEGC_TRY(rt::AtomicFileWriter out, rt::AtomicFileWriter::Open(path));
+    SEGC_RETURN_IF_ERROR(out.Write("; segc IR (planned)\n"));
+    SEGC_RETURN_IF_ERROR(out.Write(plan::Print(planned)));
+    if (!llvm_ir.empty()) {
+      SEGC_RETURN_IF_ERROR(out.Write("\n; LLVM IR (optimized)\n"));
+      SEGC_RETURN_IF_ERROR(out.Write(llvm_ir));
+    }
+    return out.Commit();
+  }();
+  if (status.ok()) return std::nullopt;
   Quiet(state);
-  std::fprintf(stderr, "segc: error: cannot write the IR dump '%s'\n", path.c_str());
-  return kExitUsage;
+  std::fprintf(stderr, "segc: error: cannot write the IR dump '%s': %s\n", path.c_str(),
+               status.message().c_str());
+  return kExitInternal;
 }
 
 // The system refused threads (or memory outside loading): not a bug, exit 4 (docs/cli.md).
@@ -207,6 +216,10 @@ std::optional<int> ReportLoadFailure(const Status& status, const rt::CsvReport& 
                                      RunState& state) {
   Quiet(state);
   if (status.code() == StatusCode::kResourceExhausted) return ResourceError(status);
+  if (report.rejects_failed) {  // an output, like --out: exit 4 (docs/cli.md)
+    std::fprintf(stderr, "segc: error: cannot write --rejects: %s\n", status.message().c_str());
+    return kExitInternal;
+  }
   if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
     std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
   } else if (status.code() == StatusCode::kDataError || status.code() == StatusCode::kIoError) {

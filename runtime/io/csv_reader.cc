@@ -136,8 +136,11 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   TableBuffers buffers;
   std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool, &buffers);
   CollectErrors(chunks, ctx, report);
-  if (!options.rejects_path.empty())
-    SEGC_RETURN_IF_ERROR(WriteRejects(options.rejects_path, chunks));
+  if (!options.rejects_path.empty()) {
+    Status written = WriteRejects(options.rejects_path, chunks);
+    report->rejects_failed = !written.ok();
+    SEGC_RETURN_IF_ERROR(written);
+  }
   if (report->total_errors > 0 && !options.skip_bad_rows) return DataFailure(*report);
   SEGC_TRY(std::vector<Column> columns, MergeChunks(ctx, chunks, buffers, pool));
   std::vector<std::string> names;

@@ -52,12 +52,14 @@ struct CsvReport {
   int64_t records = 0;            ///< data records in the file (excluding the header)
   int64_t total_errors = 0;       ///< errors found (errors.size() <= max_errors of them)
   std::vector<DataError> errors;  ///< sorted by (line, column)
+  bool rejects_failed = false;    ///< the kIoError is about writing rejects_path, not reading
 };
 
 /// Reads a CSV file (plain or gzip, detected by magic bytes) into a Table whose columns follow
 /// `schema` order. Columns absent from the schema are ignored; header order is free.
 /// Fails with kDataError (message = formatted errors, one per line) when the data does not
-/// match the schema, kIoError when the file cannot be read, kInvalidArgument for a bad schema.
+/// match the schema, kIoError when the file cannot be read (or rejects_path cannot be written:
+/// report->rejects_failed), kInvalidArgument for a bad schema.
 /// `report` (optional) receives the structured errors even on failure.
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options = {},
                       CsvReport* report = nullptr);
