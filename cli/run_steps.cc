@@ -308,7 +308,7 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
   state.compiled = std::move(compiled.program);
   if (!state.jit.stats.cache_warning.empty()) {
     Quiet(state);
-    std::fprintf(stderr, "segc: warning: the JIT cache was not updated: %s\n",
+    std::fprintf(stderr, "segc: warning: the JIT cache was %s\n",
                  state.jit.stats.cache_warning.c_str());
   }
   return std::nullopt;
