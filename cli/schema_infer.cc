@@ -50,6 +50,11 @@ std::optional<int> CheckKey(const InferArgs& args, const rt::Schema& schema,
 /// --key must name a column of the file; the hint suggests the nearest one.
 bool ApplyKey(const std::string& key, rt::Schema& schema) {
   if (key.empty()) return true;
+  if (!rt::IsWritableName(key)) {
+    PrintUsageError(fmt::format("--key {} cannot be written in segc", rt::CommentText(key)),
+                    "a name cannot be empty or hold a backquote or a line break");
+    return false;
+  }
   if (schema.FindColumn(key) >= 0) {
     schema.key = key;
     return true;
@@ -77,7 +82,7 @@ int RunInfer(const InferArgs& args) {
   std::string out = fmt::format(
       "# inferred by 'segc schema infer' from {} (first {} records); review the types,\n"
       "# then save as schema.seg next to the rules\n",
-      args.data, args.sample);
+      rt::CommentText(args.data), args.sample);
   out += rt::FormatTableDeclaration(*schema);
   std::fputs(out.c_str(), stdout);
   return kExitOk;
