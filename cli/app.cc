@@ -115,6 +115,9 @@ int Main(int argc, char** argv) {
     Configure(root);
     std::vector<Subcommand> commands = AddAllCommands(root);
     return Dispatch(root, commands, argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("segc: error: out of memory (ulimit -v, the container's limit)\n", stderr);
+    return kExitInternal;
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\n  this is a bug in segc; please report it with the "

@@ -167,10 +167,26 @@ std::optional<int> CheckRuleFilesAreNotOutputs(const RunArgs& args, const RunSta
   return CheckOutputsAreNotInputs(args, inputs);
 }
 
+static int ExecuteRunSteps(const RunArgs& args, RunState& state);
+
 int ExecuteRun(const RunArgs& args) {
+  RunState state;
+  try {
+    return ExecuteRunSteps(args, state);
+  } catch (const std::bad_alloc&) {
+    // Out of memory while loading or evaluating: the data is too large for the limit, not a bug
+    // (the progress line was erased when its owner unwound).
+    std::string what = state.table.num_rows() > 0
+                           ? fmt::format("to evaluate the rules over {} rows of {}",
+                                         state.table.num_rows(), DataPaths(state))
+                           : fmt::format("to load {}", fmt::join(args.data, ", "));
+    return MemoryError("not enough memory " + what);
+  }
+}
+
+static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
   if (auto code = CheckOutputsAreNotInputs(args, CommandLineInputs(args))) return *code;
   if (auto code = CheckOutPath(args)) return *code;
-  RunState state;
   state.threads = ResolveThreads(args.threads);
   Progress progress(STDERR_FILENO);
   state.progress = &progress;

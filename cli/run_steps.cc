@@ -98,6 +98,15 @@ int ResourceError(const Status& status) {
 
 }  // namespace
 
+int MemoryError(const std::string& message) {
+  std::fprintf(stderr, "segc: error: %s\n", message.c_str());
+  std::fputs(
+      "  hint: the data does not fit in the memory segc may use (ulimit -v, the "
+      "container's limit): allow more, or split the file\n",
+      stderr);
+  return kExitBadData;
+}
+
 int OptLevelFromArgs(const std::string& text) {
   return text == "auto" ? driver::kAutoOptLevel : std::stoi(text);
 }
@@ -215,7 +224,11 @@ std::optional<int> ReportLoadFailure(const Status& status, const rt::CsvReport& 
                                      const std::string& path, const std::string& table,
                                      RunState& state) {
   Quiet(state);
-  if (status.code() == StatusCode::kResourceExhausted) return ResourceError(status);
+  if (status.code() == StatusCode::kResourceExhausted) {
+    // docs/cli.md: data too large for the memory is exit 3; refused threads exit 4.
+    if (status.message().rfind("not enough memory", 0) == 0) return MemoryError(status.message());
+    return ResourceError(status);
+  }
   if (report.rejects_failed) {  // an output, like --out: exit 4 (docs/cli.md)
     std::fprintf(stderr, "segc: error: cannot write --rejects: %s\n", status.message().c_str());
     return kExitInternal;

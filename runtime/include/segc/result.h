@@ -16,7 +16,7 @@ enum class StatusCode {
   kDataError,          // input data does not match the schema or is malformed (exit 3)
   kIoError,            // file could not be read or written (exit 3 for inputs, 4 otherwise)
   kInternal,           // broken machinery, e.g. the JIT failed (exit 4)
-  kResourceExhausted,  // the system refused memory or threads (exit 3 loading data, else 4)
+  kResourceExhausted,  // the system refused memory (segc run: exit 3) or threads (exit 4)
 };
 
 /// A success or a failure with a message. Cheap to copy when ok.
