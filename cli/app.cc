@@ -11,6 +11,7 @@
 #include "cli/exit_codes.h"
 #include "cli/version.h"
 #include "compiler/diag/suggest.h"
+#include "segc/writer.h"
 
 namespace segc::cli {
 namespace {
@@ -106,6 +107,7 @@ std::vector<Subcommand> AddAllCommands(CLI::App& root) {
 }
 
 int Main(int argc, char** argv) {
+  rt::RemoveTempFilesOnSignals();  // docs/cli.md: no temporary file survives Ctrl-C
   try {
     CLI::App root(
         "segc compiles marketing segmentation rules (.seg), checks them and runs them over data.",
@@ -113,6 +115,9 @@ int Main(int argc, char** argv) {
     Configure(root);
     std::vector<Subcommand> commands = AddAllCommands(root);
     return Dispatch(root, commands, argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("segc: error: out of memory (ulimit -v, the container's limit)\n", stderr);
+    return kExitInternal;
   } catch (const std::exception& e) {
     std::fprintf(stderr,
                  "segc: internal error: %s\n  this is a bug in segc; please report it with the "

@@ -9,12 +9,20 @@
 namespace segc::cli {
 namespace {
 
+/// `--out ""` would silently write nothing: a path option needs a path.
+const CLI::Validator kNotEmpty(
+    [](const std::string& text) {
+      return text.empty() ? std::string("needs a file name, not an empty text") : std::string();
+    },
+    "", "NOT_EMPTY");
+
 void AddDataOptions(CLI::App* app, RunArgs& args) {
   app->add_option("--data", args.data,
                   "CSV file with one row per customer, or NAME=FILE for the table or an event "
                   "table NAME (plain or gzip; repeatable)")
       ->required()
       ->type_name("[NAME=]FILE")
+      ->check(kNotEmpty)
       ->allow_extra_args(false)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_option("--unknown-keys", args.unknown_keys,
@@ -34,7 +42,8 @@ void AddDataOptions(CLI::App* app, RunArgs& args) {
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
   app->add_option("--rejects", args.rejects, "Write every rejected data record to FILE (CSV)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(kNotEmpty);
 }
 
 void AddEvaluationOptions(CLI::App* app, RunArgs& args) {
@@ -59,7 +68,8 @@ void AddEvaluationOptions(CLI::App* app, RunArgs& args) {
 void AddOutputOptions(CLI::App* app, RunArgs& args) {
   app->add_option("--out", args.out,
                   "Write per-row membership to FILE.csv or FILE.jsonl (atomically)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(kNotEmpty);
   app->add_option("--format", args.format, "Summary format on stdout")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -69,8 +79,8 @@ void AddOutputOptions(CLI::App* app, RunArgs& args) {
 }
 
 void AddEngineOptions(CLI::App* app, RunArgs& args) {
-  app->add_option("--threads", args.threads, "Worker threads (0: all cores)")
-      ->check(CLI::NonNegativeNumber)
+  app->add_option("--threads", args.threads, "Worker threads (0: all cores, at most 256)")
+      ->check(CLI::Range(0, kMaxThreads))
       ->capture_default_str();
   app->add_option("--engine", args.engine,
                   "jit: compiled native code; interp: the reference interpreter")
@@ -78,7 +88,8 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
       ->capture_default_str();
   app->add_option("--cache-dir", args.cache_dir,
                   "Cache compiled code in DIR and reuse it when rules and CPU are unchanged")
-      ->type_name("DIR");
+      ->type_name("DIR")
+      ->check(kNotEmpty);
   app->add_option("--opt-level", args.opt_level,
                   "JIT optimization: 1 lean (fast to compile), 2 vectorized (fast to run), "
                   "auto picks by rows per thread")
@@ -88,7 +99,8 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
                 "Print how long each step took (and the JIT level, cache hit or miss) on stderr");
   app->add_option("--dump-ir", args.dump_ir,
                   "Write the planned segc IR and, with the JIT, the optimized LLVM IR to FILE")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->check(kNotEmpty);
 }
 
 }  // namespace

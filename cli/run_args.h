@@ -6,6 +6,9 @@
 
 namespace segc::cli {
 
+/// The largest --threads (docs/cli.md): more threads than this only cost memory for stacks.
+inline constexpr int kMaxThreads = 256;
+
 /// Everything `segc run` was asked to do; defaults match docs/cli.md.
 struct RunArgs {
   std::vector<std::string> rules;  ///< rule files or project directories (exactly one project)

@@ -17,6 +17,7 @@
 #include "cli/progress.h"
 #include "cli/run_expect.h"
 #include "cli/run_output.h"
+#include "cli/run_paths.h"
 #include "cli/run_steps.h"
 #include "cli/run_summary.h"
 #include "cli/version.h"
@@ -25,24 +26,33 @@
 namespace segc::cli {
 namespace {
 
-/// Problems with --out are found before any work: a wrong extension or a missing directory.
-std::optional<int> CheckOutPath(const RunArgs& args) {
-  if (args.out.empty()) return std::nullopt;
-  if (!OutFormatFor(args.out)) {
-    PrintUsageError(fmt::format("cannot tell the format of --out '{}'", args.out),
-                    "name the file FILE.csv or FILE.jsonl");
-    return kExitUsage;
-  }
-  std::filesystem::path dir = std::filesystem::path(args.out).parent_path();
+/// An output whose directory does not exist or is not writable is a usage error found before
+/// any work (the write itself failing later is exit 4).
+std::optional<int> CheckOutputDirectory(const char* option, const std::string& path) {
+  if (path.empty()) return std::nullopt;
+  std::filesystem::path dir = std::filesystem::path(path).parent_path();
   if (dir.empty()) dir = ".";
   std::error_code error;
   if (!std::filesystem::is_directory(dir, error) || access(dir.c_str(), W_OK) != 0) {
-    PrintUsageError(fmt::format("cannot write --out '{}': '{}' is not a writable directory",
-                                args.out, dir.string()),
+    PrintUsageError(fmt::format("cannot write {} '{}': '{}' is not a writable directory", option,
+                                path, dir.string()),
                     "create the directory first, or choose another path");
     return kExitUsage;
   }
   return std::nullopt;
+}
+
+/// Problems with the output paths are found before any work: a wrong --out extension or a
+/// missing directory.
+std::optional<int> CheckOutPath(const RunArgs& args) {
+  if (!args.out.empty() && !OutFormatFor(args.out)) {
+    PrintUsageError(fmt::format("cannot tell the format of --out '{}'", args.out),
+                    "name the file FILE.csv or FILE.jsonl");
+    return kExitUsage;
+  }
+  if (auto code = CheckOutputDirectory("--out", args.out)) return code;
+  if (auto code = CheckOutputDirectory("--rejects", args.rejects)) return code;
+  return CheckOutputDirectory("--dump-ir", args.dump_ir);
 }
 
 int ResolveThreads(int requested) {
@@ -151,15 +161,42 @@ class StepTimes {
   std::vector<std::pair<std::string, double>> steps_;
 };
 
+/// The rule files actually read (modules included) are inputs too.
+std::optional<int> CheckRuleFilesAreNotOutputs(const RunArgs& args, const RunState& state) {
+  std::vector<InputFile> inputs;
+  for (size_t i = 0; i < state.sources.size(); ++i) {
+    inputs.push_back({"rules", state.sources.file(static_cast<diag::FileId>(i)).path});
+  }
+  return CheckOutputsAreNotInputs(args, inputs);
+}
+
+static int ExecuteRunSteps(const RunArgs& args, RunState& state);
+
 int ExecuteRun(const RunArgs& args) {
-  if (auto code = CheckOutPath(args)) return *code;
   RunState state;
+  try {
+    return ExecuteRunSteps(args, state);
+  } catch (const std::bad_alloc&) {
+    // Out of memory while loading or evaluating: the data is too large for the limit, not a bug
+    // (the progress line was erased when its owner unwound).
+    std::string what = state.table.num_rows() > 0
+                           ? fmt::format("to evaluate the rules over {} rows of {}",
+                                         state.table.num_rows(), DataPaths(state))
+                           : fmt::format("to load {}", fmt::join(args.data, ", "));
+    return MemoryError("not enough memory " + what);
+  }
+}
+
+static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
+  if (auto code = CheckOutputsAreNotInputs(args, CommandLineInputs(args))) return *code;
+  if (auto code = CheckOutPath(args)) return *code;
   state.threads = ResolveThreads(args.threads);
   Progress progress(STDERR_FILENO);
   state.progress = &progress;
   StepTimes times;
   progress.Step("checking rules");
   if (auto code = times.Time("check rules", [&] { return LoadRules(args, state); })) return *code;
+  if (auto code = CheckRuleFilesAreNotOutputs(args, state)) return *code;
   auto plan = [&] {
     auto code = ResolveInputs(args, state);
     return code ? code : BuildPlan(state);

@@ -62,9 +62,13 @@ std::string FormatViolation(const diag::SourceManager& sources, const SizeViolat
     where = fmt::format("{}:{}:{}: ", sources.file(v.range.file).path, at.line, at.column);
   }
   double share = v.rows == 0 ? 0.0 : 100.0 * static_cast<double>(v.count) / double(v.rows);
-  return fmt::format("{}{}: segment '{}' has {} row{} ({:.1f}%), expected {} ({} to {} rows)",
-                     where, as_error ? "error" : "warning", v.segment, v.count,
-                     v.count == 1 ? "" : "s", share, v.expected, v.low, v.high);
+  // On a small table the bounds can leave no whole row count ("1% to 15%" of 1 row).
+  std::string rows =
+      v.low > v.high ? fmt::format("no row count fits on {} row{}", v.rows, v.rows == 1 ? "" : "s")
+                     : fmt::format("{} to {} rows", v.low, v.high);
+  return fmt::format("{}{}: segment '{}' has {} row{} ({:.1f}%), expected {} ({})", where,
+                     as_error ? "error" : "warning", v.segment, v.count, v.count == 1 ? "" : "s",
+                     share, v.expected, rows);
 }
 
 }  // namespace segc::cli

@@ -6,7 +6,6 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 #include <string_view>
 
@@ -19,6 +18,7 @@
 #include "compiler/plan/physical.h"
 #include "segc/csv.h"
 #include "segc/events.h"
+#include "segc/writer.h"
 
 namespace segc::cli {
 namespace {
@@ -70,19 +70,45 @@ rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads, const std::strin
   return options;
 }
 
-// `--dump-ir FILE`: the physical plan as plan::Print shows it, then the LLVM module (JIT only).
+// `--dump-ir FILE`: the physical plan as plan::Print shows it, then the LLVM module (JIT only),
+// written atomically; a failure to write it is exit 4 like --out (docs/cli.md).
 std::optional<int> WriteIrDump(const std::string& path, const plan::PhysicalPlan& planned,
                                const std::string& llvm_ir, RunState& state) {
-  std::ofstream out(path, std::ios::trunc);
-  out << "; segc IR (planned)\n" << plan::Print(planned);
-  if (!llvm_ir.empty()) out << "\n; LLVM IR (optimized)\n" << llvm_ir;
-  if (out.flush()) return std::nullopt;
+  Status status = [&]() -> Status {
+    SEGC_TRY(rt::AtomicFileWriter out, rt::AtomicFileWriter::Open(path));
+    SEGC_RETURN_IF_ERROR(out.Write("; segc IR (planned)\n"));
+    SEGC_RETURN_IF_ERROR(out.Write(plan::Print(planned)));
+    if (!llvm_ir.empty()) {
+      SEGC_RETURN_IF_ERROR(out.Write("\n; LLVM IR (optimized)\n"));
+      SEGC_RETURN_IF_ERROR(out.Write(llvm_ir));
+    }
+    return out.Commit();
+  }();
+  if (status.ok()) return std::nullopt;
   Quiet(state);
-  std::fprintf(stderr, "segc: error: cannot write the IR dump '%s'\n", path.c_str());
-  return kExitUsage;
+  std::fprintf(stderr, "segc: error: cannot write the IR dump '%s': %s\n", path.c_str(),
+               status.message().c_str());
+  return kExitInternal;
+}
+
+// The system refused threads (or memory outside loading): not a bug, exit 4 (docs/cli.md).
+int ResourceError(const Status& status) {
+  std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
+  std::fputs("  hint: a smaller --threads, or more memory (ulimit -v), may let the run start\n",
+             stderr);
+  return kExitInternal;
 }
 
 }  // namespace
+
+int MemoryError(const std::string& message) {
+  std::fprintf(stderr, "segc: error: %s\n", message.c_str());
+  std::fputs(
+      "  hint: the data does not fit in the memory segc may use (ulimit -v, the "
+      "container's limit): allow more, or split the file\n",
+      stderr);
+  return kExitBadData;
+}
 
 int OptLevelFromArgs(const std::string& text) {
   return text == "auto" ? driver::kAutoOptLevel : std::stoi(text);
@@ -201,6 +227,15 @@ std::optional<int> ReportLoadFailure(const Status& status, const rt::CsvReport& 
                                      const std::string& path, const std::string& table,
                                      RunState& state) {
   Quiet(state);
+  if (status.code() == StatusCode::kResourceExhausted) {
+    // docs/cli.md: data too large for the memory is exit 3; refused threads exit 4.
+    if (status.message().rfind("not enough memory", 0) == 0) return MemoryError(status.message());
+    return ResourceError(status);
+  }
+  if (report.rejects_failed) {  // an output, like --out: exit 4 (docs/cli.md)
+    std::fprintf(stderr, "segc: error: cannot write --rejects: %s\n", status.message().c_str());
+    return kExitInternal;
+  }
   if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
     std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
   } else if (status.code() == StatusCode::kDataError || status.code() == StatusCode::kIoError) {
@@ -294,7 +329,7 @@ std::optional<int> BuildKernels(const RunArgs& args, RunState& state) {
   state.compiled = std::move(compiled.program);
   if (!state.jit.stats.cache_warning.empty()) {
     Quiet(state);
-    std::fprintf(stderr, "segc: warning: the JIT cache was not updated: %s\n",
+    std::fprintf(stderr, "segc: warning: the JIT cache was %s\n",
                  state.jit.stats.cache_warning.c_str());
   }
   return std::nullopt;
@@ -312,6 +347,9 @@ std::optional<int> Execute(RunState& state) {
     if (result.status().code() == StatusCode::kDataError) {
       std::fprintf(stderr, "segc: error: %s\n", result.status().message().c_str());
       return kExitBadData;
+    }
+    if (result.status().code() == StatusCode::kResourceExhausted) {
+      return ResourceError(result.status());
     }
     return InternalError("execution: " + result.status().message());
   }

@@ -72,6 +72,9 @@ std::optional<int> Execute(RunState& state);
 /// The JIT level for --opt-level TEXT ("auto" or 0..3; validated by the option parser).
 int OptLevelFromArgs(const std::string& text);
 
+/// Prints "segc: error: MESSAGE" and a hint about memory limits; returns 3 (data too large).
+int MemoryError(const std::string& message);
+
 /// Prints "segc: internal error: MESSAGE" and the bug-report hint; returns 4.
 int InternalError(const std::string& message, const std::string& hint = "");
 

@@ -85,6 +85,11 @@ std::optional<int> CheckKey(const InferArgs& args, const rt::Schema& schema,
 /// --key must name a column of the file; the hint suggests the nearest one.
 bool ApplyKey(const std::string& key, rt::Schema& schema) {
   if (key.empty()) return true;
+  if (!rt::IsWritableName(key)) {
+    PrintUsageError(fmt::format("--key {} cannot be written in segc", rt::CommentText(key)),
+                    "a name cannot be empty or hold a backquote or a line break");
+    return false;
+  }
   if (schema.FindColumn(key) >= 0) {
     schema.key = key;
     return true;
@@ -116,7 +121,7 @@ int RunInfer(const InferArgs& args) {
   std::string out = fmt::format(
       "# inferred by 'segc schema infer' from {} (first {} records); review the types,\n"
       "# then save as schema.seg next to the rules\n",
-      args.data, args.sample);
+      rt::CommentText(args.data), args.sample);
   if (report.delimiter == rt::kWhitespaceDelimiter) {
     out +=
         "# fields separated by runs of spaces: segc run detects it (or --delimiter whitespace)\n";
@@ -126,7 +131,7 @@ int RunInfer(const InferArgs& args) {
     out += fmt::format(
         "# several rows per '{}' ({}): a log of events; run with --data {}={} (the customers\n"
         "# are its distinct keys; add --data FILE for a customer table with more columns)\n",
-        key, report.not_unique[size_t(log_key)], schema->table_name, args.data);
+        key, report.not_unique[size_t(log_key)], schema->table_name, rt::CommentText(args.data));
     out += FormatLog(*schema, log_key);
   } else {
     out += rt::FormatTableDeclaration(*schema);

@@ -18,6 +18,17 @@ std::optional<std::string> ReadModuleFile(const std::filesystem::path& path) {
   return text.str();
 }
 
+// DIR/NAME.seg with symlinks resolved, only when it stays inside DIR (also resolved): a
+// symlink in a --lib folder cannot pull in a file from elsewhere.
+std::optional<std::filesystem::path> InsideFolder(const std::string& dir, const std::string& name) {
+  std::error_code error;
+  std::filesystem::path folder = std::filesystem::canonical(dir, error);
+  if (error) return std::nullopt;
+  std::filesystem::path file = std::filesystem::canonical(folder / (name + ".seg"), error);
+  if (error || file.parent_path() != folder) return std::nullopt;
+  return file;
+}
+
 }  // namespace
 
 std::optional<sema::ModuleText> ModuleLibrary::Find(const std::string& name) const {
@@ -25,6 +36,7 @@ std::optional<sema::ModuleText> ModuleLibrary::Find(const std::string& name) con
     return sema::ModuleText{"<memory>/" + name + ".seg", it->second};
   }
   for (const std::string& dir : dirs_) {
+    if (!InsideFolder(dir, name)) continue;
     std::filesystem::path path = std::filesystem::path(dir) / (name + ".seg");
     if (std::optional<std::string> text = ReadModuleFile(path)) {
       return sema::ModuleText{path.string(), *text};

@@ -68,6 +68,10 @@ Result<Lane> ReadDict(EmitContext& ctx, const ir::Node& node) {
 
 }  // namespace
 
+Result<Lane> EmitSlotRead(EmitContext& ctx, const ir::Node& node, ir::ValueId id) {
+  return ReadColumn(ctx, node, Find(ctx.slot_reads, id));
+}
+
 Result<Lane> EmitLeaf(EmitContext& ctx, const ir::Node& node) {
   switch (node.op) {
     case ir::Op::kConst:

@@ -1,6 +1,7 @@
 // Stage kernels: the loop over 64-row words, the per-row loop, and node dispatch by family.
 #include <algorithm>
 #include <string>
+#include <unordered_map>
 
 #include "compiler/codegen/detail/emit_context.h"
 #include "compiler/codegen/detail/kernel_module.h"
@@ -54,6 +55,10 @@ Status EmitRow(EmitContext& ctx, const plan::Stage& stage,
                               " survived planning");
     }
     ctx.count_overflow = i < stage.count_overflow.size() && stage.count_overflow[i] != 0;
+    if (ctx.slot_reads.count(stage.nodes[i])) {
+      SEGC_TRY(ctx.lanes[stage.nodes[i]], EmitSlotRead(ctx, node, stage.nodes[i]));
+      continue;
+    }
     SEGC_TRY(ctx.lanes[stage.nodes[i]], EmitNode(ctx, node));
   }
   for (size_t i = 0; i < outputs.size(); ++i) {
@@ -78,13 +83,15 @@ Loops MakeBlocks(llvm::LLVMContext& c, llvm::Function* fn) {
                llvm::BasicBlock::Create(c, "exit", fn)};
 }
 
-Status EmitKernelBody(EmitContext& ctx, const plan::Stage& stage, llvm::Function* fn) {
+Status EmitKernelBody(EmitContext& ctx, const PartSpec& part, llvm::Function* fn) {
+  const plan::Stage& stage = part.stage;
   llvm::IRBuilder<>& b = ctx.b;
   llvm::Value* args = fn->getArg(0);
   llvm::Value* begin = fn->getArg(1);
   llvm::Value* end = fn->getArg(2);
   llvm::BasicBlock* entry = b.GetInsertBlock();
   SEGC_RETURN_IF_ERROR(PrepareLeaves(ctx, stage, args));
+  PrepareSlotReads(ctx, part.slot_reads, args);
   std::vector<OutputAccess> outputs = PrepareOutputs(ctx, stage, args);
   llvm::Value* counter = LoadPointer(ctx, args, offsetof(segc_kernel_args, overflow));
   Loops loops = MakeBlocks(ctx.ctx, fn);
@@ -140,28 +147,46 @@ Status EmitKernelBody(EmitContext& ctx, const plan::Stage& stage, llvm::Function
 // scheduling and register allocation superlinear; parts keep each function small.
 constexpr size_t kStoresPerPart = 64;
 
-// The stage restricted to `stores`: the nodes they reach, in stage order. A node's overflows
-// are counted only in the first part that computes it (`counted` tracks which were).
-plan::Stage Part(const plan::PhysicalPlan& program, const plan::Stage& stage,
-                 std::vector<plan::Store> stores, std::vector<bool>& counted) {
+// A value an earlier part stored can be read back from its slot when the slot keeps all of it
+// (same type; validity kept unless the value is never null).
+bool SlotKeepsValue(const plan::PhysicalPlan& program, ir::ValueId id, uint32_t slot) {
+  const ir::Node& node = program.node(id);
+  const plan::Slot& s = program.slots[slot];
+  return s.type == node.type && (s.nullable || !node.nullable) && node.type != ir::Type::kString;
+}
+
+// The stage restricted to `stores`: the nodes they reach, in stage order, except values that
+// earlier parts stored (`stored`: node -> slot), which are read from their slot. A node's
+// overflows are counted only in the first part that computes it (`counted` tracks which were).
+PartSpec Part(const plan::PhysicalPlan& program, const plan::Stage& stage,
+              std::vector<plan::Store> stores, std::vector<bool>& counted,
+              const std::unordered_map<ir::ValueId, uint32_t>& stored) {
   std::vector<bool> needed(program.graph.nodes.size(), false);
+  std::vector<bool> read(program.graph.nodes.size(), false);
   for (const plan::Store& store : stores) needed[store.value] = true;
-  plan::Stage part;
+  PartSpec spec;
   for (size_t i = stage.nodes.size(); i-- > 0;) {
     ir::ValueId id = stage.nodes[i];
     if (!needed[id]) continue;
+    if (auto it = stored.find(id); it != stored.end() && SlotKeepsValue(program, id, it->second)) {
+      read[id] = true;
+      spec.slot_reads.emplace_back(id, it->second);
+      continue;
+    }
     for (ir::ValueId arg : program.node(id).args) needed[arg] = true;
   }
   for (size_t i = 0; i < stage.nodes.size(); ++i) {
     ir::ValueId id = stage.nodes[i];
     if (!needed[id]) continue;
-    bool count = i < stage.count_overflow.size() && stage.count_overflow[i] != 0 && !counted[id];
+    bool count = !read[id] && i < stage.count_overflow.size() && stage.count_overflow[i] != 0 &&
+                 !counted[id];
     if (count) counted[id] = true;
-    part.nodes.push_back(id);
-    part.count_overflow.push_back(count ? 1 : 0);
+    spec.stage.nodes.push_back(id);
+    spec.stage.count_overflow.push_back(count ? 1 : 0);
   }
-  part.stores = std::move(stores);
-  return part;
+  spec.stage.stores = std::move(stores);
+  spec.stage.table = stage.table;
+  return spec;
 }
 
 // Kernels and parts share the kernel ABI signature. Parts are external because units are
@@ -180,10 +205,10 @@ llvm::Function* NewKernelFunction(llvm::Module& module, const std::string& name)
 }
 
 Status EmitLoopFunction(llvm::Function* fn, const plan::PhysicalPlan& program,
-                        const plan::Stage& stage) {
+                        const PartSpec& part) {
   EmitContext ctx(fn->getContext(), *fn->getParent(), program);
   ctx.b.SetInsertPoint(llvm::BasicBlock::Create(fn->getContext(), "entry", fn));
-  return EmitKernelBody(ctx, stage, fn);
+  return EmitKernelBody(ctx, part, fn);
 }
 
 // The declaration (or definition) of a part function in `module`.
@@ -213,19 +238,21 @@ ModuleLayout LayoutProgram(const plan::PhysicalPlan& program) {
   for (size_t index = 0; index < program.stages.size(); ++index) {
     const plan::Stage& stage = program.stages[index];
     std::vector<size_t>& parts = layout.stage_parts.emplace_back();
-    auto add = [&](plan::Stage part) {
-      std::string name = KernelName(index) + ".part" + std::to_string(parts.size());
+    auto add = [&](PartSpec part) {
+      part.name = KernelName(index) + ".part" + std::to_string(parts.size());
       parts.push_back(layout.parts.size());
-      layout.parts.push_back({std::move(name), std::move(part)});
+      layout.parts.push_back(std::move(part));
     };
     if (stage.stores.size() <= kStoresPerPart) {
-      add(stage);  // as planned, including every node's overflow flag
+      add(PartSpec{"", stage, {}});  // as planned, including every node's overflow flag
       continue;
     }
+    std::unordered_map<ir::ValueId, uint32_t> stored;  // by the parts so far
     for (size_t first = 0; first < stage.stores.size(); first += kStoresPerPart) {
       size_t last = std::min(stage.stores.size(), first + kStoresPerPart);
       std::vector<plan::Store> stores(stage.stores.begin() + first, stage.stores.begin() + last);
-      add(Part(program, stage, std::move(stores), counted));
+      add(Part(program, stage, stores, counted, stored));
+      for (const plan::Store& store : stores) stored.emplace(store.value, store.slot);
     }
   }
   return layout;
@@ -260,7 +287,7 @@ Result<std::unique_ptr<llvm::Module>> BuildUnit(llvm::LLVMContext& context,
   module->setTargetTriple(machine.getTargetTriple().str());
   for (size_t part : parts) {
     llvm::Function* fn = PartFunction(*module, layout.parts[part].name);
-    SEGC_RETURN_IF_ERROR(EmitLoopFunction(fn, program, layout.parts[part].stage));
+    SEGC_RETURN_IF_ERROR(EmitLoopFunction(fn, program, layout.parts[part]));
   }
   if (with_kernels) {
     for (size_t i = 0; i < program.stages.size(); ++i) EmitKernel(*module, layout, i);

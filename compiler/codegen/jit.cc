@@ -132,33 +132,6 @@ Result<std::vector<std::string>> GenerateObjects(const plan::PhysicalPlan& progr
   return objects;
 }
 
-// The objects from the cache if present (and dumping was not asked for), else generated and
-// stored. A cache that cannot be written is a warning in the stats, not a failure.
-Result<std::vector<std::string>> ObtainObjects(const plan::PhysicalPlan& program,
-                                               const CodegenOptions& options,
-                                               detail::JitSession& session, CompileStats& stats) {
-  std::string key;
-  std::optional<detail::ObjectCache> cache;
-  if (!options.cache_dir.empty()) {
-    cache.emplace(options.cache_dir);
-    key = detail::CacheKey(
-        {plan::Print(program), session.cpu(), session.features(), options.opt_level});
-    if (options.dump_ir == nullptr) {
-      if (auto cached = cache->Load(key)) {
-        stats.cache_hit = true;
-        stats.units = cached->size();
-        return std::move(*cached);
-      }
-    }
-  }
-  SEGC_TRY(std::vector<std::string> objects, GenerateObjects(program, options, session, stats));
-  if (cache) {
-    Status stored = cache->Store(key, objects);
-    if (!stored.ok()) stats.cache_warning = stored.message();
-  }
-  return objects;
-}
-
 Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(const plan::PhysicalPlan& program,
                                                            const CodegenOptions& options,
                                                            detail::JitSession& session,
@@ -183,6 +156,37 @@ Result<std::unique_ptr<CompiledProgram::Impl>> LoadKernels(const plan::PhysicalP
   return impl;
 }
 
+// The cache of options.cache_dir, or none (a directory that cannot be made or is not safe is a
+// warning in the stats, not a failure).
+std::optional<detail::ObjectCache> OpenCache(const CodegenOptions& options, CompileStats& stats) {
+  if (options.cache_dir.empty()) return std::nullopt;
+  Result<detail::ObjectCache> cache = detail::ObjectCache::Open(options.cache_dir);
+  if (cache.ok()) return std::move(cache).value();
+  stats.cache_warning = cache.status().code() == StatusCode::kInvalidArgument
+                            ? "not used: " + cache.status().message()
+                            : "not updated: " + cache.status().message();
+  return std::nullopt;
+}
+
+// A cache hit whose objects link; a bad entry (e.g. written for another LLVM build) is evicted
+// and the caller compiles afresh, so a cache can never make runs fail.
+Result<std::unique_ptr<CompiledProgram::Impl>> LoadCached(
+    const plan::PhysicalPlan& program, const CodegenOptions& options, detail::JitSession& session,
+    const detail::ObjectCache& cache, const detail::CacheKeyParts& key, CompileStats& stats) {
+  std::optional<std::vector<std::string>> cached = cache.Load(key);
+  if (!cached) return Status::IoError("miss");
+  CompileStats hit;
+  hit.cache_hit = true;
+  hit.units = cached->size();
+  auto impl = LoadKernels(program, options, session, std::move(*cached), hit);
+  if (!impl.ok()) {
+    cache.Evict(key);
+    stats.cache_warning =
+        "repaired: an entry did not load (" + impl.status().message() + ") and was replaced";
+  }
+  return impl;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<CompiledProgram>> Compile(const plan::PhysicalPlan& program,
@@ -194,7 +198,20 @@ Result<std::unique_ptr<CompiledProgram>> Compile(const plan::PhysicalPlan& progr
   }
   SEGC_TRY(auto session, detail::JitSession::Get());
   CompileStats stats;
-  SEGC_TRY(auto objects, ObtainObjects(program, options, *session, stats));
+  std::optional<detail::ObjectCache> cache = OpenCache(options, stats);
+  detail::CacheKeyParts key;
+  if (cache) {
+    key = {plan::Print(program), session->cpu(), session->features(), options.opt_level};
+    if (options.dump_ir == nullptr) {  // a cached object has no IR to dump
+      auto impl = LoadCached(program, options, *session, *cache, key, stats);
+      if (impl.ok()) return std::make_unique<CompiledProgram>(std::move(impl).value());
+    }
+  }
+  SEGC_TRY(auto objects, GenerateObjects(program, options, *session, stats));
+  if (cache) {
+    Status stored = cache->Store(key, objects);
+    if (!stored.ok()) stats.cache_warning = "not updated: " + stored.message();
+  }
   SEGC_TRY(auto impl, LoadKernels(program, options, *session, std::move(objects), stats));
   return std::make_unique<CompiledProgram>(std::move(impl));
 }

@@ -1,22 +1,26 @@
-// Object cache files: "SEGCOBJ2" + 32-byte SHA-256 of the payload + the payload, which is
-// each object as an 8-byte little-endian length followed by its bytes.
+// Object cache files: "SEGCOBJ3" + 32-byte SHA-256 of the rest + the key record as a
+// length-prefixed field + the payload, which is each object as an 8-byte little-endian length
+// followed by its bytes.
 #include "compiler/codegen/detail/object_cache.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <array>
-#include <atomic>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "segc/kernel_abi.h"
+#include "segc/writer.h"
 
 namespace segc::codegen::detail {
 namespace {
 
-constexpr char kMagic[] = "SEGCOBJ2";
+constexpr char kMagic[] = "SEGCOBJ3";
 constexpr size_t kMagicSize = sizeof(kMagic) - 1;
 constexpr size_t kDigestSize = 32;
 
@@ -94,46 +98,73 @@ std::string CacheKey(const CacheKeyParts& parts) {
   return Hex(std::string(reinterpret_cast<const char*>(hash.data()), hash.size()));
 }
 
-std::string ObjectCache::PathFor(const std::string& key) const {
-  return (std::filesystem::path(dir_) / (key + ".o")).string();
+std::string CacheKeyRecord(const CacheKeyParts& parts) {
+  return "segc=" + std::string(SEGC_VERSION_STRING) +
+         "\nllvm=" LLVM_VERSION_STRING "\nabi=" + KernelAbiFingerprint() + "\ncpu=" + parts.cpu +
+         "\nfeatures=" + parts.features + "\nopt=" + std::to_string(parts.opt_level) +
+         "\nprogram=" + Hex(Digest(parts.ir_text)) + "\n";
 }
 
-std::optional<std::vector<std::string>> ObjectCache::Load(const std::string& key) const {
-  std::ifstream in(PathFor(key), std::ios::binary);
+Result<ObjectCache> ObjectCache::Open(const std::string& dir) {
+  std::error_code error;
+  std::filesystem::path path(dir);
+  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), error);
+  if (mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) {
+    return Status::IoError("cannot create cache directory '" + dir + "': " + std::strerror(errno));
+  }
+  struct stat st;
+  if (stat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
+    return Status::IoError("cannot create cache directory '" + dir + "': not a directory");
+  }
+  // Anyone who can write the directory can make segc run their code (docs/codegen.md).
+  if (st.st_uid != geteuid()) {
+    return Status::InvalidArgument("'" + dir + "' belongs to another user");
+  }
+  if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0) {
+    return Status::InvalidArgument("'" + dir + "' is writable by other users (chmod go-w)");
+  }
+  return ObjectCache(dir);
+}
+
+std::string ObjectCache::PathFor(const CacheKeyParts& parts) const {
+  return (std::filesystem::path(dir_) / (CacheKey(parts) + ".o")).string();
+}
+
+std::optional<std::vector<std::string>> ObjectCache::Load(const CacheKeyParts& parts) const {
+  const std::string path = PathFor(parts);
+  std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::stringstream contents;
   contents << in.rdbuf();
   std::string file = contents.str();
-  if (file.size() <= kMagicSize + kDigestSize || file.compare(0, kMagicSize, kMagic) != 0) {
+  auto bad = [&]() -> std::optional<std::vector<std::string>> {
+    unlink(path.c_str());  // evicted: the next Store rewrites it
     return std::nullopt;
+  };
+  if (file.size() <= kMagicSize + kDigestSize || file.compare(0, kMagicSize, kMagic) != 0) {
+    return bad();
   }
-  llvm::StringRef payload = llvm::StringRef(file).drop_front(kMagicSize + kDigestSize);
-  if (Digest(payload) != file.substr(kMagicSize, kDigestSize)) return std::nullopt;
-  return SplitPayload(payload);
+  llvm::StringRef body = llvm::StringRef(file).drop_front(kMagicSize + kDigestSize);
+  if (Digest(body) != file.substr(kMagicSize, kDigestSize)) return bad();
+  std::optional<std::vector<std::string>> fields = SplitPayload(body);
+  if (!fields || fields->size() < 2 || (*fields)[0] != CacheKeyRecord(parts)) return bad();
+  fields->erase(fields->begin());
+  return fields;
 }
 
-Status ObjectCache::Store(const std::string& key, const std::vector<std::string>& objects) const {
-  std::error_code error;
-  std::filesystem::create_directories(dir_, error);
-  if (error) {
-    return Status::IoError("cannot create cache directory '" + dir_ + "': " + error.message());
-  }
-  std::string path = PathFor(key);
-  static std::atomic<uint64_t> counter{0};
-  std::string temporary =
-      path + ".tmp" + std::to_string(::getpid()) + "." + std::to_string(counter.fetch_add(1));
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    std::string payload = Payload(objects);
-    out << kMagic << Digest(payload) << payload;
-    if (!out.flush()) return Status::IoError("cannot write cache file '" + temporary + "'");
-  }
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary, error);
-    return Status::IoError("cannot write cache file '" + path + "'");
-  }
-  return Status::Ok();
+Status ObjectCache::Store(const CacheKeyParts& parts,
+                          const std::vector<std::string>& objects) const {
+  const std::string path = PathFor(parts);
+  std::vector<std::string> fields{CacheKeyRecord(parts)};
+  fields.insert(fields.end(), objects.begin(), objects.end());
+  std::string body = Payload(fields);
+  SEGC_TRY(rt::AtomicFileWriter out, rt::AtomicFileWriter::Open(path));
+  SEGC_RETURN_IF_ERROR(out.Write(kMagic));
+  SEGC_RETURN_IF_ERROR(out.Write(Digest(body)));
+  SEGC_RETURN_IF_ERROR(out.Write(body));
+  return out.Commit();
 }
+
+void ObjectCache::Evict(const CacheKeyParts& parts) const { unlink(PathFor(parts).c_str()); }
 
 }  // namespace segc::codegen::detail

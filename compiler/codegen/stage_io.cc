@@ -178,6 +178,20 @@ Status PrepareLeaves(EmitContext& ctx, const plan::Stage& stage, llvm::Value* ar
   return Status::Ok();
 }
 
+void PrepareSlotReads(EmitContext& ctx, const std::vector<std::pair<ir::ValueId, uint32_t>>& reads,
+                      llvm::Value* args) {
+  if (reads.empty()) return;
+  llvm::Value* outputs = LoadPointer(ctx, args, offsetof(segc_kernel_args, outputs));
+  for (const auto& [id, slot] : reads) {
+    ColumnAccess access = LoadColumn(ctx, outputs, slot);
+    // A slot without validity has no bitmap to read: all rows valid.
+    if (!ctx.program.slots[slot].nullable) {
+      access.validity = llvm::ConstantPointerNull::get(ctx.b.getPtrTy());
+    }
+    ctx.slot_reads[id] = access;
+  }
+}
+
 void LoadColumnWords(EmitContext& ctx, llvm::Value* base, llvm::Value* count) {
   llvm::Function* load_bits = LoadBitsFunction(ctx);
   auto load_words = [&](ColumnAccess& column, bool is_bool) {
@@ -191,6 +205,9 @@ void LoadColumnWords(EmitContext& ctx, llvm::Value* base, llvm::Value* count) {
   for (auto& [index, column] : ctx.derived) {
     load_words(column, ctx.program.graph.derived.size() > index &&
                            ctx.program.graph.derived[index].type == ir::Type::kBool);
+  }
+  for (auto& [id, column] : ctx.slot_reads) {
+    load_words(column, ctx.program.node(id).type == ir::Type::kBool);
   }
 }
 

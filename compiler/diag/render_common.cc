@@ -35,6 +35,24 @@ size_t ShownCount(const std::vector<Diagnostic>& diagnostics, size_t max_errors)
   return diagnostics.size();
 }
 
+std::string EscapeControls(std::string_view text, bool keep_newlines) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 0x20 && byte != 0x7F) || (keep_newlines && c == '\n')) {
+      out += c;
+      continue;
+    }
+    // U+2400 + byte (U+2421 for DEL) in UTF-8: E2 90 80+x.
+    unsigned picture = byte == 0x7F ? 0x21 : byte;
+    out += '\xE2';
+    out += '\x90';
+    out += static_cast<char>(0x80 | picture);
+  }
+  return out;
+}
+
 std::string TooManyErrorsLine(size_t max_errors) {
   return fmt::format("too many errors; stopping after {}", max_errors);
 }

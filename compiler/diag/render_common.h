@@ -34,6 +34,11 @@ std::string_view SeverityName(Severity severity);
 /// Fewer than all are shown only when there are more than `max_errors` errors.
 size_t ShownCount(const std::vector<Diagnostic>& diagnostics, size_t max_errors);
 
+/// `text` safe for a terminal: C0 control characters and DEL (ESC, BEL, CR... from rule text or
+/// file names) become their control pictures (U+2400..U+2421), as in source snippets; with
+/// `keep_newlines`, '\n' stays (multi-line help). Other bytes are unchanged.
+std::string EscapeControls(std::string_view text, bool keep_newlines = false);
+
 /// The line printed after a capped list: "too many errors; stopping after N".
 std::string TooManyErrorsLine(size_t max_errors);
 

@@ -23,7 +23,7 @@ struct Mark {
   uint32_t begin = 0;
   uint32_t end = 0;
   bool primary = false;
-  std::string_view label;
+  std::string label;
 };
 
 /// Lines wider than this many display columns are shown as a window around their marks.
@@ -109,11 +109,12 @@ std::string_view TextRenderer::SeverityColour(Severity severity) const {
 
 void TextRenderer::RenderHeader(const Diagnostic& d, std::string& out) const {
   if (auto loc = detail::Resolve(sources_, d.range)) {
-    out += Paint(kBold, fmt::format("{}:{}:{}: ", loc->path, loc->line, loc->column));
+    out += Paint(kBold, fmt::format("{}:{}:{}: ", detail::EscapeControls(loc->path), loc->line,
+                                    loc->column));
   }
   std::string kind = fmt::format("{}[{}]", detail::SeverityName(d.severity), Info(d.code).id);
   out += Paint(SeverityColour(d.severity), kind);
-  out += Paint(kBold, fmt::format(": {}", d.message));
+  out += Paint(kBold, fmt::format(": {}", detail::EscapeControls(d.message)));
   out += '\n';
 }
 
@@ -124,7 +125,8 @@ void TextRenderer::AddMark(std::vector<FileSnippet>& snippets, SourceRange range
   auto it = std::find_if(snippets.begin(), snippets.end(),
                          [&](const FileSnippet& s) { return s.file == range.file; });
   if (it == snippets.end()) {
-    std::string where = fmt::format("{}:{}:{}", loc->path, loc->line, loc->column);
+    std::string where =
+        fmt::format("{}:{}:{}", detail::EscapeControls(loc->path), loc->line, loc->column);
     it = snippets.insert(snippets.end(), FileSnippet{range.file, std::move(where), {}});
   }
   const SourceFile& file = sources_.file(range.file);
@@ -134,7 +136,8 @@ void TextRenderer::AddMark(std::vector<FileSnippet>& snippets, SourceRange range
   // A span that runs past its first line is underlined to the end of that line.
   uint32_t end_offset = std::max(range.begin, range.end);
   size_t end = loc->end_line == loc->line ? end_offset - line_start : text.size();
-  Mark mark{layout.ColumnAt(range.begin - line_start), layout.ColumnAt(end), primary, label};
+  Mark mark{layout.ColumnAt(range.begin - line_start), layout.ColumnAt(end), primary,
+            detail::EscapeControls(label)};
   mark.end = std::max(mark.end, mark.begin + 1);
   it->lines[loc->line].push_back(mark);
 }
@@ -199,7 +202,7 @@ void TextRenderer::RenderFooter(std::string_view kind, std::string_view text,
                                 std::string& out) const {
   std::string indent(gutter_width_ + 2 + kind.size() + 4, ' ');
   out += fmt::format("{:>{}}{} {}: ", "", gutter_width_ + 2, Paint(kBlue, "="), Paint(kBold, kind));
-  for (char c : text) {
+  for (char c : detail::EscapeControls(text, true)) {
     out += c;
     if (c == '\n') out += indent;
   }

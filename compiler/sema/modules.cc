@@ -1,5 +1,6 @@
 // Library modules: lookup through the pipeline's resolver then the stdlib, parsing, import cycles
 // and binding names (E0106, E0107, E0108, E0110).
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -49,6 +50,11 @@ class ModuleLoader {
     }
     auto loaded = loaded_.find(import.module);
     if (loaded != loaded_.end()) return loaded->second;
+    if (!IsModuleName(import.module)) {
+      ReportPath(import);
+      loaded_.emplace(import.module, kNone);
+      return kNone;
+    }
     std::optional<ModuleSource> source = Find(import.module);
     if (!source) {
       ReportUnknown(import);
@@ -94,6 +100,25 @@ class ModuleLoader {
     if (ctx_.options.modules != nullptr) names = ctx_.options.modules->Names();
     for (std::string_view name : stdlib::StdlibModuleNames()) names.emplace_back(name);
     return names;
+  }
+
+  // A module is named, never addressed by path: no folder separator, no leading dot (`..`,
+  // hidden files), no control character; so resolution stays inside --lib and the stdlib.
+  static bool IsModuleName(const std::string& name) {
+    if (name.empty() || name[0] == '.') return false;
+    return std::none_of(name.begin(), name.end(), [](char c) {
+      return c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+    });
+  }
+
+  void ReportPath(const Import& import) {
+    diag::Diagnostic d = Make(Code::kUnknownModule, import.ast->module.range,
+                              "unknown module " + Quote(import.module));
+    d.label = "a module name, not a path";
+    d.help =
+        "put the file in a folder given with --lib and import it by its name (the file "
+        "name without .seg)";
+    ctx_.Report(std::move(d));
   }
 
   void ReportUnknown(const Import& import) {

@@ -223,20 +223,35 @@ class Resolver {
     ctx_.Report(std::move(d));
   }
 
+  /// The closest candidate and its distance, or {"", SIZE_MAX}.
+  static std::pair<std::string, size_t> Best(const std::string& name,
+                                             const std::vector<std::string>& candidates) {
+    std::vector<std::string> best = diag::ClosestNames(name, candidates);
+    if (best.empty()) return {"", SIZE_MAX};
+    return {best[0], diag::EditDistance(name, best[0])};
+  }
+
+  static std::string Hint(const std::pair<std::string, size_t>& best) {
+    return best.first.empty() ? "" : "did you mean '" + best.first + "'?";
+  }
+
   /// E0101 when the name most likely meant a column, E0102 otherwise (see docs/errors/E0101.md).
   void UnknownName(const ast::Expr& expr, const std::string& name) {
-    std::vector<std::string> columns, decls;
-    if (!unit_.is_module) {
-      for (const Column& column : ctx_.project.schema.columns) columns.push_back(column.name);
+    std::pair<std::string, size_t> column{"", SIZE_MAX}, decl{"", SIZE_MAX};
+    const bool suggest = ctx_.TakeSuggestion();
+    if (suggest) {
+      std::vector<std::string> columns, decls;
+      if (!unit_.is_module) {
+        for (const Column& c : ctx_.project.schema.columns) columns.push_back(c.name);
+      }
+      for (const DeclInfo& info : unit_.decls) decls.push_back(info.name);
+      column = Best(name, columns);
+      decl = Best(name, decls);
     }
-    for (const DeclInfo& decl : unit_.decls) decls.push_back(decl.name);
-    std::string column_hint = diag::DidYouMean(name, columns);
-    std::string decl_hint = diag::DidYouMean(name, decls);
-    size_t column_distance = Distance(name, columns), decl_distance = Distance(name, decls);
     bool column_like =
-        !unit_.is_module && (column_hint.empty() && decl_hint.empty()
+        !unit_.is_module && (column.first.empty() && decl.first.empty()
                                  ? std::islower(static_cast<unsigned char>(name[0])) != 0
-                                 : !column_hint.empty() && column_distance <= decl_distance);
+                                 : !column.first.empty() && column.second <= decl.second);
     diag::Diagnostic d = column_like
                              ? Make(Code::kUnknownColumn, expr.range,
                                     "unknown column " + Quote(name) + " in table " +
@@ -246,14 +261,9 @@ class Resolver {
                   ? "not a column"
                   : (unit_.is_module ? "not an input or declaration of module " + Quote(unit_.name)
                                      : "not a column or declaration");
-    d.help = column_like ? column_hint : decl_hint;
-    if (d.help.empty()) d.help = QuoteHint(name);
+    d.help = Hint(column_like ? column : decl);
+    if (d.help.empty() && suggest) d.help = QuoteHint(name);
     ctx_.Report(std::move(d));
-  }
-
-  static size_t Distance(const std::string& name, const std::vector<std::string>& candidates) {
-    std::vector<std::string> best = diag::ClosestNames(name, candidates);
-    return best.empty() ? SIZE_MAX : diag::EditDistance(name, best[0]);
   }
 
   /// `stage == lead`: the name is an enum value or label that lost its quotes.

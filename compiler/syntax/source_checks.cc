@@ -27,6 +27,15 @@ size_t Utf8SequenceLength(std::string_view text, size_t i) {
 
 std::string Mebibytes(size_t bytes) { return fmt::format("{:.1f} MiB", bytes / 1048576.0); }
 
+// "8.0 MiB; the limit is 8.0 MiB" says nothing: sizes that round alike are given in bytes.
+std::string SizeAndLimit(size_t size, size_t limit) {
+  if (Mebibytes(size) != Mebibytes(limit)) {
+    return fmt::format("rule file is {}; the limit is {}", Mebibytes(size), Mebibytes(limit));
+  }
+  return fmt::format("rule file is {} bytes; the limit is {} bytes ({})", size, limit,
+                     Mebibytes(limit));
+}
+
 }  // namespace
 
 size_t FindInvalidUtf8(std::string_view text) {
@@ -41,9 +50,8 @@ size_t FindInvalidUtf8(std::string_view text) {
 bool CheckSourceText(std::string_view text, diag::FileId file, size_t max_bytes,
                      diag::DiagnosticSink& sink) {
   if (text.size() > max_bytes) {
-    diag::Diagnostic d = diag::Make(diag::Code::kFileTooLarge, {file, 0, 0},
-                                    fmt::format("rule file is {}; the limit is {}",
-                                                Mebibytes(text.size()), Mebibytes(max_bytes)));
+    diag::Diagnostic d =
+        diag::Make(diag::Code::kFileTooLarge, {file, 0, 0}, SizeAndLimit(text.size(), max_bytes));
     d.help = "split the rules into several .seg files in the same project";
     sink.Report(std::move(d));
     return false;

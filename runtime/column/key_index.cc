@@ -311,6 +311,7 @@ Status KeyIndex::MapInto(const Column& foreign_keys, int32_t* out, int threads) 
   std::vector<int32_t> translate;  // foreign dictionary code -> row
   const bool same_dict = dict && foreign_keys.dictionary() == x.keys.dictionary();
   ThreadPool pool(std::max(n, n_dict) > kMorselRows ? threads : 1);
+  SEGC_RETURN_IF_ERROR(pool.status());
   auto morsels = [](int64_t rows) { return (rows + kMorselRows - 1) / kMorselRows; };
   if (dict && !same_dict) {
     translate.resize(size_t(n_dict));

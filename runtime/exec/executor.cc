@@ -286,6 +286,7 @@ void Run::RunStage(uint32_t stage) {
 
 Result<RunResult> Run::Go() {
   rows_ = t_.num_rows();
+  SEGC_RETURN_IF_ERROR(pool_.status());
   SEGC_RETURN_IF_ERROR(BindInputs());
   SEGC_RETURN_IF_ERROR(GroupEvents());
   stats_.assign(p_.stats.size(), segc_stat_value{});

@@ -149,12 +149,16 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   report->decimal_comma = ctx.decimal_comma;
   int64_t first_line = 1 + std::count(data.begin(), data.begin() + body_start, '\n');
   ThreadPool pool(options.threads);
+  SEGC_RETURN_IF_ERROR(pool.status());
   TableBuffers buffers;
   std::vector<ChunkResult> chunks = ParseBody(ctx, body, first_line, options, pool, &buffers);
   if (hashes) report->file_hash = hashes->Finish();
   CollectErrors(chunks, ctx, report);
-  if (!options.rejects_path.empty())
-    SEGC_RETURN_IF_ERROR(WriteRejects(options.rejects_path, chunks));
+  if (!options.rejects_path.empty()) {
+    Status written = WriteRejects(options.rejects_path, chunks);
+    report->rejects_failed = !written.ok();
+    SEGC_RETURN_IF_ERROR(written);
+  }
   if (report->total_errors > 0 && !options.skip_bad_rows) return DataFailure(*report);
   SEGC_TRY(std::vector<Column> columns, MergeChunks(ctx, chunks, buffers, pool));
   std::vector<std::string> names;

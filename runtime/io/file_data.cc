@@ -41,8 +41,13 @@ Result<FileData> FileData::Read(const std::string& path) {
   if (st.st_size > 0) {
     void* p = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED) {
+      int error = errno;
       close(fd);
-      return Status::IoError(fmt::format("{}: cannot map: {}", path, strerror(errno)));
+      if (error == ENOMEM) {  // the address space limit, not a bad file
+        return Status::ResourceExhausted(
+            fmt::format("not enough memory to load '{}' ({} bytes)", path, st.st_size));
+      }
+      return Status::IoError(fmt::format("{}: cannot map: {}", path, strerror(error)));
     }
     madvise(p, size_t(st.st_size), MADV_SEQUENTIAL);
     data.map_ = p;

@@ -140,6 +140,10 @@ bool NextRecord(const char** p, const char* end, char delim, std::vector<std::st
 std::string DefaultTableName(const std::string& path) {
   std::string base = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
   base = base.substr(0, base.find('.'));
+  // The table name is written in the declaration: characters a name cannot hold become '_'.
+  for (char& c : base) {
+    if (c == '`' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '_';
+  }
   return base.empty() ? "data" : base;
 }
 
@@ -149,7 +153,8 @@ void ChooseKey(const std::vector<ColumnEvidence>& evidence, Schema* schema, Infe
     for (size_t c = 0; c < evidence.size() && schema->key.empty(); ++c) {
       const ColumnSpec& col = schema->columns[c];
       const bool typed = col.type == ColumnType::kInt || col.type == ColumnType::kString;
-      const bool candidate = pass == 0 ? LooksLikeKey(col.name) : typed;
+      const bool candidate =
+          IsWritableName(col.name) && (pass == 0 ? LooksLikeKey(col.name) : typed);
       if (candidate && evidence[c].not_unique.empty() && evidence[c].values > 0) {
         schema->key = col.name;
       }

@@ -39,6 +39,15 @@ std::string TypeText(const ColumnSpec& c) {
 
 }  // namespace
 
+std::string CommentText(std::string_view text) {
+  std::string out;
+  for (char c : QuoteString(text)) {
+    auto byte = static_cast<unsigned char>(c);
+    out += byte < 0x20 || byte == 0x7f ? fmt::format("\\x{:02x}", byte) : std::string(1, c);
+  }
+  return out;
+}
+
 std::string QuoteString(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
@@ -63,9 +72,21 @@ bool IsPlainIdentifier(std::string_view name) {
   return std::find(kKeywords.begin(), kKeywords.end(), name) == kKeywords.end();
 }
 
+bool IsWritableName(std::string_view name) {
+  return !name.empty() && name.find_first_of("`\r\n") == std::string_view::npos;
+}
+
 std::string FormatTableDeclaration(const Schema& schema) {
   std::string out = fmt::format("table {} key {} {{\n", Name(schema.table_name), Name(schema.key));
-  for (const ColumnSpec& c : schema.columns) {
+  for (size_t i = 0; i < schema.columns.size(); ++i) {
+    const ColumnSpec& c = schema.columns[i];
+    if (!IsWritableName(c.name)) {
+      out += fmt::format(
+          "  # column {} left out: its name {} cannot be written in segc (empty, or a backquote "
+          "or line break)\n",
+          i + 1, CommentText(c.name));
+      continue;
+    }
     out += fmt::format("  {}: {}\n", Name(c.name), TypeText(c));
   }
   return out + "}\n";

@@ -110,5 +110,5 @@ expect_contains "$tmp/interp.ll" "; segc IR (planned)" "--dump-ir --engine inter
 grep -q "LLVM IR" "$tmp/interp.ll" && fail "--dump-ir --engine interp: LLVM IR without the JIT"
 run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$data" --dump-ir "$tmp/no/such/dir.ll"
 expect_code 2 "--dump-ir into a missing directory"
-expect_contains "$tmp/err" "cannot write the IR dump" "--dump-ir into a missing directory"
+expect_contains "$tmp/err" "cannot write --dump-ir" "--dump-ir into a missing directory"
 finish

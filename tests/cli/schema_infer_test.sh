@@ -128,4 +128,21 @@ expect_contains "$tmp/flat" '"Late":{"count":1}' "timestamp compared as its date
 run_segc "$tmp/out" "$tmp/err" schema infer "$tmp/ts.csv"
 expect_code 0 "infer YYYYMMDD"
 expect_contains "$tmp/out" 'day: date("%Y%m%d")' "YYYYMMDD proposed as a date"
+# Odd names: a header with a backquote, a line break or nothing, and a file name with a line
+# break. The declaration still parses: unwritable columns are left out with a comment, the
+# table name is sanitized, and the file name in the comment is quoted (no injected line).
+odd="$tmp/od"$'\n'"d.csv"
+printf '"a`b","line\nbreak","",`ok`,id\n1,2,3,4,5\n6,7,8,9,10\n' >"$odd"
+run_segc "$tmp/out" "$tmp/err" schema infer "$odd"
+expect_code 0 "odd names" || cat "$tmp/err" >&2
+mkdir -p "$tmp/oddp"
+cp "$tmp/out" "$tmp/oddp/schema.seg"
+printf 'segment S where id > 1\n' >"$tmp/oddp/r.seg"
+run_segc "$tmp/s" "$tmp/e" check "$tmp/oddp"
+expect_code 0 "the inferred schema of odd names parses" || { cat "$tmp/out" "$tmp/e" >&2; }
+expect_contains "$tmp/out" '# column 2 left out: its name "line\nbreak"' "odd names"
+[[ "$(grep -vc '^ *#\|^table\|^}\|^  [^ ]*: ' "$tmp/out")" == 0 ]] ||
+  fail "odd names: an unexpected line: $(cat "$tmp/out")"
+run_segc "$tmp/out" "$tmp/err" schema infer "$odd" --key 'a`b'
+expect_code 2 "--key with a backquote"
 finish

@@ -40,6 +40,16 @@ run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$data" --param vip_window=1d
 expect_code 0 "size warning run"
 grep -qE "value.seg:[0-9]+:[0-9]+: warning: segment 'VIP' has [0-9]+ rows? \([0-9.]+%\), expected between 1% and 15%" \
   "$tmp/err" || fail "no VIP size warning: $(cat "$tmp/err")"
+# On one row, 1% to 15% leaves no whole row count: said so, never "1 to 0 rows".
+head -2 "$data" >"$tmp/one.csv"
+run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$tmp/one.csv"
+expect_code 0 "one row"
+grep -q "expected between 1% and 15% (no row count fits on 1 row)" "$tmp/err" ||
+  fail "one row: $(grep VIP "$tmp/err")"
+if grep -qE "\(-?[0-9]+ to -?[0-9]+ rows\)" "$tmp/err" && grep -E "\(([0-9]+) to ([0-9]+) rows\)" "$tmp/err" |
+  sed -E 's/.*\(([0-9]+) to ([0-9]+) rows\).*/\1 \2/' | awk '$1 > $2 { bad = 1 } END { exit !bad }'; then
+  fail "one row: an empty row range is printed as 'A to B rows' with A > B"
+fi
 run_segc "$tmp/out" "$tmp/err" run "$rules" --data "$data" --param vip_window=1d --strict-sizes
 expect_code 1 "--strict-sizes"
 expect_contains "$tmp/err" "error: segment 'VIP'" "strict size error"

@@ -48,6 +48,8 @@ struct EmitContext {
   llvm::Value* lane = nullptr;  ///< i64 position of the row in its 64-row word
   std::unordered_map<uint32_t, ColumnAccess> inputs;
   std::unordered_map<uint32_t, ColumnAccess> derived;
+  /// By ValueId: values stored by an earlier part of the stage, read from their output slot.
+  std::unordered_map<uint32_t, ColumnAccess> slot_reads;
   std::unordered_map<uint32_t, Lane> stats;
   std::unordered_map<uint32_t, DictAccess> dicts;
   std::vector<Lane> lanes;  ///< by ValueId; set once a node is emitted in this stage
@@ -69,6 +71,8 @@ struct EmitContext {
 
 /// Emitters by node family; each returns the node's lane for the current row.
 Result<Lane> EmitLeaf(EmitContext& ctx, const ir::Node& node);
+/// The value `id`, stored by an earlier part of the stage, read from its slot (ctx.slot_reads).
+Result<Lane> EmitSlotRead(EmitContext& ctx, const ir::Node& node, ir::ValueId id);
 Result<Lane> EmitArithmetic(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
 Result<Lane> EmitLogic(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
 Result<Lane> EmitCall(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);

@@ -22,6 +22,9 @@ std::string KernelName(size_t stage);
 struct PartSpec {
   std::string name;  ///< "segc_stage_0.part1"
   plan::Stage stage;
+  /// Values an earlier part of the same stage stored, read back from their slot (node, slot)
+  /// instead of recomputed: a chain of N segments is then N nodes, not N^2 / 64.
+  std::vector<std::pair<ir::ValueId, uint32_t>> slot_reads;
 };
 
 /// How a program's stages are cut into parts.

@@ -24,6 +24,11 @@ struct OutputAccess {
 Status PrepareLeaves(EmitContext& ctx, const plan::Stage& stage, llvm::Value* args);
 
 /// Loads this word's validity and bool value bits of every prepared column (outer loop).
+/// Hoists the output columns of `reads` (value, slot: stored by an earlier part of the stage)
+/// into ctx.slot_reads, so those values are read like columns.
+void PrepareSlotReads(EmitContext& ctx, const std::vector<std::pair<ir::ValueId, uint32_t>>& reads,
+                      llvm::Value* args);
+
 void LoadColumnWords(EmitContext& ctx, llvm::Value* base, llvm::Value* count);
 
 /// Output pointers and zeroed staging buffers of every store of the stage (entry block).

@@ -21,6 +21,13 @@ struct Context {
   /// The side-table entry of `id`, growing the table as needed.
   ExprInfo& Info(ast::NodeId id);
   void Report(diag::Diagnostic d) { sink.Report(std::move(d)); }
+
+  /// Did-you-mean searches cost O(names) each; after kSuggestionBudget of them (far more than
+  /// the 50 errors a text rendering shows) errors get none, so checking N unknown names among
+  /// N declarations stays linear instead of quadratic (docs/cli.md, --max-errors).
+  static constexpr size_t kSuggestionBudget = 500;
+  size_t suggestions = 0;
+  bool TakeSuggestion() { return suggestions < kSuggestionBudget && ++suggestions > 0; }
 };
 
 /// Quotes a name for messages: 'name'.

@@ -70,6 +70,7 @@ struct CsvReport {
   /// With CsvOptions::hash_file, FileBytesHash of the file as stored, computed during the parse
   /// (ReadCsv of a plain file; left empty for gzip files and by ReadCsvBuffer).
   std::optional<uint64_t> file_hash;
+  bool rejects_failed = false;  ///< the kIoError is about writing rejects_path, not reading
 };
 
 /// The content hash of a data file's bytes (the run summary's `data_hash`): XXH3-64 of every
@@ -93,8 +94,8 @@ class FileBytesHasher {
 /// Reads a CSV file (plain or gzip, detected by magic bytes) into a Table whose columns follow
 /// `schema` order (only CsvOptions::columns when given). Columns absent from the schema are
 /// ignored; header order is free. Fails with kDataError (message = formatted errors, one per line)
-/// when the data does not match the schema, kIoError when the file cannot be read, kInvalidArgument
-/// for a bad schema. `report` (optional) receives the structured errors even on failure.
+/// when the data does not match the schema, kIoError when the file cannot be read (or rejects_path
+/// cannot be written: report->rejects_failed), kInvalidArgument for a bad schema. `report` (optional) receives the structured errors even on failure.
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options = {},
                       CsvReport* report = nullptr);
 

@@ -12,10 +12,11 @@ namespace segc {
 /// What kind of failure a Status carries; maps onto the CLI exit codes (LANGUAGE.md §8).
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // bad usage of an API or CLI option (exit 2)
-  kDataError,        // input data does not match the schema or is malformed (exit 3)
-  kIoError,          // file could not be read or written (exit 3 for inputs, 4 otherwise)
-  kInternal,         // broken machinery, e.g. the JIT failed (exit 4)
+  kInvalidArgument,    // bad usage of an API or CLI option (exit 2)
+  kDataError,          // input data does not match the schema or is malformed (exit 3)
+  kIoError,            // file could not be read or written (exit 3 for inputs, 4 otherwise)
+  kInternal,           // broken machinery, e.g. the JIT failed (exit 4)
+  kResourceExhausted,  // the system refused memory (segc run: exit 3) or threads (exit 4)
 };
 
 /// A success or a failure with a message. Cheap to copy when ok.
@@ -31,6 +32,9 @@ class Status {
   static Status DataError(std::string m) { return {StatusCode::kDataError, std::move(m)}; }
   static Status IoError(std::string m) { return {StatusCode::kIoError, std::move(m)}; }
   static Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+  static Status ResourceExhausted(std::string m) {
+    return {StatusCode::kResourceExhausted, std::move(m)};
+  }
 
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }

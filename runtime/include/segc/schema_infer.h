@@ -51,12 +51,22 @@ Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& 
 ///   table NAME key COL {
 ///     col: type
 ///   }
-/// Names that are not identifiers, or are keywords, are written in backquotes.
+/// Names that are not identifiers, or are keywords, are written in backquotes. A column whose
+/// name cannot be written at all (empty, or holding a backquote or a line break) is left out,
+/// with a comment line quoting its name; the data loader ignores columns the table lacks.
 std::string FormatTableDeclaration(const Schema& schema);
+
+/// True when `name` can be written in segc, plain or in backquotes: not empty, and without a
+/// backquote, CR or LF (LANGUAGE.md §2).
+bool IsWritableName(std::string_view name);
 
 /// `text` as a segc string literal: in double quotes, with `"` and `\` escaped and newlines and
 /// tabs written `\n` and `\t`.
 std::string QuoteString(std::string_view text);
+
+/// `text` quoted for a `#` comment line: as QuoteString, and every control character as \xNN,
+/// so a file or column name cannot end the comment or reach the terminal raw.
+std::string CommentText(std::string_view text);
 
 /// True when `name` is a plain identifier and not a segc keyword.
 bool IsPlainIdentifier(std::string_view name);

@@ -36,6 +36,27 @@ TEST(RenderText, UnknownColumnMatchesStyleGuide) {
             "\n");
 }
 
+// Terminal safety: ESC, BEL and CR from rule text (a backquoted name) or a file name never reach
+// the terminal raw, in the header, the label, the help or the snippet; they show as control
+// pictures (U+241B, U+2407, U+240D).
+TEST(RenderText, ControlCharactersAreEscapedEverywhere) {
+  SourceManager sm;
+  FileId f = sm.Add("r\x1b[2J.seg", "where `a\x1b[31mb\x07` > 1\n");
+  Diagnostic d =
+      Make(Code::kUnknownColumn, Find(sm, f, "`a"), "unknown column 'a\x1b[31mb\x07' in table 't'");
+  d.label = "not \x1b]0;title\x07" "a column";
+  d.help = "did you mean 'x\r'?\nsecond line";
+  std::string text = Text(sm, {d});
+  EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\x07'), std::string::npos) << text;
+  EXPECT_EQ(text.find('\r'), std::string::npos) << text;
+  EXPECT_NE(text.find("r\u241b[2J.seg:1:7: error[E0101]: unknown column 'a\u241b[31mb\u2407'"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("not \u241b]0;title\u2407a column"), std::string::npos) << text;
+  EXPECT_NE(text.find("did you mean 'x\u240d'?\n"), std::string::npos) << text;  // \n kept
+}
+
 TEST(RenderText, WarningWithNotesAndNoLabel) {
   SourceManager sm;
   FileId f = sm.Add("a.seg", "let x = 1\n");

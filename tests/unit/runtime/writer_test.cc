@@ -3,6 +3,8 @@
 
 #include <dirent.h>
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -15,7 +17,8 @@ std::string ReadAll(const std::string& path) {
 }
 
 std::string FreshDir(const std::string& name) {
-  std::string dir = ::testing::TempDir() + name;
+  // The process id keeps parallel runs (other worktrees share /tmp) apart.
+  std::string dir = ::testing::TempDir() + name + "." + std::to_string(getpid());
   std::string cmd = "rm -rf '" + dir + "' && mkdir -p '" + dir + "'";
   EXPECT_EQ(std::system(cmd.c_str()), 0);
   return dir;
@@ -50,6 +53,40 @@ TEST(AtomicFileWriter, AbandonedWriterLeavesNothing) {
     ASSERT_TRUE(w->Write("partial").ok());
   }
   EXPECT_EQ(CountFiles(dir), 0);
+}
+
+// Both kinds of temp file: a new file gets 0666 less the umask, a replaced one keeps its mode,
+// and only the final file is left.
+TEST(AtomicFileWriter, ModesForNewAndReplacedFiles) {
+  for (const char* temp : {"", "named"}) {
+    setenv("SEGC_TEST_TEMP_FILE", temp, 1);
+    std::string dir = FreshDir("atomic_modes");
+    std::string path = dir + "/out.txt";
+    mode_t old_umask = umask(027);
+    {
+      auto w = AtomicFileWriter::Open(path);
+      ASSERT_TRUE(w.ok());
+      EXPECT_EQ(w->temp_path().empty(), *temp == '\0');
+      ASSERT_TRUE(w->Write("one").ok());
+      ASSERT_TRUE(w->Commit().ok());
+    }
+    struct stat st;
+    ASSERT_EQ(stat(path.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0640u) << temp;
+    chmod(path.c_str(), 0604);
+    {
+      auto w = AtomicFileWriter::Open(path);
+      ASSERT_TRUE(w.ok());
+      ASSERT_TRUE(w->Write("two").ok());
+      ASSERT_TRUE(w->Commit().ok());
+    }
+    umask(old_umask);
+    ASSERT_EQ(stat(path.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0604u) << temp;
+    EXPECT_EQ(ReadAll(path), "two");
+    EXPECT_EQ(CountFiles(dir), 1);
+  }
+  unsetenv("SEGC_TEST_TEMP_FILE");
 }
 
 TEST(AtomicFileWriter, UnwritableDirectoryIsIoError) {

@@ -133,6 +133,15 @@ TEST(FileLimits, TenMegabyteFileGivesE0013) {
   EXPECT_TRUE(p->file->decls.empty());
 }
 
+// Just over the limit: both sizes would print as 8.0 MiB, so they are given in bytes.
+TEST(FileLimits, FileJustOverTheLimitGivesBytes) {
+  std::string source = "segment A where x > 1\n";
+  source += std::string((8u << 20) - source.size() + 1, ' ');
+  auto p = ParseText(source);
+  EXPECT_EQ(p->AllDiagnostics(),
+            "E0013 1:1 rule file is 8388609 bytes; the limit is 8388608 bytes (8.0 MiB)\n");
+}
+
 TEST(FileLimits, BinaryGarbageGivesE0008) {
   std::string garbage = "segment A where x\n";
   for (int i = 0; i < 4096; ++i) garbage.push_back(static_cast<char>((i * 7919) % 256));
