@@ -21,6 +21,12 @@ cmp -s "$tmp/out" "$golden/segments.expected" || fail "stdout mode: not the gold
 cmp -s "$tmp/rules/messy.seg" "$golden/segments.seg" || fail "stdout mode: the file changed"
 [[ -s "$tmp/err" ]] && fail "stdout mode: stderr not empty"
 
+# --- CRLF line ends and a missing final newline give the same layout ---
+sed 's/$/\r/' "$golden/comments.seg" | head -c -1 >"$tmp/crlf.seg"
+run_segc "$tmp/out" "$tmp/err" fmt "$tmp/crlf.seg"
+expect_code 0 "CRLF"
+cmp -s "$tmp/out" "$golden/comments.expected" || fail "CRLF: not the golden layout"
+
 # --- --check: exit 1, a unified diff that turns the file into its formatted text ---
 run_segc "$tmp/out" "$tmp/err" fmt --check "$tmp/rules"
 expect_code 1 "--check unformatted" || cat "$tmp/err" >&2

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <sstream>
 
 #include "compiler/api/pipeline.h"
@@ -64,6 +65,31 @@ std::string Fingerprint(const std::string& dir, const std::vector<api::RuleText>
   return out;
 }
 
+/// `text` with the whitespace between tokens shuffled: a run of blanks (no blank line, no comment)
+/// becomes 1 to 3 spaces or a newline and some indentation. Runs that are empty, hold a comment
+/// or a blank line are kept, so the tokens (score-rule signs depend on spacing), the comments'
+/// places and the blank lines stay; only the layout changes.
+std::string Scramble(const std::string& text, std::mt19937& rng) {
+  std::vector<syntax::Token> tokens = syntax::Tokenize(text);
+  std::string out;
+  uint32_t prev = 0;
+  for (const syntax::Token& t : tokens) {
+    std::string_view gap(text.data() + prev, t.begin - prev);
+    bool keep = prev == 0 || gap.empty() || gap.find('#') != std::string_view::npos ||
+                gap.find('\n') != gap.rfind('\n') || t.kind == syntax::Tok::kEof;
+    if (keep) {
+      out += gap;
+    } else if (rng() % 4 == 0) {
+      out += "\n" + std::string(rng() % 7, ' ');
+    } else {
+      out += std::string(1 + rng() % 3, ' ');
+    }
+    out += text.substr(t.begin, t.end - t.begin);
+    prev = t.end;
+  }
+  return out;
+}
+
 TEST(FormatRoundTrip, EverySegFileOfTheRepository) {
   const fs::path root = SEGC_SOURCE_DIR;
   std::vector<fs::path> paths;
@@ -76,7 +102,7 @@ TEST(FormatRoundTrip, EverySegFileOfTheRepository) {
   std::sort(paths.begin(), paths.end());
   ASSERT_GT(paths.size(), 200u);
 
-  size_t formatted = 0, skipped = 0, changed = 0, comments = 0;
+  size_t formatted = 0, skipped = 0, changed = 0, comments = 0, scrambled_files = 0;
   // Directory → its files (original and formatted text); null once a file of it does not parse.
   std::map<fs::path, std::optional<std::vector<std::pair<api::RuleText, api::RuleText>>>> dirs;
   for (const fs::path& path : paths) {
@@ -99,6 +125,13 @@ TEST(FormatRoundTrip, EverySegFileOfTheRepository) {
     comments += before.size();
     ++formatted;
     if (once != text) ++changed;
+    // One canonical layout: the same file laid out differently formats the same.
+    std::mt19937 rng(static_cast<uint32_t>(formatted));
+    std::string scrambled = Scramble(text, rng);
+    std::unique_ptr<ParsedText> messy = ParseSeg(scrambled);
+    ASSERT_FALSE(messy->sink.has_errors()) << scrambled;
+    EXPECT_EQ(FormatText(scrambled, *messy->file), once) << scrambled;
+    if (scrambled != text) ++scrambled_files;
     if (dir) {
       std::string name = path.filename().string();
       dir->push_back({{name, text}, {name, once}});
@@ -122,11 +155,13 @@ TEST(FormatRoundTrip, EverySegFileOfTheRepository) {
     if (planned_before) ++planned_projects;
   }
   std::printf(
-      "formatted %zu .seg files (%zu changed by formatting, %zu comments), skipped %zu with "
-      "syntax errors; %zu directories checked, %zu compared by logical IR\n",
-      formatted, changed, comments, skipped, projects, planned_projects);
+      "formatted %zu .seg files (%zu changed by formatting, %zu comments, %zu laid out "
+      "otherwise formatting the same), skipped %zu with syntax errors; %zu directories checked, "
+      "%zu compared by logical IR\n",
+      formatted, changed, comments, scrambled_files, skipped, projects, planned_projects);
   EXPECT_GT(formatted, 150u);
   EXPECT_GT(planned_projects, 50u);
+  EXPECT_GT(scrambled_files, formatted / 2);
 }
 
 }  // namespace
