@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <iostream>
+#include <iterator>
 #include <optional>
 #include <stdexcept>
 
@@ -32,7 +34,8 @@ struct FmtArgs {
   std::string color = "auto";
 };
 
-/// The .seg files named by `paths`: files as given, directories searched recursively (sorted).
+/// The .seg files named by `paths`: files as given (`-` is stdin), directories searched
+/// recursively (sorted).
 /// A path that is neither is a usage error (returned as a message).
 std::optional<std::string> ListFiles(const std::vector<std::string>& paths,
                                      std::vector<std::string>& files) {
@@ -48,7 +51,7 @@ std::optional<std::string> ListFiles(const std::vector<std::string>& paths,
       }
       std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
-    } else if (fs::exists(path, error)) {
+    } else if (path == "-" || fs::exists(path, error)) {
       files.push_back(path);
     } else {
       return fmt::format("no such file or directory: '{}'", path);
@@ -91,13 +94,24 @@ int RunFmt(const FmtArgs& args) {
         "'segc fmt --write PATH...' rewrites files, 'segc fmt --check PATH...' lists changes");
     return kExitUsage;
   }
+  if (args.write && std::find(files.begin(), files.end(), "-") != files.end()) {
+    PrintUsageError("--write cannot rewrite stdin ('-')", "'segc fmt -' prints the result");
+    return kExitUsage;
+  }
   diag::SourceManager sources;
   diag::DiagnosticSink sink;
   ast::NodeIdAllocator ids;
   size_t unformatted = 0, rewritten = 0, broken = 0;
   std::string out;
   for (const std::string& path : files) {
-    std::optional<diag::FileId> id = driver::ReadRuleFile(path, sources, sink);
+    std::optional<diag::FileId> id;
+    if (path == "-") {
+      std::string text((std::istreambuf_iterator<char>(std::cin)),
+                       std::istreambuf_iterator<char>());
+      id = sources.Add("<stdin>", std::move(text));
+    } else {
+      id = driver::ReadRuleFile(path, sources, sink);
+    }
     if (!id) {
       ++broken;
       continue;
@@ -117,7 +131,7 @@ int RunFmt(const FmtArgs& args) {
     if (formatted == text) continue;
     ++unformatted;
     if (args.check) {
-      out += format::UnifiedDiff(text, formatted, path);
+      out += format::UnifiedDiff(text, formatted, path == "-" ? "<stdin>" : path);
     } else if (auto problem = WriteAtomically(path, formatted)) {
       std::fprintf(stderr, "segc: error: %s\n", problem->c_str());
       ++broken;
@@ -151,7 +165,8 @@ int RunFmt(const FmtArgs& args) {
 Subcommand AddFmtCommand(CLI::App& root) {
   auto args = std::make_shared<FmtArgs>();
   CLI::App* app = root.add_subcommand("fmt", "Rewrite rule files in the canonical layout");
-  app->add_option("PATH", args->paths, ".seg files or directories (searched recursively)")
+  app->add_option("PATH", args->paths,
+                  ".seg files or directories (searched recursively); - reads stdin")
       ->required()
       ->type_name("");
   CLI::Option* check =
@@ -163,7 +178,8 @@ Subcommand AddFmtCommand(CLI::App& root) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app->footer(
-      "Without --check or --write, prints the formatted text of one file to stdout.\n"
+      "Without --check or --write, prints the formatted text of one file (or of stdin: -)\n"
+      "to stdout.\n"
       "Comments are kept; formatting twice changes nothing; the rules mean the same.\n"
       "A file with syntax errors is reported as by 'segc check' and left unchanged.\n"
       "The layout is described in docs/formatting.md.\n"

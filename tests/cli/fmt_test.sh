@@ -21,6 +21,16 @@ cmp -s "$tmp/out" "$golden/segments.expected" || fail "stdout mode: not the gold
 cmp -s "$tmp/rules/messy.seg" "$golden/segments.seg" || fail "stdout mode: the file changed"
 [[ -s "$tmp/err" ]] && fail "stdout mode: stderr not empty"
 
+# --- stdin: - ---
+run_segc "$tmp/out" "$tmp/err" fmt - <"$golden/scores.seg"
+expect_code 0 "stdin"
+cmp -s "$tmp/out" "$golden/scores.expected" || fail "stdin: not the golden layout"
+run_segc "$tmp/out" "$tmp/err" fmt --check - <"$golden/scores.seg"
+expect_code 1 "stdin --check"
+expect_contains "$tmp/out" "--- a/<stdin>" "stdin --check"
+run_segc "$tmp/out" "$tmp/err" fmt --write - <"$golden/scores.seg"
+expect_code 2 "stdin --write"
+
 # --- CRLF line ends and a missing final newline give the same layout ---
 sed 's/$/\r/' "$golden/comments.seg" | head -c -1 >"$tmp/crlf.seg"
 run_segc "$tmp/out" "$tmp/err" fmt "$tmp/crlf.seg"
