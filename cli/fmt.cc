@@ -101,7 +101,7 @@ int RunFmt(const FmtArgs& args) {
   diag::SourceManager sources;
   diag::DiagnosticSink sink;
   ast::NodeIdAllocator ids;
-  size_t unformatted = 0, rewritten = 0, broken = 0;
+  size_t unformatted = 0, broken = 0;
   std::string out;
   for (const std::string& path : files) {
     std::optional<diag::FileId> id;
@@ -136,7 +136,6 @@ int RunFmt(const FmtArgs& args) {
       std::fprintf(stderr, "segc: error: %s\n", problem->c_str());
       ++broken;
     } else {
-      ++rewritten;
       out += fmt::format("formatted {}\n", path);
     }
   }

@@ -3,11 +3,12 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "cli/color.h"
@@ -29,6 +30,13 @@ struct GraphArgs {
 struct Node {
   std::string kind;  // segment score classify let param module events column
   std::string name;
+};
+
+/// `from` uses `to`; an edge to a module lists the members used (`At_Risk, Champions`).
+struct Edge {
+  size_t from = 0;
+  size_t to = 0;
+  std::vector<std::string> members;
 };
 
 /// Nodes in a stable order (declarations in source order, then modules, event tables and the
@@ -60,7 +68,7 @@ class GraphBuilder {
     }
     // Now the pending edges to columns and events, with their nodes numbered in schema order.
     std::map<uint32_t, size_t> events_node, column_node;
-    for (const auto& [from, target] : pending_) {
+    for (const auto& [from, target, member] : pending_) {
       if (target.first == kEvents) events_node[target.second] = 0;
       if (target.first == kColumn) column_node[target.second] = 0;
     }
@@ -68,17 +76,21 @@ class GraphBuilder {
       node = Add("events", project_.events[index].table.table);
     for (auto& [index, node] : column_node)
       node = Add("column", project_.schema.columns[index].name);
-    for (const auto& [from, target] : pending_) {
+    for (const auto& [from, target, member] : pending_) {
       size_t to = target.first == kDecl     ? decl_by_index_.at(target.second)
                   : target.first == kModule ? module_node_[target.second]
                   : target.first == kEvents ? events_node.at(target.second)
                                             : column_node.at(target.second);
-      if (seen_.insert({from, to}).second) edges.push_back({from, to});
+      auto [it, added] = edge_index_.try_emplace({from, to}, edges.size());
+      if (added) edges.push_back({from, to, {}});
+      std::vector<std::string>& members = edges[it->second].members;
+      if (!member.empty() && std::find(members.begin(), members.end(), member) == members.end())
+        members.push_back(member);
     }
   }
 
   std::vector<Node> nodes;
-  std::vector<std::pair<size_t, size_t>> edges;
+  std::vector<Edge> edges;
 
  private:
   enum TargetKind { kDecl, kModule, kEvents, kColumn };
@@ -128,7 +140,15 @@ class GraphBuilder {
                decl.kind);
   }
 
-  void Use(TargetKind kind, uint32_t index) { pending_.push_back({from_, {kind, index}}); }
+  void Use(TargetKind kind, uint32_t index, std::string member = "") {
+    pending_.push_back({from_, {kind, index}, std::move(member)});
+  }
+
+  std::string MemberName(const sema::Symbol& symbol) const {
+    uint32_t unit = unit_.imports[symbol.import].unit;
+    if (unit == sema::kNone || symbol.index >= project_.units[unit]->decls.size()) return "";
+    return project_.units[unit]->decls[symbol.index].name;
+  }
 
   void Visit(const ast::Expr& e) {
     const sema::Symbol& symbol = project_.info(e.id).symbol;
@@ -140,7 +160,7 @@ class GraphBuilder {
         Use(kDecl, symbol.index);
         break;
       case sema::Symbol::Kind::kMember:
-        Use(kModule, symbol.import);
+        Use(kModule, symbol.import, MemberName(symbol));
         break;
       case sema::Symbol::Kind::kEventTable:
       case sema::Symbol::Kind::kEventColumn:
@@ -189,8 +209,8 @@ class GraphBuilder {
   std::vector<size_t> decl_node_, module_node_;
   std::unordered_map<uint32_t, size_t> decl_by_index_;
   size_t from_ = 0;
-  std::vector<std::pair<size_t, std::pair<TargetKind, uint32_t>>> pending_;
-  std::set<std::pair<size_t, size_t>> seen_;
+  std::vector<std::tuple<size_t, std::pair<TargetKind, uint32_t>, std::string>> pending_;
+  std::map<std::pair<size_t, size_t>, size_t> edge_index_;
 };
 
 std::string Quote(const std::string& text) {
@@ -202,8 +222,13 @@ std::string Quote(const std::string& text) {
   return out + "\"";
 }
 
-std::string Dot(const std::vector<Node>& nodes,
-                const std::vector<std::pair<size_t, size_t>>& edges) {
+std::string Members(const Edge& edge) {
+  std::string out;
+  for (const std::string& m : edge.members) out += (out.empty() ? "" : ", ") + m;
+  return out;
+}
+
+std::string Dot(const std::vector<Node>& nodes, const std::vector<Edge>& edges) {
   static const std::map<std::string, std::string> kShape = {
       {"segment", "box"},     {"score", "ellipse"},       {"classify", "hexagon"},
       {"let", "note"},        {"param", "parallelogram"}, {"module", "component"},
@@ -213,12 +238,17 @@ std::string Dot(const std::vector<Node>& nodes,
     out += fmt::format("  n{} [label={}, shape={}];\n", i,
                        Quote(nodes[i].kind + " " + nodes[i].name), kShape.at(nodes[i].kind));
   }
-  for (const auto& [from, to] : edges) out += fmt::format("  n{} -> n{};\n", from, to);
+  for (const Edge& e : edges) {
+    if (e.members.empty()) {
+      out += fmt::format("  n{} -> n{};\n", e.from, e.to);
+    } else {
+      out += fmt::format("  n{} -> n{} [label={}];\n", e.from, e.to, Quote(Members(e)));
+    }
+  }
   return out + "}\n";
 }
 
-std::string Mermaid(const std::vector<Node>& nodes,
-                    const std::vector<std::pair<size_t, size_t>>& edges) {
+std::string Mermaid(const std::vector<Node>& nodes, const std::vector<Edge>& edges) {
   static const std::map<std::string, std::pair<std::string, std::string>> kShape = {
       {"segment", {"[", "]"}},  {"score", {"([", "])"}}, {"classify", {"{{", "}}"}},
       {"let", {"(", ")"}},      {"param", {">", "]"}},   {"module", {"[[", "]]"}},
@@ -231,12 +261,17 @@ std::string Mermaid(const std::vector<Node>& nodes,
       if (c == '"') c = '\'';
     out += fmt::format("  n{}{}\"{}\"{}\n", i, open, label, close);
   }
-  for (const auto& [from, to] : edges) out += fmt::format("  n{} --> n{}\n", from, to);
+  for (const Edge& e : edges) {
+    if (e.members.empty()) {
+      out += fmt::format("  n{} --> n{}\n", e.from, e.to);
+    } else {
+      out += fmt::format("  n{} -->|\"{}\"| n{}\n", e.from, Members(e), e.to);
+    }
+  }
   return out;
 }
 
-std::string Json(const std::vector<Node>& nodes,
-                 const std::vector<std::pair<size_t, size_t>>& edges) {
+std::string Json(const std::vector<Node>& nodes, const std::vector<Edge>& edges) {
   nlohmann::ordered_json out;
   out["nodes"] = nlohmann::ordered_json::array();
   for (size_t i = 0; i < nodes.size(); ++i) {
@@ -244,8 +279,12 @@ std::string Json(const std::vector<Node>& nodes,
         {{"id", fmt::format("n{}", i)}, {"kind", nodes[i].kind}, {"name", nodes[i].name}});
   }
   out["edges"] = nlohmann::ordered_json::array();
-  for (const auto& [from, to] : edges)
-    out["edges"].push_back({{"from", fmt::format("n{}", from)}, {"to", fmt::format("n{}", to)}});
+  for (const Edge& e : edges) {
+    nlohmann::ordered_json edge = {{"from", fmt::format("n{}", e.from)},
+                                   {"to", fmt::format("n{}", e.to)}};
+    if (!e.members.empty()) edge["members"] = e.members;
+    out["edges"].push_back(std::move(edge));
+  }
   return out.dump(2) + "\n";
 }
 

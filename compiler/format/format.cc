@@ -370,14 +370,12 @@ class Formatter {
     int layers = ParenLayers(s);
     return {s.first - static_cast<size_t>(layers), s.last + static_cast<size_t>(layers)};
   }
-  /// The author's parentheses around `e`: all pairs around it but `claimed` of them, which
-  /// belong to the parent (`f(x)`, `in (x)`).
-  int UserLayers(const ast::Expr& e, int claimed) { return ParenLayers(Tight(e)) - claimed; }
-  Span Full(const ast::Expr& e, int claimed = 0) {
-    Span s = Tight(e);
-    size_t layers = static_cast<size_t>(UserLayers(e, claimed));
-    return {s.first - layers, s.last + layers};
-  }
+  /// The author's parentheses around `e`. Only expressions the formatter lays out itself are
+  /// asked (conditions, values, operands of `and`/`or`), and none of them sits directly inside
+  /// the parentheses of a call or an `in` list, so every matching pair around them is the
+  /// author's.
+  int UserLayers(const ast::Expr& e) { return ParenLayers(Tight(e)); }
+  Span Full(const ast::Expr& e) { return WithAllParens(Tight(e)); }
 
   /// Writes `e` (which starts on a line indented `indent`): on one line when it fits and holds
   /// no comment, else an `and`/`or` chain gets one operand per line, the operator first.
@@ -386,7 +384,7 @@ class Formatter {
     if (FitsFlat(s.first, s.last + 1)) return EmitRange(s.first, s.last + 1);
     const auto* logical = std::get_if<ast::Logical>(&e.kind);
     if (logical == nullptr) return EmitRange(s.first, s.last + 1);
-    size_t layers = static_cast<size_t>(UserLayers(e, 0));
+    size_t layers = static_cast<size_t>(UserLayers(e));
     EmitRange(s.first, s.first + layers);  // `(` stays at the end of the line
     for (size_t j = 0; j < logical->operands.size(); ++j) {
       const ast::Expr& operand = *logical->operands[j];
