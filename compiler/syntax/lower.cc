@@ -347,4 +347,11 @@ std::unique_ptr<ast::File> Parse(const diag::SourceManager& sources, diag::FileI
   return out;
 }
 
+std::vector<Token> Tokenize(std::string_view text) {
+  ByteStream stream(text);
+  std::vector<Token> tokens = Lex(stream, text.size());
+  RewriteTokens(tokens, text);
+  return tokens;
+}
+
 }  // namespace segc::syntax

@@ -5,10 +5,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string_view>
+#include <vector>
 
 #include "compiler/ast/ast.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/source.h"
+#include "compiler/syntax/token_kind.h"
 
 namespace segc::syntax {
 
@@ -31,5 +34,11 @@ struct ParseOptions {
 std::unique_ptr<ast::File> Parse(const diag::SourceManager& sources, diag::FileId file,
                                  ast::NodeIdAllocator& ids, diag::DiagnosticSink& sink,
                                  const ParseOptions& options = {});
+
+/// The tokens the parser sees for `text` (after the pre-pass rewrites: `90 days` is one
+/// LONG_DURATION, score-rule signs are RULE_PLUS/RULE_MINUS, postfix `ago` is AGO), ending with
+/// a kEof token at text.size(). Comments and whitespace are not tokens: they are the text
+/// between tokens. For tools that re-emit source text, such as the formatter (segc fmt).
+std::vector<Token> Tokenize(std::string_view text);
 
 }  // namespace segc::syntax
