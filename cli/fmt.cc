@@ -68,15 +68,13 @@ std::optional<std::string> WriteAtomically(const std::string& shown, const std::
   std::string path = std::filesystem::canonical(shown, resolve_error).string();
   if (resolve_error) path = shown;
   struct stat original {};
-  if (stat(path.c_str(), &original) != 0)
+  if (stat(path.c_str(), &original) != 0) {
     return fmt::format("cannot write '{}': {}", shown, std::strerror(errno));
+  }
   Result<rt::AtomicFileWriter> writer = rt::AtomicFileWriter::Open(path);
   if (!writer.ok()) return fmt::format("cannot write '{}': {}", shown, writer.status().message());
+  // The writer gives the replacement the replaced file's mode (it may have no name to chmod).
   Status status = writer->Write(text);
-  if (status.ok() && chmod(writer->temp_path().c_str(), original.st_mode & 07777) != 0) {
-    return fmt::format("cannot write '{}': cannot set its permissions: {}", shown,
-                       std::strerror(errno));  // the writer's destructor drops the temp file
-  }
   if (status.ok()) status = writer->Commit();
   if (!status.ok()) return fmt::format("cannot write '{}': {}", shown, status.message());
   return std::nullopt;

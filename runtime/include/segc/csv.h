@@ -95,7 +95,8 @@ class FileBytesHasher {
 /// `schema` order (only CsvOptions::columns when given). Columns absent from the schema are
 /// ignored; header order is free. Fails with kDataError (message = formatted errors, one per line)
 /// when the data does not match the schema, kIoError when the file cannot be read (or rejects_path
-/// cannot be written: report->rejects_failed), kInvalidArgument for a bad schema. `report` (optional) receives the structured errors even on failure.
+/// cannot be written: report->rejects_failed), kInvalidArgument for a bad schema. `report`
+/// (optional) receives the structured errors even on failure.
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options = {},
                       CsvReport* report = nullptr);
 

@@ -44,7 +44,9 @@ TEST(RenderText, ControlCharactersAreEscapedEverywhere) {
   FileId f = sm.Add("r\x1b[2J.seg", "where `a\x1b[31mb\x07` > 1\n");
   Diagnostic d =
       Make(Code::kUnknownColumn, Find(sm, f, "`a"), "unknown column 'a\x1b[31mb\x07' in table 't'");
-  d.label = "not \x1b]0;title\x07" "a column";
+  d.label =
+      "not \x1b]0;title\x07"
+      "a column";
   d.help = "did you mean 'x\r'?\nsecond line";
   std::string text = Text(sm, {d});
   EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
