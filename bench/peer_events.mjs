@@ -15,7 +15,8 @@
 // - `date within 90d` is as_of - 90 <= date <= as_of;
 // - ntile(5, x) = 1 + count(k in 1..4: x > percentile_cont(x, k/5)) over the non-null values
 //   (ties share a tile; not SQL NTILE); dates are ranked as day numbers;
-// - the rfm module's FM is round((F + M) / 2), half up; its segments are the R x FM grid.
+// - the rfm module's FM is round((F + M) / 2), half up; its segments are the R x FM grid;
+// - e3's spend is rounded to cents (float sums depend on the order of the additions).
 import { performance } from 'node:perf_hooks';
 
 const [engine, customersFile, purchasesFile, workloadsArg, threadsArg, runsArg, asOfArg] =
@@ -72,7 +73,7 @@ function sqlE3() {
   SELECT c.customer_id,
          epoch(p.last_date) / 86400 AS recency,
          coalesce(p.days, 0) AS frequency,
-         coalesce(p.spend, 0) AS monetary
+         round(coalesce(p.spend, 0), 2) AS monetary
   FROM customers c LEFT JOIN (
     SELECT customer_id, max(date) AS last_date, count(DISTINCT date) AS days, sum(amount) AS spend
     FROM purchases GROUP BY customer_id
@@ -128,7 +129,7 @@ function polarsE3(pl, dateLit, customers, purchases) {
   const agg = customers.join(per, { on: 'customer_id', how: 'left' }).select(
     pl.col('last_date').cast(pl.Int32).cast(pl.Float64).alias('recency'),
     pl.col('days').fillNull(0).cast(pl.Float64).alias('frequency'),
-    pl.col('spend').fillNull(0).alias('monetary'),
+    pl.col('spend').fillNull(0).round(2).alias('monetary'),
   );
   const tile = (x) => {
     let t = pl.lit(1);
