@@ -11,8 +11,6 @@
 // runs, cpu_ms, rows, events, counts, times_ms, compile_ms, load_ms, as_of}) and a last line
 // {"memory": ...}: the event table's raw column bytes (values and validity bitmaps) beside the
 // growth of the resident set while it loaded, and the process's peak resident set.
-#include <sys/resource.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -24,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/bench_util.h"
 #include "compiler/api/pipeline.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/render.h"
@@ -34,18 +33,9 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
-double MsSince(Clock::time_point start) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-double CpuMs() {
-  rusage u{};
-  getrusage(RUSAGE_SELF, &u);
-  return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) * 1e3 +
-         double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e3;
-}
+using segc::bench::Clock;
+using segc::bench::CpuMs;
+using segc::bench::MsSince;
 
 [[noreturn]] void Fail(const std::string& message) {
   std::fprintf(stderr, "segc_events_bench: %s\n", message.c_str());

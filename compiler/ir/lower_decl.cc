@@ -21,16 +21,25 @@ void LowerContext::Fail(Status status) {
   if (status_.ok()) status_ = std::move(status);
 }
 
+namespace {
+
+/// The input of column `i` of a table (`table` 0: the customers; t: event table t - 1).
+Input ColumnInput(const sema::Column& column, size_t i, uint32_t table) {
+  Input input;
+  input.name = column.name;
+  input.schema_index = static_cast<uint32_t>(i);
+  input.type = IrType(column.type);
+  input.is_enum = column.type.kind() == sema::TypeKind::kEnum;
+  input.enum_values = column.type.values();
+  input.table = table;
+  return input;
+}
+
+}  // namespace
+
 void LowerContext::AddInputs() {
   for (size_t i = 0; i < project_.schema.columns.size(); ++i) {
-    const sema::Column& column = project_.schema.columns[i];
-    Input input;
-    input.name = column.name;
-    input.schema_index = static_cast<uint32_t>(i);
-    input.type = IrType(column.type);
-    input.is_enum = column.type.kind() == sema::TypeKind::kEnum;
-    input.enum_values = column.type.values();
-    program_.inputs.push_back(std::move(input));
+    program_.inputs.push_back(ColumnInput(project_.schema.columns[i], i, 0));
   }
   program_.customer_table = project_.schema.table;
   program_.customer_key = project_.schema.key;
@@ -39,15 +48,7 @@ void LowerContext::AddInputs() {
     auto base = uint32_t(program_.inputs.size());
     event_inputs_.push_back(base);
     for (size_t i = 0; i < events.table.columns.size(); ++i) {
-      const sema::Column& column = events.table.columns[i];
-      Input input;
-      input.name = column.name;
-      input.schema_index = static_cast<uint32_t>(i);
-      input.type = IrType(column.type);
-      input.is_enum = column.type.kind() == sema::TypeKind::kEnum;
-      input.enum_values = column.type.values();
-      input.table = uint32_t(t + 1);
-      program_.inputs.push_back(std::move(input));
+      program_.inputs.push_back(ColumnInput(events.table.columns[i], i, uint32_t(t + 1)));
     }
     EventTable table;
     table.name = events.table.table;
