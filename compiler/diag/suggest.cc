@@ -16,8 +16,19 @@ std::string Lower(std::string_view text) {
 }  // namespace
 
 size_t EditDistance(std::string_view a, std::string_view b) {
-  // Three rolling rows of the optimal-string-alignment table.
-  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  // Three rolling rows of the optimal-string-alignment table; names are short, so the rows live
+  // on the stack (a did-you-mean search measures thousands of candidates: no allocation each).
+  constexpr size_t kStackRow = 64;
+  size_t stack_rows[3][kStackRow];
+  std::vector<size_t> heap_rows;
+  size_t* rows[3] = {stack_rows[0], stack_rows[1], stack_rows[2]};
+  if (b.size() + 1 > kStackRow) {
+    heap_rows.resize(3 * (b.size() + 1));
+    for (size_t r = 0; r < 3; ++r) rows[r] = heap_rows.data() + r * (b.size() + 1);
+  }
+  size_t* prev2 = rows[0];
+  size_t* prev = rows[1];
+  size_t* cur = rows[2];
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -28,8 +39,10 @@ size_t EditDistance(std::string_view a, std::string_view b) {
         cur[j] = std::min(cur[j], prev2[j - 2] + 1);
       }
     }
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    size_t* oldest = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = oldest;
   }
   return prev[b.size()];
 }
@@ -41,13 +54,17 @@ std::vector<std::string> ClosestNames(std::string_view name,
   const std::string lower = Lower(name);
   const size_t threshold = SuggestionThreshold(name);
   std::vector<std::pair<size_t, size_t>> scored;  // (distance, candidate index)
+  std::string lower_candidate;                    // reused: no allocation per candidate
   for (size_t i = 0; i < candidates.size(); ++i) {
     const std::string& candidate = candidates[i];
     if (candidate == name) continue;
     size_t length_gap = candidate.size() > name.size() ? candidate.size() - name.size()
                                                        : name.size() - candidate.size();
     if (length_gap > threshold) continue;
-    size_t distance = EditDistance(lower, Lower(candidate));
+    lower_candidate.assign(candidate);
+    for (char& c : lower_candidate)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    size_t distance = EditDistance(lower, lower_candidate);
     // A candidate that shares nothing with a short name ("D" → "A") is no suggestion.
     if (distance <= threshold && distance < name.size()) scored.emplace_back(distance, i);
   }

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "compiler/sema/detail/context.h"
 #include "compiler/syntax/parse.h"
 #include "tests/unit/sema/sema_test_util.h"
 
@@ -51,7 +52,9 @@ TEST(Scale, TenThousandSegments) {
 
 // 10,000 unknown names among 10,000 declarations: did-you-mean searches are capped
 // (Context::kSuggestionBudget), so the check is linear (before: 45 s; now ~1 s in release).
-// The early errors still get their suggestion, the late ones none.
+// The early errors still get their suggestion, the late ones none. The bound is asserted on the
+// work done (how many errors were searched), not on time: sanitizer builds on a shared machine
+// took 14 s CPU for the same work.
 TEST(Scale, TenThousandUnknownNamesCheckInLinearTime) {
   constexpr int kSegments = 10000;
   std::string rules;
@@ -66,7 +69,9 @@ TEST(Scale, TenThousandUnknownNamesCheckInLinearTime) {
   ASSERT_EQ(found.size(), static_cast<size_t>(kSegments));
   EXPECT_EQ(found.front().help, "did you mean 'Seg0'?");
   EXPECT_EQ(found.back().help, "");
-  EXPECT_LT(cpu, 8.0);  // generous for debug and sanitizer builds; quadratic took 45 s
+  size_t suggested = 0;
+  for (const diag::Diagnostic& d : found) suggested += d.help.empty() ? 0 : 1;
+  EXPECT_EQ(suggested, detail::Context::kSuggestionBudget);
 }
 
 }  // namespace
