@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Query benchmark: segc (JIT) against DuckDB and Polars on the workloads of bench/workloads/
 # over the generated customers table in memory, at 1 and 2 threads, with the bandwidth bound,
-# the counts cross-checked between engines, and the JIT compile times; writes bench/RESULTS.md.
+# the counts cross-checked between engines, and the JIT compile times; then end to end from the
+# CSV file (a whole `segc run` process against the peers' CSV read + query); writes
+# bench/RESULTS.md.
 #   ROWS=10000000   rows of the generated file (200000 for a quick smoke test; then the report
 #                   goes to bench/data/RESULTS_<ROWS>.md, not bench/RESULTS.md)
 #   RUNS=5          timed runs per engine, workload and thread count (after one warm-up run)
+#   E2E_RUNS=3      timed end-to-end runs per engine, workload and thread count (after a warm-up)
 #   THREADS="1 2"   thread counts
 #   AS_OF=2026-11-01  evaluation date, the same for every engine
 #   COMPILE_SEGMENTS="1 100 1000"  project sizes for segc_compile_bench
 #   COMPILE_RUNS=3  compilations per size, best reported (default: RUNS, at most 3)
-#   SEGC_BUILD=dir  a build directory that already has bench/segc_query_bench and
+#   SEGC_BUILD=dir  a build directory that already has cli/segc, bench/segc_query_bench and
 #                   bench/gen_customers (default: configure and build build-bench/)
 set -euo pipefail
 
@@ -21,7 +24,8 @@ THREADS="${THREADS:-1 2}"
 AS_OF="${AS_OF:-2026-11-01}"
 COMPILE_SEGMENTS="${COMPILE_SEGMENTS:-1 100 1000}"
 COMPILE_RUNS="${COMPILE_RUNS:-$(( RUNS < 3 ? RUNS : 3 ))}"
-WORKLOADS=(w1 w4)
+E2E_RUNS="${E2E_RUNS:-3}"
+WORKLOADS=(w1 w2 w3 w4 w5)
 
 log() { echo "query_bench: $*" >&2; }
 # shellcheck source=bench/bench_lib.sh
@@ -40,7 +44,7 @@ build_tools() {
     cmake -S "$REPO" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DSEGC_BUILD_TESTS=OFF \
       "-DCMAKE_CXX_FLAGS_RELEASE=-O2 -DNDEBUG" > "$BUILD/configure.log" 2>&1 ||
       { cat "$BUILD/configure.log" >&2; exit 1; }
-    ninja -C "$BUILD" segc_query_bench gen_customers >&2
+    ninja -C "$BUILD" segc segc_query_bench gen_customers >&2
     # The compile-time section needs segc_compile_bench; without it the report says "not built".
     if ninja -C "$BUILD" -t query segc_compile_bench > /dev/null 2>&1; then
       if ninja -C "$BUILD" segc_compile_bench >&2; then
@@ -88,6 +92,27 @@ measure_queries() {
   done
 }
 
+# End to end from the CSV file: each engine in its own process per thread count, every run
+# reading the file again (segc: a whole `segc run` process; the peers: the workload's columns
+# read with their CSV readers, then the query). One JSON line per workload.
+measure_e2e() {
+  : > "$E2E_FILE"
+  local list
+  list="$(IFS=,; echo "${WORKLOADS[*]}")"
+  for threads in $THREADS; do
+    for engine in segc duckdb polars; do
+      log "end to end: $engine, $threads thread(s): ${WORKLOADS[*]} x (1 + $E2E_RUNS runs)"
+      local out
+      out="$(SEGC="$BUILD/cli/segc" POLARS_MAX_THREADS="$threads" \
+        node "$BENCH/peer_query.mjs" "$engine" "$DATA" "$list" "$threads" "$E2E_RUNS" "$AS_OF" --e2e)"
+      echo "$out" >> "$E2E_FILE"
+      while read -r line; do
+        log "  $(sed -n 's/.*"workload":"\([^"]*\)".*"best_ms":\([0-9.]*\).*/\1: best \2 ms/p' <<< "$line")"
+      done <<< "$out"
+    done
+  done
+}
+
 # The lead's segc_compile_bench (bench/segc_compile_bench.cc): JIT compile time of generated
 # projects of N segments, then twice with one object cache (the second must hit the cache).
 measure_compile() {
@@ -118,29 +143,32 @@ measure_compile() {
 # Cross-checks the counts, prints the table and writes the report (Markdown). Fails (exit 1)
 # when any segment count differs between engines or thread counts.
 report() {
-  node - "$RUNS_FILE" "$COMPILE_FILE" "$REPORT" <<'JS'
+  node - "$RUNS_FILE" "$COMPILE_FILE" "$REPORT" "$E2E_FILE" <<'JS'
 const fs = require('fs');
-const [runsFile, compileFile, reportPath] = process.argv.slice(2);
+const [runsFile, compileFile, reportPath, e2eFile] = process.argv.slice(2);
 const env = process.env;
 const lines = (f) => fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim());
 const results = lines(runsFile).map((l) => JSON.parse(l));
 const compile = lines(compileFile).map((l) => JSON.parse(l));
+const e2e = lines(e2eFile).map((l) => JSON.parse(l));
+const getE2e = (w, e, t) => e2e.find((r) => r.workload === w && r.engine === e && r.threads === t);
 const threads = env.THREADS.trim().split(/\s+/).map(Number);
 const workloads = [...new Set(results.map((r) => r.workload))];
 const get = (w, e, t) => results.find((r) => r.workload === w && r.engine === e && r.threads === t);
 const f0 = (x) => (x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const f2 = (x) => x.toFixed(2);
+const RANKING = new Set(['w2', 'w5']);
 
 // ---- counts: every engine and thread count must agree with segc ----
 const problems = [];
 for (const w of workloads) {
   const ref = get(w, 'segc', threads[0]);
-  for (const r of results.filter((x) => x.workload === w)) {
+  for (const r of [...results, ...e2e].filter((x) => x.workload === w)) {
     if (r.rows !== Number(env.ROWS)) problems.push(`${r.engine} ${w}: ${r.rows} rows, expected ${env.ROWS}`);
     const names = new Set([...Object.keys(ref.counts), ...Object.keys(r.counts)]);
     for (const n of names) {
       if (ref.counts[n] !== r.counts[n]) {
-        problems.push(`${w} ${n}: segc ${ref.counts[n]}, ${r.engine} (${r.threads} threads) ${r.counts[n]}`);
+        problems.push(`${w} ${n}: segc ${ref.counts[n]}, ${r.engine} (${r.mode ?? 'memory'}, ${r.threads} threads) ${r.counts[n]}`);
       }
     }
   }
@@ -159,14 +187,31 @@ for (const w of workloads) {
     const s = get(w, 'segc', t), d = get(w, 'duckdb', t), p = get(w, 'polars', t);
     const faster = Math.min(d.best_ms, p.best_ms);
     const speedup = faster / s.best_ms, vsBound = s.best_ms / s.bandwidth_ms;
-    const g1 = speedup >= 2, g2 = vsBound <= 3;
+    // The one-pass bound applies to filters and scores; a ranking (w2, w5) must order values,
+    // which no single read of the bytes can do, so it is reported but not held to 3x.
+    const g1 = speedup >= 2, g2 = RANKING.has(w) || vsBound <= 3;
     verdicts.push({ w, t, speedup, vsBound, g1, g2, s, d, p });
     table += `| ${w} | ${t} | ${f0(s.best_ms)} | ${f0(d.best_ms)} | ${f0(p.best_ms)} | ${f0(s.bandwidth_ms)} | ` +
       `${f2(d.best_ms / s.best_ms)}x | ${f2(p.best_ms / s.best_ms)}x | ${f2(vsBound)}x | ` +
-      `${g1 ? 'yes' : 'no'} (${f2(speedup)}x) | ${g2 ? 'yes' : 'no'} |\n`;
+      `${g1 ? 'yes' : 'no'} (${f2(speedup)}x) | ${RANKING.has(w) ? 'ranking' : g2 ? 'yes' : 'no'} |\n`;
   }
 }
 process.stdout.write('\n' + table + '\n');
+
+// ---- end to end from the CSV file ----
+let e2eTable = '| workload | threads | segc ms | DuckDB ms | Polars ms | DuckDB / segc | Polars / segc | as fast as the faster peer |\n';
+e2eTable += '|---|---|---|---|---|---|---|---|\n';
+const e2eVerdicts = [];
+for (const w of workloads) {
+  for (const t of threads) {
+    const s = getE2e(w, 'segc', t), d = getE2e(w, 'duckdb', t), p = getE2e(w, 'polars', t);
+    const speedup = Math.min(d.best_ms, p.best_ms) / s.best_ms;
+    e2eVerdicts.push({ w, t, speedup, ok: speedup >= 1, s });
+    e2eTable += `| ${w} | ${t} | ${f0(s.best_ms)} | ${f0(d.best_ms)} | ${f0(p.best_ms)} | ` +
+      `${f2(d.best_ms / s.best_ms)}x | ${f2(p.best_ms / s.best_ms)}x | ${speedup >= 1 ? 'yes' : 'no'} (${f2(speedup)}x) |\n`;
+  }
+}
+process.stdout.write('\n' + e2eTable + '\n');
 
 // ---- details per workload ----
 let details = '';
@@ -194,9 +239,11 @@ for (const w of workloads) {
       `${d.times_ms.map(f0).join(', ')} | ${f0(d.cpu_ms)} | ${p.times_ms.map(f0).join(', ')} | ${f0(p.cpu_ms)} |\n`;
   }
   details += '\nGB/s: the used column bytes divided by the best time (segc) or by the bound\'s best time.\n';
-  details += '\nCounts (identical for segc, DuckDB and Polars at every thread count):\n\n| segment | rows | share |\n|---|---|---|\n';
+  details += '\nResults (identical for segc, DuckDB and Polars at every thread count, in memory and ' +
+    'end to end): segment and class label counts, and each score\'s non-null count and sum:\n\n' +
+    '| output | value | share of rows |\n|---|---|---|\n';
   for (const [n, c] of Object.entries(s.counts)) {
-    details += `| ${n} | ${c} | ${(100 * c / s.rows).toFixed(2)}% |\n`;
+    details += `| ${n} | ${c} | ${n.endsWith(' (sum)') ? '' : (100 * c / s.rows).toFixed(2) + '%'} |\n`;
   }
   details += '\n';
 }
@@ -238,8 +285,18 @@ const all1 = verdicts.every((v) => v.g1), all2 = verdicts.every((v) => v.g2);
 const goalLine = (ok, what) => `- ${what}: **${ok ? 'met' : 'not met'}**`;
 let goals = goalLine(all1, '≥2x faster than the faster peer at the same thread count') + ' (' +
   verdicts.map((v) => `${v.w}/${v.t}t ${f2(v.speedup)}x`).join(', ') + ')\n';
-goals += goalLine(all2, 'within 3x of the bandwidth bound') + ' (' +
-  verdicts.map((v) => `${v.w}/${v.t}t ${f2(v.vsBound)}x`).join(', ') + ')\n';
+goals += goalLine(all2, 'within 3x of the bandwidth bound (filters and scores; rankings order values)') + ' (' +
+  verdicts.filter((v) => !RANKING.has(v.w)).map((v) => `${v.w}/${v.t}t ${f2(v.vsBound)}x`).join(', ') + ')\n';
+goals += goalLine(e2eVerdicts.every((v) => v.ok), 'end to end from the CSV file, at least as fast as the faster peer') +
+  ' (' + e2eVerdicts.map((v) => `${v.w}/${v.t}t ${f2(v.speedup)}x`).join(', ') + ')\n';
+if (threads.length > 1) {
+  const [t1, t2] = threads;
+  const gains = workloads.flatMap((w) => [
+    { what: `${w}`, gain: get(w, 'segc', t1).best_ms / get(w, 'segc', t2).best_ms },
+    { what: `${w} e2e`, gain: getE2e(w, 'segc', t1).best_ms / getE2e(w, 'segc', t2).best_ms }]);
+  goals += goalLine(gains.every((g) => g.gain > 1), `the second thread speeds up every workload (segc ${t1}t / ${t2}t)`) +
+    ' (' + gains.map((g) => `${g.what} ${f2(g.gain)}x`).join(', ') + ')\n';
+}
 
 // ---- what limits it: figures derived from the measurements ----
 let limits = '';
@@ -275,7 +332,10 @@ marker at the end by hand: rerun the script.
   (\`bench/peer_query.mjs\`: the same rules as SQL and as Polars lazy expressions). as_of
   ${env.AS_OF} for all. Threads: segc executor threads, DuckDB \`SET threads\`, Polars
   \`POLARS_MAX_THREADS\`.
-- Timed: the query only, percentiles included (segc \`rt::Execute\` from the loaded table to the
+- Workloads: w1 one percentile segment, w2 RFM quintiles over buyers (stdlib \`rfm\`, three
+  \`ntile(5, ...) among Buyers\`), w3 a points score with negative points, w4 twenty typical
+  segments, w5 ABC by cumulative share (stdlib \`abc\`).
+- Timed (in memory): the query only, percentiles included (segc \`rt::Execute\` from the loaded table to the
   counted segment bitmaps; DuckDB one \`SELECT count(*) FILTER (WHERE ...), ...\` with the
   percentiles in a CTE; Polars one \`lazy().select([...sum()]).collect()\`). Best of ${env.RUNS} runs after
   one untimed warm-up run.
@@ -288,6 +348,16 @@ marker at the end by hand: rerun the script.
 
 ${goals}
 ${table}
+## End to end from the CSV file
+
+Each run reads \`bench/data/${env.DATA_NAME}\` again: segc is one whole \`segc run RULES --data FILE
+--format json\` process (start-up, check, JIT, reading the columns the rules use, the run, the
+summary), timed from spawn to exit; DuckDB \`CREATE OR REPLACE TABLE t AS SELECT <the workload's
+columns> FROM read_csv(...)\` then the query; Polars \`readCSV(file, {columns})\` (the category
+columns cast to Categorical) then the query; the peers' process start-up is not counted. Best of
+${env.E2E_RUNS} runs after one warm-up run; counts cross-checked with the in-memory runs.
+
+${e2eTable}
 ## Details
 
 ${details}## Compile time (segc_compile_bench)
@@ -311,13 +381,15 @@ data_file
 install_peers
 mkdir -p "$BENCH/data"
 RUNS_FILE="$BENCH/data/query_runs_${ROWS}.jsonl"
+E2E_FILE="$BENCH/data/e2e_runs_${ROWS}.jsonl"
 COMPILE_FILE="$BENCH/data/compile_runs_${ROWS}.jsonl"
 if [[ "$ROWS" == 10000000 ]]; then REPORT="$BENCH/RESULTS.md"; else REPORT="$BENCH/data/RESULTS_${ROWS}.md"; fi
 measure_queries
+measure_e2e
 measure_compile
 LOAD_AT_END="$(cut -d' ' -f1-3 /proc/loadavg)"
-export ROWS RUNS THREADS AS_OF COMPILE_RUNS LOAD_AT_START LOAD_AT_END
+export ROWS RUNS E2E_RUNS THREADS AS_OF COMPILE_RUNS LOAD_AT_START LOAD_AT_END
 export RUN_DATE="$(date -u +%Y-%m-%d)" NPROC="$(nproc)" DATA_NAME="$(basename "$DATA")"
 export CPU_MODEL="$(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 report
-log "wrote $REPORT (raw results: $RUNS_FILE, $COMPILE_FILE)"
+log "wrote $REPORT (raw results: $RUNS_FILE, $E2E_FILE, $COMPILE_FILE)"

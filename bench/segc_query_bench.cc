@@ -332,11 +332,26 @@ std::string JsonString(const std::string& s) {
   return out + "\"";
 }
 
+/// What the peers must reproduce: each segment's count, each score's non-null count and sum
+/// ("NAME (count)", "NAME (sum)"; the bench's scores have integer points, so the sums are
+/// exact in every engine) and each class label's count ("NAME=LABEL").
 std::string CountsJson(const segc::rt::RunResult& r) {
   std::string out = "{";
-  for (const segc::rt::SegmentResult& s : r.segments) {
+  auto add = [&out](const std::string& key, const std::string& value) {
     if (out.size() > 1) out += ",";
-    out += JsonString(s.name) + ":" + std::to_string(s.count);
+    out += JsonString(key) + ":" + value;
+  };
+  for (const segc::rt::SegmentResult& s : r.segments) add(s.name, std::to_string(s.count));
+  for (const segc::rt::ScoreResult& s : r.scores) {
+    char sum[40];
+    std::snprintf(sum, sizeof sum, "%.17g", s.sum);
+    add(s.name + " (count)", std::to_string(s.count));
+    add(s.name + " (sum)", sum);
+  }
+  for (const segc::rt::ClassResult& c : r.classes) {
+    for (size_t i = 0; i < c.labels.size(); ++i) {
+      add(c.name + "=" + c.labels[i], std::to_string(c.label_counts[i]));
+    }
   }
   return out + "}";
 }
