@@ -45,22 +45,24 @@ Value ReadDict(Type type, const segc_dict_table& t, int64_t entry) {
   return ReadArray(type, t.values, entry);
 }
 
+/// Writes row i of an output slot. Bitmaps start zeroed (null = validity bit 0, false = 0); wide
+/// value buffers start uninitialized (rt executor, AllocateSlots), so a null row's value is
+/// written as 0 here, as the JIT kernels do.
 void Write(Type type, const segc_column& out, int64_t i, const Value& v) {
-  if (v.null) return;  // buffers start zeroed: null = validity bit 0, value 0
-  if (out.validity != nullptr) rt::SetBit(out.validity, i);
+  if (!v.null && out.validity != nullptr) rt::SetBit(out.validity, i);
   auto* values = out.values;
   switch (type) {
     case Type::kBool:
-      if (v.i) rt::SetBit(static_cast<uint8_t*>(values), i);
+      if (!v.null && v.i) rt::SetBit(static_cast<uint8_t*>(values), i);
       break;
     case Type::kInt:
-      static_cast<int64_t*>(values)[i] = v.i;
+      static_cast<int64_t*>(values)[i] = v.null ? 0 : v.i;
       break;
     case Type::kFloat:
-      static_cast<double*>(values)[i] = v.f;
+      static_cast<double*>(values)[i] = v.null ? 0.0 : v.f;
       break;
     default:
-      static_cast<int32_t*>(values)[i] = int32_t(v.i);
+      static_cast<int32_t*>(values)[i] = v.null ? 0 : int32_t(v.i);
       break;
   }
 }
