@@ -103,7 +103,7 @@ void PrintUsageError(const std::string& message, const std::string& hint) {
 }
 
 std::vector<Subcommand> AddAllCommands(CLI::App& root) {
-  return {AddCheckCommand(root), AddRunCommand(root),    AddFmtCommand(root),
+  return {AddCheckCommand(root), AddRunCommand(root),    AddTestCommand(root), AddFmtCommand(root),
           AddGraphCommand(root), AddSchemaCommand(root), AddHelpCommand(root)};
 }
 

@@ -24,6 +24,8 @@ Subcommand AddRunCommand(CLI::App& root);
 Subcommand AddFmtCommand(CLI::App& root);
 /// `segc graph RULES [--format dot|mermaid|json]` (graph.cc).
 Subcommand AddGraphCommand(CLI::App& root);
+/// `segc test PATH...` (test.cc and test_*.cc).
+Subcommand AddTestCommand(CLI::App& root);
 /// `segc schema infer DATA` (schema_infer.cc).
 Subcommand AddSchemaCommand(CLI::App& root);
 /// `segc help [TOPIC]` (help.cc): subcommands, error codes, the list of codes.
