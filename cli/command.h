@@ -20,6 +20,8 @@ struct Subcommand {
 Subcommand AddCheckCommand(CLI::App& root);
 /// `segc run RULES... --data FILE` (run.cc and run_*.cc).
 Subcommand AddRunCommand(CLI::App& root);
+/// `segc explain RULES --data FILE (--key ID | --segment NAME --funnel)` (explain*.cc).
+Subcommand AddExplainCommand(CLI::App& root);
 /// `segc fmt [--check] [--write] PATH...` (fmt.cc).
 Subcommand AddFmtCommand(CLI::App& root);
 /// `segc graph RULES [--format dot|mermaid|json]` (graph.cc).

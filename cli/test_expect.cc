@@ -4,26 +4,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <optional>
 #include <set>
 
+#include "cli/row_keys.h"
 #include "cli/run_expect.h"
 #include "cli/test_coverage.h"
 #include "compiler/diag/suggest.h"
 
 namespace segc::cli {
 namespace {
-
-/// The key of row `row` as a test names it: an int in decimal, a string as it is.
-std::string KeyText(const rt::Column& key, int64_t row) {
-  if (key.IsNull(row)) return "null";
-  if (key.type() == rt::ColumnType::kInt) return std::to_string(key.Int64(row));
-  if (key.type() == rt::ColumnType::kString || key.type() == rt::ColumnType::kEnum)
-    return std::string(key.String(row));
-  return fmt::format("row {}", row + 1);
-}
 
 /// "12", "12.5", "0.333333333333" — short, and exact for integers.
 std::string ShortNumber(double v) {
@@ -94,18 +85,12 @@ class Checker {
 
   /// The row of `key`, or nullopt with `problem` set.
   std::optional<int64_t> Row(const std::string& key, std::string* problem) const {
-    const rt::Column& keys = Keys();
-    std::string wanted = key;
-    if (keys.type() == rt::ColumnType::kInt) {  // `007` and `7` name the same row
-      int64_t v = 0;
-      auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), v);
-      if (ec == std::errc() && end == key.data() + key.size()) wanted = std::to_string(v);
+    std::optional<int64_t> row = FindRow(Keys(), key);
+    if (!row) {
+      *problem =
+          fmt::format("key {} is not a row of the test data ({} rows)", key, Keys().length());
     }
-    for (int64_t row = 0; row < keys.length(); ++row) {
-      if (KeyText(keys, row) == wanted) return row;
-    }
-    *problem = fmt::format("key {} is not a row of the test data ({} rows)", key, keys.length());
-    return std::nullopt;
+    return row;
   }
 
   std::vector<std::string> MemberKeys(const rt::SegmentResult& s) const {
