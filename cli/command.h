@@ -22,6 +22,8 @@ Subcommand AddCheckCommand(CLI::App& root);
 Subcommand AddRunCommand(CLI::App& root);
 /// `segc explain RULES --data FILE (--key ID | --segment NAME --funnel)` (explain*.cc).
 Subcommand AddExplainCommand(CLI::App& root);
+/// `segc diff RULES --data FILE --base... ` (diff*.cc).
+Subcommand AddDiffCommand(CLI::App& root);
 /// `segc fmt [--check] [--write] PATH...` (fmt.cc).
 Subcommand AddFmtCommand(CLI::App& root);
 /// `segc graph RULES [--format dot|mermaid|json]` (graph.cc).

@@ -11,7 +11,7 @@ namespace segc::cli {
 namespace {
 
 using From = ExplainNode::From;
-using Json = nlohmann::ordered_json;
+using OJson = nlohmann::ordered_json;
 
 const rt::Column* ScoreColumn(const rt::RunResult& r, const std::string& name) {
   for (const rt::ScoreResult& s : r.scores)
@@ -26,7 +26,7 @@ std::string Number(double v, bool is_int) {
 }
 
 /// The value of `node` on the row as JSON (null when it has none or is null), and as text.
-Json Value(const ExplainNode& node, const ExplainRow& at, std::string* text) {
+OJson Value(const ExplainNode& node, const ExplainRow& at, std::string* text) {
   const rt::RunResult& r = *at.result;
   *text = "null";
   switch (node.from) {
@@ -53,7 +53,7 @@ Json Value(const ExplainNode& node, const ExplainRow& at, std::string* text) {
         return *text;
       }
       *text = Number(v, node.is_int);
-      return node.is_int ? Json(int64_t(v)) : Json(v);
+      return node.is_int ? OJson(int64_t(v)) : OJson(v);
     }
     case From::kClass:
       for (const rt::ClassResult& c : r.classes) {
@@ -100,11 +100,11 @@ void Lines(const ExplainNode& node, const ExplainRow& at, int depth, std::string
   for (const ExplainNode& child : node.children) Lines(child, at, depth + 1, out);
 }
 
-Json Tree(const ExplainNode& node, const ExplainRow& at) {
+OJson Tree(const ExplainNode& node, const ExplainRow& at) {
   std::string text;
-  Json out = {{"text", node.text}, {"value", Value(node, at, &text)}};
+  OJson out = {{"text", node.text}, {"value", Value(node, at, &text)}};
   if (!node.children.empty()) {
-    out["children"] = Json::array();
+    out["children"] = OJson::array();
     for (const ExplainNode& child : node.children) out["children"].push_back(Tree(child, at));
   }
   return out;
@@ -122,11 +122,11 @@ std::string ExplainText(const std::vector<ExplainDecl>& decls, const ExplainRow&
   return out;
 }
 
-Json ExplainJson(const std::vector<ExplainDecl>& decls, const ExplainRow& row) {
-  Json out = Json::array();
+OJson ExplainJson(const std::vector<ExplainDecl>& decls, const ExplainRow& row) {
+  OJson out = OJson::array();
   for (const ExplainDecl& d : decls) {
     std::string text;
-    Json value = Value(d.root, row, &text);
+    OJson value = Value(d.root, row, &text);
     out.push_back(
         {{"kind", d.kind}, {"name", d.name}, {"value", value}, {"tree", Tree(d.root, row)}});
   }
@@ -148,8 +148,8 @@ std::string FunnelText(const std::string& segment, int64_t rows,
   return out;
 }
 
-Json FunnelJson(const std::string& segment, int64_t rows, const std::vector<FunnelStep>& steps) {
-  Json out = {{"segment", segment}, {"rows", rows}, {"steps", Json::array()}};
+OJson FunnelJson(const std::string& segment, int64_t rows, const std::vector<FunnelStep>& steps) {
+  OJson out = {{"segment", segment}, {"rows", rows}, {"steps", OJson::array()}};
   int64_t before = rows;
   for (const FunnelStep& s : steps) {
     out["steps"].push_back({{"condition", s.condition},
