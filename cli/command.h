@@ -20,10 +20,16 @@ struct Subcommand {
 Subcommand AddCheckCommand(CLI::App& root);
 /// `segc run RULES... --data FILE` (run.cc and run_*.cc).
 Subcommand AddRunCommand(CLI::App& root);
+/// `segc explain RULES --data FILE (--key ID | --segment NAME --funnel)` (explain*.cc).
+Subcommand AddExplainCommand(CLI::App& root);
+/// `segc diff RULES --data FILE --base... ` (diff*.cc).
+Subcommand AddDiffCommand(CLI::App& root);
 /// `segc fmt [--check] [--write] PATH...` (fmt.cc).
 Subcommand AddFmtCommand(CLI::App& root);
 /// `segc graph RULES [--format dot|mermaid|json]` (graph.cc).
 Subcommand AddGraphCommand(CLI::App& root);
+/// `segc test PATH...` (test.cc and test_*.cc).
+Subcommand AddTestCommand(CLI::App& root);
 /// `segc schema infer DATA` (schema_infer.cc).
 Subcommand AddSchemaCommand(CLI::App& root);
 /// `segc help [TOPIC]` (help.cc): subcommands, error codes, the list of codes.

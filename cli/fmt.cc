@@ -1,12 +1,10 @@
 // `segc fmt [--check] [--write] PATH...`: rule files in the canonical layout (docs/formatting.md).
 #include <fmt/format.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
@@ -14,10 +12,9 @@
 #include <optional>
 #include <stdexcept>
 
-#include "cli/color.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
-#include "compiler/diag/render.h"
+#include "cli/load_rules.h"
 #include "compiler/driver/file_reader.h"
 #include "compiler/format/diff.h"
 #include "compiler/format/format.h"
@@ -138,14 +135,7 @@ int RunFmt(const FmtArgs& args) {
     }
   }
   std::fputs(out.c_str(), stdout);
-  if (!sink.diagnostics().empty()) {
-    sink.Sort();
-    diag::RenderOptions options;
-    options.color = UseColor(ParseColorMode(args.color).value_or(ColorMode::kAuto), STDERR_FILENO,
-                             std::getenv("NO_COLOR"));
-    std::fputs(diag::Render(diag::Format::kText, sources, sink.diagnostics(), options).c_str(),
-               stderr);
-  }
+  RenderDiagnostics(sources, sink, args.color);
   if (args.check && unformatted > 0) {
     std::fprintf(stderr, "fmt: %zu of %zu file%s not formatted\n", unformatted, files.size(),
                  files.size() == 1 ? "" : "s");

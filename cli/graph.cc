@@ -1,21 +1,18 @@
 // `segc graph RULES [--format dot|mermaid|json]`: what each declaration of a project uses
 // (segments, scores, classes, lets, params, columns, event tables, imported modules).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <tuple>
 #include <unordered_map>
 
-#include "cli/color.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/load_rules.h"
 #include "compiler/api/pipeline.h"
-#include "compiler/diag/render.h"
 
 namespace segc::cli {
 namespace {
@@ -290,27 +287,10 @@ std::string Json(const std::vector<Node>& nodes, const std::vector<Edge>& edges)
 
 int RunGraph(const GraphArgs& args) {
   diag::SourceManager sources;
-  diag::DiagnosticSink sink;
-  std::vector<api::CheckedRules> projects =
-      api::CheckPaths(args.paths, args.lib_dirs, sources, sink);
-  if (!sink.diagnostics().empty()) {
-    sink.Sort();
-    diag::RenderOptions options;
-    options.color = UseColor(ParseColorMode(args.color).value_or(ColorMode::kAuto), STDERR_FILENO,
-                             std::getenv("NO_COLOR"));
-    std::fputs(diag::Render(diag::Format::kText, sources, sink.diagnostics(), options).c_str(),
-               stderr);
-  }
-  if (sink.has_errors()) {
-    std::fprintf(stderr, "graph failed: %zu error%s in the rules\n", sink.error_count(),
-                 sink.error_count() == 1 ? "" : "s");
-    return kExitRuleErrors;
-  }
-  if (projects.size() != 1) {
-    PrintUsageError(
-        fmt::format("segc graph needs exactly one rule project, got {}", projects.size()),
-        "name one project directory, or rule files of one directory");
-    return kExitUsage;
+  std::vector<api::CheckedRules> projects;
+  if (auto code =
+          LoadOneProject({"graph", args.paths, args.lib_dirs, args.color, {}}, sources, projects)) {
+    return *code;
   }
   GraphBuilder builder(*projects[0].project);
   builder.Build();

@@ -2,19 +2,17 @@
 #include "cli/run_steps.h"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
 #include <string_view>
 
-#include "cli/color.h"
 #include "cli/command.h"
 #include "cli/delimiter.h"
 #include "cli/exit_codes.h"
+#include "cli/load_rules.h"
 #include "cli/run_inputs.h"
-#include "compiler/diag/render.h"
 #include "compiler/plan/physical.h"
 #include "segc/csv.h"
 #include "segc/events.h"
@@ -26,22 +24,6 @@ namespace {
 /// Erases the progress line before anything else goes to stderr.
 void Quiet(RunState& state) {
   if (state.progress != nullptr) state.progress->Clear();
-}
-
-void RenderDiagnostics(const RunArgs& args, RunState& state, const diag::DiagnosticSink& sink) {
-  if (sink.diagnostics().empty()) return;
-  Quiet(state);
-  diag::RenderOptions options;
-  options.color = UseColor(ParseColorMode(args.color).value_or(ColorMode::kAuto), STDERR_FILENO,
-                           std::getenv("NO_COLOR"));
-  std::string text = diag::RenderText(state.sources, sink.diagnostics(), options);
-  std::fputs(text.c_str(), stderr);
-}
-
-std::string ProjectList(const std::vector<api::CheckedRules>& projects) {
-  std::vector<std::string> dirs;
-  for (const api::CheckedRules& p : projects) dirs.push_back("'" + p.dir + "'");
-  return fmt::format("{}", fmt::join(dirs, ", "));
 }
 
 codegen::FailurePoint ForcedJitFailure() {
@@ -123,22 +105,8 @@ int InternalError(const std::string& message, const std::string& hint) {
 }
 
 std::optional<int> LoadRules(const RunArgs& args, RunState& state) {
-  diag::DiagnosticSink sink;
-  state.projects = api::CheckPaths(args.rules, args.lib_dirs, state.sources, sink);
-  sink.Sort();
-  RenderDiagnostics(args, state, sink);
-  if (sink.has_errors()) {
-    std::fprintf(stderr, "run failed: %zu error%s in the rules\n", sink.error_count(),
-                 sink.error_count() == 1 ? "" : "s");
-    return kExitRuleErrors;
-  }
-  if (state.projects.size() != 1) {
-    Quiet(state);
-    PrintUsageError(fmt::format("segc run needs exactly one rule project, got {}: {}",
-                                state.projects.size(), ProjectList(state.projects)),
-                    "name one project directory, or rule files of one directory");
-    return kExitUsage;
-  }
+  LoadRequest request{"run", args.rules, args.lib_dirs, args.color, [&state] { Quiet(state); }};
+  if (auto code = LoadOneProject(request, state.sources, state.projects)) return code;
   state.project = state.projects[0].project.get();
   return std::nullopt;
 }

@@ -1,0 +1,54 @@
+// The project-loading block that check-like subcommands share (docs/cli.md).
+#include "cli/load_rules.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "cli/color.h"
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "compiler/diag/render.h"
+
+namespace segc::cli {
+
+void RenderDiagnostics(const diag::SourceManager& sources, diag::DiagnosticSink& sink,
+                       const std::string& color) {
+  if (sink.diagnostics().empty()) return;
+  sink.Sort();
+  diag::RenderOptions options;
+  options.color = UseColor(ParseColorMode(color).value_or(ColorMode::kAuto), STDERR_FILENO,
+                           std::getenv("NO_COLOR"));
+  std::fputs(diag::RenderText(sources, sink.diagnostics(), options).c_str(), stderr);
+}
+
+std::optional<int> LoadOneProject(const LoadRequest& request, diag::SourceManager& sources,
+                                  std::vector<api::CheckedRules>& projects) {
+  auto quiet = [&] {
+    if (request.before_output) request.before_output();
+  };
+  diag::DiagnosticSink sink;
+  projects = api::CheckPaths(request.paths, request.lib_dirs, sources, sink);
+  if (!sink.diagnostics().empty()) quiet();
+  RenderDiagnostics(sources, sink, request.color);
+  if (sink.has_errors()) {
+    std::fprintf(stderr, "%s failed: %zu error%s in the rules\n", request.command.c_str(),
+                 sink.error_count(), sink.error_count() == 1 ? "" : "s");
+    return kExitRuleErrors;
+  }
+  if (projects.size() != 1) {
+    std::vector<std::string> dirs;
+    for (const api::CheckedRules& p : projects) dirs.push_back("'" + p.dir + "'");
+    quiet();
+    PrintUsageError(
+        fmt::format("segc {} needs exactly one rule project, got {}{}{}", request.command,
+                    projects.size(), dirs.empty() ? "" : ": ", fmt::join(dirs, ", ")),
+        "name one project directory, or rule files of one directory");
+    return kExitUsage;
+  }
+  return std::nullopt;
+}
+
+}  // namespace segc::cli
