@@ -10,20 +10,15 @@
 #include <string_view>
 #include <vector>
 
+#include "bench/bench_util.h"
+
 namespace {
 
-/// splitmix64: tiny, fast, and fully specified, so output never depends on the libstdc++ version.
-class Rng {
+/// bench::SplitMix64 (fully specified: the file never depends on the libstdc++ version) with
+/// the draws the customer columns need.
+class Rng : public segc::bench::SplitMix64 {
  public:
-  explicit Rng(uint64_t seed) : state_(seed) {}
-  uint64_t Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  double Uniform() { return static_cast<double>(Next() >> 11) * 0x1.0p-53; }
-  int64_t Below(int64_t n) { return static_cast<int64_t>(Uniform() * static_cast<double>(n)); }
+  using SplitMix64::SplitMix64;
   bool Chance(double p) { return Uniform() < p; }
   double Normal() {  // Box-Muller; one value per call keeps the stream simple
     double u1 = Uniform(), u2 = Uniform();
@@ -35,9 +30,6 @@ class Rng {
     double u = Uniform();
     return static_cast<int64_t>(std::pow(u, s) * static_cast<double>(n)) % n;
   }
-
- private:
-  uint64_t state_;
 };
 
 const char* const kCountries[] = {"FR", "DE", "IT", "ES", "GB", "NL", "BE", "PT", "PL", "SE",

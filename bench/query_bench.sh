@@ -77,17 +77,20 @@ run_engine() {  # engine threads
   esac
 }
 
+# record FILE LINES: appends an engine's JSON lines to FILE and logs each workload's best time.
+record() {
+  echo "$2" >> "$1"
+  while read -r line; do
+    log "  $(sed -n 's/.*"workload":"\([^"]*\)".*"best_ms":\([0-9.]*\).*/\1: best \2 ms/p' <<< "$line")"
+  done <<< "$2"
+}
+
 measure_queries() {
   : > "$RUNS_FILE"
   for threads in $THREADS; do
     for engine in segc duckdb polars; do  # interleaved: load changes hit all engines alike
       log "$engine, $threads thread(s): load, then ${WORKLOADS[*]} x (1 + $RUNS runs)"
-      local out
-      out="$(run_engine "$engine" "$threads")"
-      echo "$out" >> "$RUNS_FILE"
-      while read -r line; do
-        log "  $(sed -n 's/.*"workload":"\([^"]*\)".*"best_ms":\([0-9.]*\).*/\1: best \2 ms/p' <<< "$line")"
-      done <<< "$out"
+      record "$RUNS_FILE" "$(run_engine "$engine" "$threads")"
     done
   done
 }
@@ -102,13 +105,8 @@ measure_e2e() {
   for threads in $THREADS; do
     for engine in segc duckdb polars; do
       log "end to end: $engine, $threads thread(s): ${WORKLOADS[*]} x (1 + $E2E_RUNS runs)"
-      local out
-      out="$(SEGC="$BUILD/cli/segc" POLARS_MAX_THREADS="$threads" \
+      record "$E2E_FILE" "$(SEGC="$BUILD/cli/segc" POLARS_MAX_THREADS="$threads" \
         node "$BENCH/peer_query.mjs" "$engine" "$DATA" "$list" "$threads" "$E2E_RUNS" "$AS_OF" --e2e)"
-      echo "$out" >> "$E2E_FILE"
-      while read -r line; do
-        log "  $(sed -n 's/.*"workload":"\([^"]*\)".*"best_ms":\([0-9.]*\).*/\1: best \2 ms/p' <<< "$line")"
-      done <<< "$out"
     done
   done
 }

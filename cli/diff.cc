@@ -135,23 +135,7 @@ Subcommand AddDiffCommand(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--sample", args->sample, "Keys listed per segment for added and removed members")
       ->capture_default_str();
-  app->add_option("--as-of", args->run.as_of, "Evaluation date YYYY-MM-DD")->type_name("DATE");
-  app->add_option("--param", args->run.params, "Override a param: NAME=VALUE (repeatable)")
-      ->type_name("NAME=VALUE")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app->add_option("--lib", args->run.lib_dirs,
-                  "Folder of library modules for 'import' (repeatable)")
-      ->type_name("DIR")
-      ->check(CLI::ExistingDirectory)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app->add_option("--engine", args->run.engine, "jit (default) or interp")
-      ->check(CLI::IsMember({"jit", "interp"}))
-      ->capture_default_str();
-  app->add_option("--color", args->run.color, "Colour in rule diagnostics")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+  AddEvaluationOptions(app, args->run, "jit (default) or interp");
   app->footer(
       "The base is the current command with what the --base options replace (they combine).\n"
       "Members are matched by key. See docs/cli.md.\n"

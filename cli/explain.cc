@@ -163,23 +163,7 @@ Subcommand AddExplainCommand(CLI::App& root) {
   app->add_option("--format", args->format, "Output format on stdout")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  app->add_option("--as-of", args->run.as_of, "Evaluation date YYYY-MM-DD")->type_name("DATE");
-  app->add_option("--param", args->run.params, "Override a param: NAME=VALUE (repeatable)")
-      ->type_name("NAME=VALUE")
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app->add_option("--lib", args->run.lib_dirs,
-                  "Folder of library modules for 'import' (repeatable)")
-      ->type_name("DIR")
-      ->check(CLI::ExistingDirectory)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app->add_option("--engine", args->run.engine, "interp (default) or jit")
-      ->check(CLI::IsMember({"jit", "interp"}))
-      ->capture_default_str();
-  app->add_option("--color", args->run.color, "Colour in rule diagnostics")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->capture_default_str();
+  AddEvaluationOptions(app, args->run, "interp (default) or jit");
   app->footer(
       "Each line is an expression as written and its value on the row (true, false, null, a\n"
       "number, a date, a column's value; pNN shorthands as p90(cltv) = ...). The values come from\n"

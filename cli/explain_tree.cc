@@ -12,18 +12,6 @@ namespace {
 constexpr std::string_view kValuePrefix = "__segc_x_";
 constexpr std::string_view kStepPrefix = "__segc_step_";
 
-/// Source text on one line: newlines and runs of blanks become one space.
-std::string Flat(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    bool blank = c == '\n' || c == '\r' || c == ' ' || c == '\t';
-    if (blank && (out.empty() || out.back() == ' ')) continue;
-    out += blank ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 bool IsLiteral(const ast::Expr& e) {
   return std::holds_alternative<ast::IntLit>(e.kind) ||
          std::holds_alternative<ast::FloatLit>(e.kind) ||
@@ -44,14 +32,14 @@ class Builder {
   ExplainNode Expr(const ast::Expr& e) {
     Remember(e);
     ExplainNode node;
-    node.text = Flat(sources_.Text(e.range));
+    node.text = diag::OneLine(sources_.Text(e.range));
     const sema::ExprInfo& info = project_.info(e.id);
     if (const auto* p = std::get_if<ast::PercentileRef>(&e.kind)) {
       // `cltv > p90`: the statistic of the other side, written out as p90(cltv).
       auto borrowed = by_id_.find(info.borrowed);
       if (borrowed != by_id_.end()) {
-        node.text =
-            fmt::format("p{}({})", p->percent, Flat(sources_.Text(borrowed->second->range)));
+        node.text = fmt::format("p{}({})", p->percent,
+                                diag::OneLine(sources_.Text(borrowed->second->range)));
         Value(node, node.text, info.type.kind());
       }
       return node;
@@ -104,10 +92,10 @@ class Builder {
       case sema::DeclKind::kParam: {
         auto given = params_.find(decl.name);
         node.from = ExplainNode::From::kText;
-        node.text_value =
-            given != params_.end()
-                ? given->second
-                : Flat(sources_.Text(std::get<ast::ParamDecl>(decl.ast->kind).value->range));
+        node.text_value = given != params_.end()
+                              ? given->second
+                              : diag::OneLine(sources_.Text(
+                                    std::get<ast::ParamDecl>(decl.ast->kind).value->range));
         return true;
       }
       case sema::DeclKind::kLet: {
@@ -228,7 +216,7 @@ ExplainDecl Explain(const sema::DeclInfo& decl, Builder& builder,
                    out.root.from = ExplainNode::From::kScore;
                    if (d.expr) out.root.children.push_back(builder.Expr(*d.expr));
                    for (const ast::ScoreRule& rule : d.rules) {
-                     std::string text = Flat(sources.Text(rule.range));
+                     std::string text = diag::OneLine(sources.Text(rule.range));
                      out.root.children.push_back(rule.when ? builder.Condition(text, *rule.when)
                                                            : builder.Condition(text, *rule.points));
                    }
@@ -237,7 +225,7 @@ ExplainDecl Explain(const sema::DeclInfo& decl, Builder& builder,
                    out.kind = "classify";
                    out.root.from = ExplainNode::From::kClass;
                    for (const ast::ClassifyArm& arm : d.arms) {
-                     std::string text = Flat(sources.Text(arm.range));
+                     std::string text = diag::OneLine(sources.Text(arm.range));
                      out.root.children.push_back(arm.when ? builder.Condition(text, *arm.when)
                                                           : Otherwise(text));
                    }
@@ -279,7 +267,7 @@ FunnelPlan PlanFunnel(const sema::CheckedProject& project, const diag::SourceMan
     std::string prefix;
     for (size_t k = 0; k < conditions.size(); ++k) {
       std::string_view text = sources.Text(conditions[k]->range);
-      plan.steps.push_back(Flat(text));
+      plan.steps.push_back(diag::OneLine(text));
       prefix += fmt::format("{}(\n{}\n)", k == 0 ? "" : " and ", text);
       plan.extra_rules += fmt::format("segment {} where {}\n", FunnelOutput(k), prefix);
     }

@@ -14,6 +14,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/file_list.h"
 #include "cli/load_rules.h"
 #include "compiler/driver/file_reader.h"
 #include "compiler/format/diff.h"
@@ -40,13 +41,7 @@ std::optional<std::string> ListFiles(const std::vector<std::string>& paths,
   for (const std::string& path : paths) {
     std::error_code error;
     if (fs::is_directory(path, error)) {
-      std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(path, error), end; !error && it != end;
-           it.increment(error)) {
-        if (it->is_regular_file(error) && it->path().extension() == ".seg")
-          found.push_back(it->path().string());
-      }
-      std::sort(found.begin(), found.end());
+      std::vector<std::string> found = FilesUnder(path, ".seg");
       files.insert(files.end(), found.begin(), found.end());
     } else if (path == "-" || fs::exists(path, error)) {
       files.push_back(path);

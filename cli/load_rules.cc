@@ -51,4 +51,23 @@ std::optional<int> LoadOneProject(const LoadRequest& request, diag::SourceManage
   return std::nullopt;
 }
 
+void AddEvaluationOptions(CLI::App* app, RunArgs& run, const std::string& engine_help) {
+  app->add_option("--as-of", run.as_of, "Evaluation date YYYY-MM-DD")->type_name("DATE");
+  app->add_option("--param", run.params, "Override a param: NAME=VALUE (repeatable)")
+      ->type_name("NAME=VALUE")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--lib", run.lib_dirs, "Folder of library modules for 'import' (repeatable)")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory)
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app->add_option("--engine", run.engine, engine_help)
+      ->check(CLI::IsMember({"jit", "interp"}))
+      ->capture_default_str();
+  app->add_option("--color", run.color, "Colour in rule diagnostics")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+}
+
 }  // namespace segc::cli

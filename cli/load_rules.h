@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/command.h"
+#include "cli/run_args.h"
 #include "compiler/api/pipeline.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/source.h"
@@ -34,5 +36,9 @@ struct LoadRequest {
 /// one project without errors.
 std::optional<int> LoadOneProject(const LoadRequest& request, diag::SourceManager& sources,
                                   std::vector<api::CheckedRules>& projects);
+
+/// The options of a subcommand that evaluates one project like `segc run` (explain, diff):
+/// --as-of, --param, --lib, --engine (`engine_help` says which is the default) and --color.
+void AddEvaluationOptions(CLI::App* app, RunArgs& run, const std::string& engine_help);
 
 }  // namespace segc::cli

@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/file_list.h"
 #include "cli/test_report.h"
 #include "cli/test_run.h"
 #include "segc/writer.h"
@@ -30,14 +31,8 @@ std::optional<std::string> ListTestFiles(const std::vector<std::string>& paths,
   for (const std::string& path : paths) {
     std::error_code error;
     if (fs::is_directory(path, error)) {
-      std::vector<std::string> found;
-      for (fs::recursive_directory_iterator it(path, error), end; !error && it != end;
-           it.increment(error)) {
-        if (it->is_regular_file(error) && it->path().extension() == ".segtest")
-          found.push_back(it->path().string());
-      }
+      std::vector<std::string> found = FilesUnder(path, ".segtest");
       if (found.empty()) return fmt::format("no .segtest files under '{}'", path);
-      std::sort(found.begin(), found.end());
       files.insert(files.end(), found.begin(), found.end());
     } else if (fs::exists(path, error)) {
       files.push_back(path);

@@ -13,23 +13,6 @@ namespace {
 
 constexpr std::string_view kPrefix = "__segc_cover_";
 
-std::string TextOf(const diag::SourceManager& sources, const diag::SourceRange& range) {
-  const std::string& text = sources.file(range.file).text;
-  return text.substr(range.begin, range.end - range.begin);
-}
-
-/// One line for the report: newlines and runs of blanks of a condition become one space.
-std::string OneLine(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    bool blank = c == '\n' || c == '\r' || c == ' ' || c == '\t';
-    if (blank && (out.empty() || out.back() == ' ')) continue;
-    out += blank ? ' ' : c;
-  }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
 class Planner {
  public:
   Planner(const diag::SourceManager& sources, CoveragePlan& plan)
@@ -44,7 +27,7 @@ class Planner {
                      for (const ast::ScoreRule& rule : d.rules) {
                        if (!rule.when) continue;  // `+EXPR` always applies: nothing to cover
                        Condition(fmt::format("score {}: {}", decl.name,
-                                             OneLine(TextOf(sources_, rule.range))),
+                                             diag::OneLine(sources_.Text(rule.range))),
                                  *rule.when);
                      }
                    },
@@ -52,7 +35,7 @@ class Planner {
                      for (const ast::ClassifyArm& arm : d.arms) {
                        if (!arm.when) continue;  // `otherwise` has no condition of its own
                        Condition(fmt::format("classify {}: {}", decl.name,
-                                             OneLine(TextOf(sources_, arm.range))),
+                                             diag::OneLine(sources_.Text(arm.range))),
                                  *arm.when);
                      }
                    },
@@ -66,7 +49,7 @@ class Planner {
     std::string name = fmt::format("{}{}", kPrefix, plan_.targets.size());
     // On lines of their own: a comment inside the condition ends at its newline.
     plan_.extra_rules +=
-        fmt::format("segment {} where (\n{}\n)\n", name, TextOf(sources_, when.range));
+        fmt::format("segment {} where (\n{}\n)\n", name, sources_.Text(when.range));
     plan_.targets.push_back({std::move(what), name});
   }
 

@@ -54,4 +54,15 @@ std::string_view SourceManager::Text(SourceRange range) const {
   return std::string_view(f.text).substr(begin, end - begin);
 }
 
+std::string OneLine(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    bool blank = c == '\n' || c == '\r' || c == ' ' || c == '\t';
+    if (blank && (out.empty() || out.back() == ' ')) continue;
+    out += blank ? ' ' : c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 }  // namespace segc::diag

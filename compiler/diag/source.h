@@ -59,4 +59,8 @@ class SourceManager {
   std::vector<SourceFile> files_;
 };
 
+/// Source text on one line, for reports that quote a rule: newlines and runs of blanks become
+/// one space, and trailing blanks go.
+std::string OneLine(std::string_view text);
+
 }  // namespace segc::diag

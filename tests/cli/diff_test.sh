@@ -16,12 +16,7 @@ data="$SOURCE_DIR/examples/retail/data/customers.csv"
 cd "$tmp"
 
 golden() {
-  if [[ "${SEGC_UPDATE_GOLDEN:-0}" == 1 ]]; then
-    cp "$tmp/out" "$goldens/$1"
-  elif ! cmp -s "$tmp/out" "$goldens/$1"; then
-    fail "$1: output differs from the golden file"
-    diff "$goldens/$1" "$tmp/out" >&2 || true
-  fi
+  compare_golden "$goldens/$1" "$1"
 }
 
 # to_p80 DIR: VIP by the 80th percentile.

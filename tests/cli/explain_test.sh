@@ -20,12 +20,7 @@ golden() {
   shift
   run_segc "$tmp/out" "$tmp/err" explain "$rules" --data "$data" "$@"
   expect_code 0 "explain $name" || cat "$tmp/err" >&2
-  if [[ "${SEGC_UPDATE_GOLDEN:-0}" == 1 ]]; then
-    cp "$tmp/out" "$goldens/$name"
-  elif ! cmp -s "$tmp/out" "$goldens/$name"; then
-    fail "explain $name: output differs from the golden file"
-    diff "$goldens/$name" "$tmp/out" >&2 || true
-  fi
+  compare_golden "$goldens/$name" "explain $name"
 }
 
 golden vip_member.txt --key 100018 --segment VIP

@@ -17,12 +17,7 @@ golden() {
   local name="$1" rules="$2" format="$3"
   run_segc "$tmp/out" "$tmp/err" graph "$rules" --format "$format"
   expect_code 0 "graph $name --format $format" || cat "$tmp/err" >&2
-  if [[ "${SEGC_UPDATE_GOLDEN:-0}" == 1 ]]; then
-    cp "$tmp/out" "$goldens/$name"
-  elif ! cmp -s "$tmp/out" "$goldens/$name"; then
-    fail "graph $name: output differs from the golden file"
-    diff "$goldens/$name" "$tmp/out" >&2 || true
-  fi
+  compare_golden "$goldens/$name" "graph $name"
 }
 
 golden rules.dot "$goldens/rules" dot

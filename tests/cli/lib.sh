@@ -57,3 +57,14 @@ make_tmp() {
   tmp="$(mktemp -d)"
   trap 'rm -rf "$tmp"' EXIT
 }
+
+# compare_golden GOLDEN WHAT: compares $tmp/out with the file GOLDEN (a diff on failure);
+# SEGC_UPDATE_GOLDEN=1 rewrites GOLDEN instead.
+compare_golden() {
+  if [[ "${SEGC_UPDATE_GOLDEN:-0}" == 1 ]]; then
+    cp "$tmp/out" "$1"
+  elif ! cmp -s "$tmp/out" "$1"; then
+    fail "$2: output differs from the golden file"
+    diff "$1" "$tmp/out" >&2 || true
+  fi
+}

@@ -14,12 +14,7 @@ goldens="$SOURCE_DIR/tests/cli/rule_tests"
 
 # golden NAME: compares $tmp/out with the golden file NAME.
 golden() {
-  if [[ "${SEGC_UPDATE_GOLDEN:-0}" == 1 ]]; then
-    cp "$tmp/out" "$goldens/$1"
-  elif ! cmp -s "$tmp/out" "$goldens/$1"; then
-    fail "$1: output differs from the golden file"
-    diff "$goldens/$1" "$tmp/out" >&2 || true
-  fi
+  compare_golden "$goldens/$1" "$1"
 }
 
 # A copy of the retail project and its value tests, run from $tmp so the paths are short.
