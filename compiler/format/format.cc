@@ -273,7 +273,8 @@ class Formatter {
     if (Kind(i) != kind) throw std::logic_error("formatter: unexpected token");
   }
 
-  /// Trailing comments of neighbouring lines with the same indentation start in one column.
+  /// Trailing comments of consecutive commented lines with the same indentation start in one
+  /// column.
   std::string Render() {
     std::string out;
     size_t i = 0;
@@ -291,7 +292,11 @@ class Formatter {
         if (IsBlank(line)) break;
         if (line.comment_only) continue;
         if (IndentOf(line.code) != indent) break;
-        if (!line.trailing.empty()) column = std::max(column, line.code.size() + 2);
+        if (line.trailing.empty()) {  // a line without a comment ends the group
+          if (j == i) ++j;
+          break;
+        }
+        column = std::max(column, line.code.size() + 2);
       }
       for (; i < j; ++i) {
         Line& line = lines_[i];
