@@ -62,14 +62,18 @@ Lane CheckedFloat(EmitContext& ctx, llvm::Value* value, llvm::Value* valid) {
 }
 
 llvm::Value* CallHelper(EmitContext& ctx, const char* name, llvm::Type* result,
-                        std::initializer_list<llvm::Value*> args) {
+                        std::initializer_list<llvm::Value*> args, HelperMemory memory) {
   std::vector<llvm::Type*> params;
   for (llvm::Value* arg : args) params.push_back(arg->getType());
   auto* type = llvm::FunctionType::get(result, params, false);
   llvm::FunctionCallee callee = ctx.module.getOrInsertFunction(name, type);
   if (auto* function = llvm::dyn_cast<llvm::Function>(callee.getCallee())) {
     function->setDoesNotThrow();
-    function->setDoesNotAccessMemory();
+    if (memory == HelperMemory::kReadsConstants) {
+      function->setOnlyReadsMemory();
+    } else {
+      function->setDoesNotAccessMemory();
+    }
     function->setWillReturn();
   }
   return ctx.b.CreateCall(callee, args);

@@ -1,6 +1,7 @@
 // Runtime helpers called from JIT code; plain C ABI, no LLVM.
 #include "compiler/codegen/runtime_helpers.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -26,6 +27,14 @@ int64_t segc_rt_months_since(int32_t days, int32_t as_of) {
 }
 int64_t segc_rt_years_since(int32_t days, int32_t as_of) {
   return segc::ir::YearsSince(days, as_of);
+}
+
+int32_t segc_rt_in_sorted_i64(int64_t x, const int64_t* sorted, int64_t n) {
+  return std::binary_search(sorted, sorted + n, x) ? 1 : 0;
+}
+int32_t segc_rt_in_sorted_f64(double x, const double* sorted, int64_t n) {
+  const double* at = std::lower_bound(sorted, sorted + n, x);
+  return at != sorted + n && *at == x ? 1 : 0;
 }
 
 }  // extern "C"
@@ -55,6 +64,8 @@ const RuntimeSymbol kSymbols[] = {
     {"segc_rt_weekday", Address(&segc_rt_weekday)},
     {"segc_rt_months_since", Address(&segc_rt_months_since)},
     {"segc_rt_years_since", Address(&segc_rt_years_since)},
+    {"segc_rt_in_sorted_i64", Address(&segc_rt_in_sorted_i64)},
+    {"segc_rt_in_sorted_f64", Address(&segc_rt_in_sorted_f64)},
     {"floor", Address(&Floor)},
     {"ceil", Address(&Ceil)},
     {"trunc", Address(&Trunc)},

@@ -22,6 +22,10 @@ int64_t segc_rt_weekday(int32_t days);
 /// negative and truncated toward zero when `days` is later): months_since, years_since and age.
 int64_t segc_rt_months_since(int32_t days, int32_t as_of);
 int64_t segc_rt_years_since(int32_t days, int32_t as_of);
+/// Whether x is among the n values of `sorted` (ascending, no duplicates): the membership test
+/// of a long `in` list. Floats compare with ==, so -0.0 finds 0.0 and nothing finds NaN.
+int32_t segc_rt_in_sorted_i64(int64_t x, const int64_t* sorted, int64_t n);
+int32_t segc_rt_in_sorted_f64(double x, const double* sorted, int64_t n);
 }
 
 namespace segc::codegen {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -75,6 +76,9 @@ Result<Lane> EmitLeaf(EmitContext& ctx, const ir::Node& node);
 Result<Lane> EmitSlotRead(EmitContext& ctx, const ir::Node& node, ir::ValueId id);
 Result<Lane> EmitArithmetic(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
 Result<Lane> EmitLogic(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
+/// An OR of `x == constant` over one x and many constants as a search in a sorted constant
+/// table (emit_membership.cc); nullopt when `node` is not such a test.
+std::optional<Result<Lane>> EmitMembershipTest(EmitContext& ctx, const ir::Node& node);
 Result<Lane> EmitCall(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args);
 
 /// Values at null positions are replaced by zero so stored bits never depend on garbage.

@@ -14,9 +14,17 @@ Lane Checked(EmitContext& ctx, llvm::Value* value, llvm::Value* valid, llvm::Val
 /// A float result: a non-finite value (ir.h: floats are never NaN or ±inf) is null and counted.
 Lane CheckedFloat(EmitContext& ctx, llvm::Value* value, llvm::Value* valid);
 
-/// Calls the runtime helper `name` (declared on first use as a pure, nounwind function whose
-/// parameter types are those of `args`). The JIT links it through RuntimeSymbols().
+/// What a runtime helper may read besides its scalar arguments.
+enum class HelperMemory {
+  kNone,            ///< nothing: a pure function of its arguments
+  kReadsConstants,  ///< constant tables its pointer arguments point to
+};
+
+/// Calls the runtime helper `name` (declared on first use as a nounwind function whose
+/// parameter types are those of `args`, pure or reading constants as `memory` says). The JIT
+/// links it through RuntimeSymbols().
 llvm::Value* CallHelper(EmitContext& ctx, const char* name, llvm::Type* result,
-                        std::initializer_list<llvm::Value*> args);
+                        std::initializer_list<llvm::Value*> args,
+                        HelperMemory memory = HelperMemory::kNone);
 
 }  // namespace segc::codegen::detail

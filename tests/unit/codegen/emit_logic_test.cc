@@ -101,5 +101,41 @@ TEST(EmitLogic, ComparisonsByType) {
   EXPECT_EQ(h.BoolResult(float_ne), (Bools{true, true, true, false}));
 }
 
+// The OR of `x == c` over one x that the lowering makes of an `in` list.
+ir::ValueId AnyEqual(KernelHarness& h, ir::ValueId x, const std::vector<ir::ValueId>& items) {
+  std::vector<ir::ValueId> tests;
+  for (ir::ValueId item : items) tests.push_back(h.b().Binary(Op::kEq, Type::kBool, x, item));
+  return h.b().Logic(Op::kOr, std::move(tests));
+}
+
+// Long `in` lists are searches in sorted constant tables: 100k-item lists over int, date and
+// float columns compile at -O2 (before: SIGSEGV, a stack overflow in LLVM's optimizer) and
+// give the compares' results, null rows null; -0.0 finds 0.0. Short lists stay compares.
+TEST(EmitLogic, HundredThousandItemInListsAreTableSearches) {
+  constexpr int kItems = 100000;
+  KernelHarness h;
+  ir::ValueId x = h.IntColumn({0, 3, 4, N, 299997, 299999, -3});
+  ir::ValueId d = h.DateColumn({0, 3, 4, N, 299997, 299999, -3});
+  ir::ValueId f = h.FloatColumn({0.5, 1.5, 1.25, N, 99999.5, -0.0, -0.5});
+  std::vector<ir::ValueId> ints, dates, floats;
+  for (int i = kItems - 1; i >= 0; --i) {  // unsorted, with one repeat
+    ints.push_back(h.b().Int(3 * i));
+    dates.push_back(h.b().Date(3 * i));
+    floats.push_back(h.b().Float(i == 7 ? 0.0 : i + 0.5));
+  }
+  ints.push_back(h.b().Int(0));
+  uint32_t int_in = h.Output(AnyEqual(h, x, ints));
+  uint32_t date_in = h.Output(AnyEqual(h, d, dates));
+  uint32_t float_in = h.Output(AnyEqual(h, f, floats));
+  uint32_t short_in = h.Output(AnyEqual(h, x, {h.b().Int(4), h.b().Int(-3)}));
+  ASSERT_TRUE(h.Compile().ok());
+  h.Run();
+  const Bools expected = {true, true, false, N, true, false, false};
+  EXPECT_EQ(h.BoolResult(int_in), expected);
+  EXPECT_EQ(h.BoolResult(date_in), expected);
+  EXPECT_EQ(h.BoolResult(float_in), (Bools{true, true, false, N, true, true, false}));
+  EXPECT_EQ(h.BoolResult(short_in), (Bools{false, false, true, N, false, false, true}));
+}
+
 }  // namespace
 }  // namespace segc::codegen::testing
