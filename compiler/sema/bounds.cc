@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
+
+#include "compiler/sema/detail/contradiction.h"
 
 namespace segc::sema::detail {
 namespace {
@@ -111,15 +114,45 @@ Bounds BoundsOf(Context& ctx, const Unit& unit, const ast::Expr& expr) {
   return BoundsEval(ctx, unit).Eval(expr);
 }
 
+namespace {
+
+// Pairwise checks of the `when` conditions stay cheap up to this many conditional rules.
+constexpr size_t kMaxBandRules = 64;
+
+// Whether no two `when` conditions of `score` can hold on one row (the fixed-threshold bands
+// `+1 when x < 10  +2 when x >= 10 and x < 100 ...`): then at most one of them adds its points.
+bool ExclusiveBands(Context& ctx, const ast::ScoreDecl& score) {
+  std::vector<const ast::Expr*> conditions;
+  for (const ast::ScoreRule& rule : score.rules) {
+    if (rule.when) conditions.push_back(rule.when.get());
+  }
+  if (conditions.size() < 2 || conditions.size() > kMaxBandRules) return false;
+  for (size_t i = 0; i < conditions.size(); ++i) {
+    for (size_t j = i + 1; j < conditions.size(); ++j) {
+      if (!CannotBothHold(ctx, *conditions[i], *conditions[j])) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Bounds ScoreBounds(Context& ctx, const Unit& unit, const ast::ScoreDecl& score) {
   if (score.expr) return BoundsOf(ctx, unit, *score.expr);
+  const bool exclusive = ExclusiveBands(ctx, score);
   Bounds sum = Exact(0);
+  Bounds one_band = Exact(0);  // exclusive bands: 0 (no band) or one band's points
   for (const ast::ScoreRule& rule : score.rules) {
     Bounds points = Scale(BoundsOf(ctx, unit, *rule.points), rule.sign);
-    // A rule whose condition is false adds 0 (LANGUAGE.md §4).
-    sum = Add(sum, rule.when ? Hull(points, Exact(0)) : points);
+    if (!rule.when) {
+      sum = Add(sum, points);
+    } else if (exclusive) {
+      one_band = Hull(one_band, points);
+    } else {
+      sum = Add(sum, Hull(points, Exact(0)));  // a false condition adds 0 (LANGUAGE.md §4)
+    }
   }
-  return sum;
+  return Add(sum, one_band);
 }
 
 }  // namespace segc::sema::detail

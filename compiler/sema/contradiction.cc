@@ -1,4 +1,4 @@
-// Interval and value-set reasoning over `and` chains, for W0304.
+// Interval and value-set reasoning over `and` chains, for W0304 and W0303's exclusive bands.
 #include "compiler/sema/detail/contradiction.h"
 
 #include <limits>
@@ -37,6 +37,7 @@ using Key = std::tuple<int, uint32_t, uint32_t>;
 
 class Contradictions {
  public:
+  /// `segment` names the segment in warnings; quiet instances (empty name) report nothing.
   Contradictions(Context& ctx, const std::string& segment) : ctx_(ctx), segment_(segment) {}
 
   /// Returns false (after warning) at the first conjunct that contradicts the earlier ones.
@@ -113,6 +114,7 @@ class Contradictions {
     std::optional<double> low = Constant(*between.low), high = Constant(*between.high);
     if (between.negated || !low || !high) return true;
     if (*low > *high) {
+      if (segment_.empty()) return false;
       diag::Diagnostic d = Make(Code::kSegmentAlwaysFalse, expr.range,
                                 "segment " + Quote(segment_) + " can never match: the low bound " +
                                     "of 'between' is above its high bound");
@@ -158,6 +160,7 @@ class Contradictions {
   }
 
   bool Report(const ast::Expr& expr, const ast::Expr& subject) {
+    if (segment_.empty()) return false;
     std::string name(ctx_.sources.Text(subject.range));
     diag::Diagnostic d = Make(Code::kSegmentAlwaysFalse, expr.range,
                               "segment " + Quote(segment_) + " can never match: the conditions " +
@@ -177,7 +180,14 @@ class Contradictions {
 }  // namespace
 
 void WarnIfNeverTrue(Context& ctx, const std::string& segment, const ast::Expr& where) {
+  if (segment.empty()) return;  // an empty name would make the instance quiet
   Contradictions(ctx, segment).Add(where);
+}
+
+bool CannotBothHold(Context& ctx, const ast::Expr& a, const ast::Expr& b) {
+  static const std::string kQuiet;
+  Contradictions conditions(ctx, kQuiet);
+  return !conditions.Add(a) || !conditions.Add(b);
 }
 
 }  // namespace segc::sema::detail

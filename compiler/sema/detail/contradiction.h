@@ -11,4 +11,8 @@ namespace segc::sema::detail {
 /// on one column or name (`x > 5 and x < 3`, `x between 50 and 10`, `s == "a" and s == "b"`).
 void WarnIfNeverTrue(Context& ctx, const std::string& segment, const ast::Expr& where);
 
+/// Whether the same reasoning shows that `a` and `b` are never both true on one row (`x < 10`
+/// and `x >= 10 and x < 100`). False means "not shown", not "they can".
+bool CannotBothHold(Context& ctx, const ast::Expr& a, const ast::Expr& b);
+
 }  // namespace segc::sema::detail

@@ -43,6 +43,20 @@ const WarningCase kWarningCases[] = {
     {"RangeSlightlyExceededIsFine",
      "score s range 0..100 { +60 when age > 3\n +50 when consent_email\n -10 when cltv > 2 }", "",
      ""},
+    // Fixed-threshold bands: no two conditions hold together, so the score is one band's
+    // points (before: "give 0 to 15, far outside its range 1..5").
+    {"ExclusiveBandsAreOneRule",
+     "score s range 1..5 { +1 when age < 18\n +2 when age >= 18 and age < 30\n"
+     " +3 when age >= 30 and age < 45\n +4 when age between 45 and 64\n +5 when age >= 65 }",
+     "", ""},
+    {"ExclusiveEnumBands",
+     "score s range 0..3 { +1 when lifecycle_stage == \"lead\"\n"
+     " +2 when lifecycle_stage == \"prospect\"\n +3 when lifecycle_stage in (\"customer\") }",
+     "", ""},
+    {"OverlappingBandsStillAdd",
+     "score s range 1..5 { +1 when age < 18\n +2 when age >= 10 and age < 30\n"
+     " +3 when age >= 30 and age < 45\n +4 when age between 45 and 64\n +5 when age >= 65 }",
+     "W0303", "the rules of score 's' give 0 to 15, far outside its range 1..5"},
     {"RangeWithUnboundedRuleIsFine", "score s range 0..100 { +orders\n +10 when consent_email }",
      "", ""},
     {"RangeReachedByClampedRule", "score s range 0..20 { +min(2 * orders, 20) }", "", ""},
@@ -73,6 +87,13 @@ TEST(Warnings, ScoreBoundsAreRecorded) {
   auto checked = CheckRules("score s range 0..100 { +60 when age > 3\n -10 when cltv > 2 }");
   EXPECT_DOUBLE_EQ(checked->Decl("s").min_points, -10);
   EXPECT_DOUBLE_EQ(checked->Decl("s").max_points, 60);
+}
+
+TEST(Warnings, ExclusiveBandsBoundTheScoreByOneBand) {
+  auto checked = CheckRules(
+      "score s range 0..100 { +5\n +60 when age < 30\n -10 when age >= 30 and age < 50 }");
+  EXPECT_DOUBLE_EQ(checked->Decl("s").min_points, -5);
+  EXPECT_DOUBLE_EQ(checked->Decl("s").max_points, 65);
 }
 
 TEST(Warnings, ModuleLetsAreNotUnused) {

@@ -115,6 +115,17 @@ TEST(NestingLimit, PrefixRunsCountTowardsTheLimit) {
   EXPECT_EQ(ParseOnSmallStack("let x = " + Repeat("not a and ", 100000) + "a\n"), "");
 }
 
+// 64 prefix `not`s or `-`s pass like 64 parentheses; 65 of either are E0012 (before: 64 `not`s
+// were refused by the lowering while 64 parentheses passed).
+TEST(NestingLimit, PrefixRunsAndParenthesesShareTheLimit) {
+  EXPECT_EQ(ParseOnSmallStack("segment A where " + Repeat("not ", kLimit) + "b\n"), "");
+  EXPECT_EQ(ParseOnSmallStack("let x = " + Repeat("- ", kLimit) + "a\n"), "");
+  EXPECT_EQ(ParseOnSmallStack(Parens(kLimit)), "");
+  EXPECT_EQ(ParseOnSmallStack("segment A where " + Repeat("not ", kLimit + 1) + "b\n").substr(0, 5),
+            "E0012");
+  EXPECT_EQ(ParseOnSmallStack("let x = " + Repeat("- ", kLimit + 1) + "a\n").substr(0, 5), "E0012");
+}
+
 TEST(NestingLimit, LimitIsConfigurable) {
   ParseOptions options;
   options.max_depth = 3;
