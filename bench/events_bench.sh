@@ -127,9 +127,9 @@ if (threads.includes(1) && threads.includes(2)) {
   }
 }
 md += '\nWorkloads (`bench/events/`): `e1_active` — `count(purchases where date within 90d) >= 2`; ' +
-  '`e2_spend` — `sum(purchases.amount where date >= 2026-05-01) > 500`; `e3_rfm` — `import ' +
+  '`e2_spend` — `round(sum(purchases.amount where date >= 2026-05-01), 2) > 500`; `e3_rfm` — `import ' +
   'rfm(recency = last(purchases.date), frequency = count_distinct(purchases.date), monetary = ' +
-  'sum(purchases.amount))`, its eleven segments.\n\n';
+  'round(sum(purchases.amount), 2))`, its eleven segments.\n\n';
 md += 'All runs (ms):\n\n| workload | threads | segc | DuckDB | Polars |\n|---|---|---|---|---|\n';
 for (const w of workloads) {
   for (const t of threads) {

@@ -16,7 +16,7 @@
 // - ntile(5, x) = 1 + count(k in 1..4: x > percentile_cont(x, k/5)) over the non-null values
 //   (ties share a tile; not SQL NTILE); dates are ranked as day numbers;
 // - the rfm module's FM is round((F + M) / 2), half up; its segments are the R x FM grid;
-// - e3's spend is rounded to cents (float sums depend on the order of the additions).
+// - e2's and e3's spend is rounded to cents (float sums depend on the order of the additions).
 import { performance } from 'node:perf_hooks';
 
 const [engine, customersFile, purchasesFile, workloadsArg, threadsArg, runsArg, asOfArg] =
@@ -57,7 +57,7 @@ FROM customers c LEFT JOIN (
 }
 
 function sqlE2() {
-  return `SELECT count(*) FILTER (WHERE coalesce(p.s, 0) > 500) AS "Big_Spender"
+  return `SELECT count(*) FILTER (WHERE round(coalesce(p.s, 0), 2) > 500) AS "Big_Spender"
 FROM customers c LEFT JOIN (
   SELECT customer_id, sum(amount) AS s FROM purchases
   WHERE date >= DATE '${sinceE2}' GROUP BY customer_id
@@ -115,7 +115,7 @@ function polarsE2(pl, dateLit, customers, purchases) {
     .agg(pl.col('amount').sum().alias('s'));
   return customers
     .join(per, { on: 'customer_id', how: 'left' })
-    .select(pl.col('s').fillNull(0).gt(500).sum().alias('Big_Spender'));
+    .select(pl.col('s').fillNull(0).round(2).gt(500).sum().alias('Big_Spender'));
 }
 
 function polarsE3(pl, dateLit, customers, purchases) {
