@@ -78,8 +78,7 @@ llvm::GlobalVariable* Pow10Table(EmitContext& ctx) {
     if (i < 18) power *= 10;
   }
   auto* type = llvm::ArrayType::get(ctx.b.getInt64Ty(), powers.size());
-  return new llvm::GlobalVariable(ctx.module, type, true, llvm::GlobalValue::PrivateLinkage,
-                                  llvm::ConstantArray::get(type, powers), "segc_pow10");
+  return ConstantGlobal(ctx, "segc_pow10", llvm::ConstantArray::get(type, powers));
 }
 
 // round(int x, digits): digits >= 0 keeps x; otherwise half away from zero to a multiple of

@@ -61,6 +61,16 @@ Lane CheckedFloat(EmitContext& ctx, llvm::Value* value, llvm::Value* valid) {
   return Checked(ctx, value, valid, b.CreateFCmpUGE(magnitude, infinity));
 }
 
+llvm::GlobalVariable* ConstantGlobal(EmitContext& ctx, const std::string& name,
+                                     llvm::Constant* values) {
+  auto* global =
+      llvm::cast<llvm::GlobalVariable>(ctx.module.getOrInsertGlobal(name, values->getType()));
+  global->setConstant(true);
+  global->setLinkage(llvm::GlobalValue::PrivateLinkage);
+  global->setInitializer(values);
+  return global;
+}
+
 llvm::Value* CallHelper(EmitContext& ctx, const char* name, llvm::Type* result,
                         std::initializer_list<llvm::Value*> args, HelperMemory memory) {
   std::vector<llvm::Type*> params;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "compiler/codegen/detail/emit_context.h"
@@ -58,10 +59,9 @@ std::optional<MembershipTest> AsMembershipTest(const plan::PhysicalPlan& plan,
   return test;
 }
 
-// A private constant array in the kernel's module (and so in its cached object).
+// A constant array of its own in the kernel's module.
 llvm::Constant* ConstantTable(EmitContext& ctx, llvm::Constant* values) {
-  return new llvm::GlobalVariable(ctx.module, values->getType(), /*isConstant=*/true,
-                                  llvm::GlobalValue::PrivateLinkage, values, "in_list");
+  return ConstantGlobal(ctx, "segc_in_list_" + std::to_string(ctx.module.global_size()), values);
 }
 
 Lane EmitTableSearch(EmitContext& ctx, const MembershipTest& test, const Lane& value) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <string>
 
 #include "compiler/codegen/detail/emit_context.h"
 
@@ -13,6 +14,12 @@ Lane Checked(EmitContext& ctx, llvm::Value* value, llvm::Value* valid, llvm::Val
 
 /// A float result: a non-finite value (ir.h: floats are never NaN or ±inf) is null and counted.
 Lane CheckedFloat(EmitContext& ctx, llvm::Value* value, llvm::Value* valid);
+
+/// A private constant global `name` holding `values`, in the kernel's module (and so in its
+/// cached object). Created through the module, not `new GlobalVariable`, which GCC's
+/// -Wmismatched-new-delete flags against LLVM's placement operator new.
+llvm::GlobalVariable* ConstantGlobal(EmitContext& ctx, const std::string& name,
+                                     llvm::Constant* values);
 
 /// What a runtime helper may read besides its scalar arguments.
 enum class HelperMemory {
