@@ -37,8 +37,9 @@ using Key = std::tuple<int, uint32_t, uint32_t>;
 
 class Contradictions {
  public:
-  /// `segment` names the segment in warnings; quiet instances (empty name) report nothing.
-  Contradictions(Context& ctx, const std::string& segment) : ctx_(ctx), segment_(segment) {}
+  /// `segment` names the segment in the warnings; without one, nothing is reported and Add
+  /// only answers.
+  Contradictions(Context& ctx, const std::string* segment) : ctx_(ctx), segment_(segment) {}
 
   /// Returns false (after warning) at the first conjunct that contradicts the earlier ones.
   bool Add(const ast::Expr& expr) {
@@ -114,9 +115,9 @@ class Contradictions {
     std::optional<double> low = Constant(*between.low), high = Constant(*between.high);
     if (between.negated || !low || !high) return true;
     if (*low > *high) {
-      if (segment_.empty()) return false;
+      if (segment_ == nullptr) return false;
       diag::Diagnostic d = Make(Code::kSegmentAlwaysFalse, expr.range,
-                                "segment " + Quote(segment_) + " can never match: the low bound " +
+                                "segment " + Quote(*segment_) + " can never match: the low bound " +
                                     "of 'between' is above its high bound");
       d.help = "write the smaller bound first: `between " +
                std::string(ctx_.sources.Text(between.high->range)) + " and " +
@@ -160,10 +161,10 @@ class Contradictions {
   }
 
   bool Report(const ast::Expr& expr, const ast::Expr& subject) {
-    if (segment_.empty()) return false;
+    if (segment_ == nullptr) return false;
     std::string name(ctx_.sources.Text(subject.range));
     diag::Diagnostic d = Make(Code::kSegmentAlwaysFalse, expr.range,
-                              "segment " + Quote(segment_) + " can never match: the conditions " +
+                              "segment " + Quote(*segment_) + " can never match: the conditions " +
                                   "on " + Quote(name) + " cannot all hold");
     d.label = "contradicts an earlier condition on " + Quote(name);
     d.help = "check the comparison operators and bounds (did you mean 'or'?)";
@@ -172,7 +173,7 @@ class Contradictions {
   }
 
   Context& ctx_;
-  const std::string& segment_;
+  const std::string* segment_;  // nullptr: quiet
   std::map<Key, Range> ranges_;
   std::map<Key, std::set<std::string>> strings_;
 };
@@ -180,13 +181,11 @@ class Contradictions {
 }  // namespace
 
 void WarnIfNeverTrue(Context& ctx, const std::string& segment, const ast::Expr& where) {
-  if (segment.empty()) return;  // an empty name would make the instance quiet
-  Contradictions(ctx, segment).Add(where);
+  Contradictions(ctx, &segment).Add(where);
 }
 
 bool CannotBothHold(Context& ctx, const ast::Expr& a, const ast::Expr& b) {
-  static const std::string kQuiet;
-  Contradictions conditions(ctx, kQuiet);
+  Contradictions conditions(ctx, nullptr);
   return !conditions.Add(a) || !conditions.Add(b);
 }
 
