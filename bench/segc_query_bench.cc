@@ -399,9 +399,10 @@ int main(int argc, char** argv) {
     std::map<int, Compiled> by_level;  // compiled once per optimization level
     std::string reference_counts;
     for (int threads : options.threads) {
+      // The workloads are far below kVectorizeMaxNodes, so the size term never decides here.
       const int level = options.opt_level != segc::driver::kAutoOptLevel
                             ? options.opt_level
-                            : segc::driver::ChooseOptLevel(rows, threads);
+                            : segc::driver::ChooseOptLevel(rows, threads, 0);
       if (!by_level.count(level)) {
         by_level.emplace(level, Compile(w, rows, threads, options.opt_level));
       }

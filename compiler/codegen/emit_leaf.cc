@@ -11,7 +11,7 @@ llvm::Value* BitOf(EmitContext& ctx, llvm::Value* word, llvm::Value* lane) {
 llvm::Value* ConstValue(EmitContext& ctx, const ir::Node& node) {
   llvm::Type* type = ctx.ValueType(node.type);
   if (node.payload.is_null) return llvm::Constant::getNullValue(type);
-  if (node.type == ir::Type::kFloat) return llvm::ConstantFP::get(type, node.payload.f);
+  if (node.type == ir::Type::kFloat) return ctx.FloatConstant(node.payload.f);
   if (node.type == ir::Type::kString) return ctx.b.getInt32(node.payload.index);
   return llvm::ConstantInt::getSigned(type, node.payload.i);
 }

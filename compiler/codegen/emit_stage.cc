@@ -208,7 +208,9 @@ Status EmitLoopFunction(llvm::Function* fn, const plan::PhysicalPlan& program,
                         const PartSpec& part) {
   EmitContext ctx(fn->getContext(), *fn->getParent(), program);
   ctx.b.SetInsertPoint(llvm::BasicBlock::Create(fn->getContext(), "entry", fn));
-  return EmitKernelBody(ctx, part, fn);
+  SEGC_RETURN_IF_ERROR(EmitKernelBody(ctx, part, fn));
+  ctx.FinishConstantTable();
+  return Status::Ok();
 }
 
 // The declaration (or definition) of a part function in `module`.

@@ -21,9 +21,10 @@ struct JitState {
 Result<rt::ExecProgram> BuildJit(std::shared_ptr<const plan::PhysicalPlan> planned,
                                  const EngineOptions& options) {
   codegen::CodegenOptions codegen_options;
-  codegen_options.opt_level = options.opt_level == kAutoOptLevel
-                                  ? ChooseOptLevel(options.rows, options.threads)
-                                  : options.opt_level;
+  codegen_options.opt_level =
+      options.opt_level == kAutoOptLevel
+          ? ChooseOptLevel(options.rows, options.threads, planned->graph.nodes.size())
+          : options.opt_level;
   codegen_options.cache_dir = options.cache_dir;
   codegen_options.threads = options.threads;
   codegen_options.fail_at = options.fail_at;
@@ -48,7 +49,8 @@ Result<rt::ExecProgram> BuildJit(std::shared_ptr<const plan::PhysicalPlan> plann
 
 }  // namespace
 
-int ChooseOptLevel(int64_t rows, int threads) {
+int ChooseOptLevel(int64_t rows, int threads, size_t nodes) {
+  if (nodes > kVectorizeMaxNodes) return 1;
   if (rows < 0) return 2;
   return rows / std::max(threads, 1) >= kVectorizeRowsPerThread ? 2 : 1;
 }

@@ -57,6 +57,13 @@ struct EmitContext {
 
   llvm::Value* overflow = nullptr;  ///< i64 running count of this row loop
   bool count_overflow = false;      ///< whether the node being emitted counts its overflows
+  /// By kernel function: the i8 stack slot of SegmentChain, created on first use.
+  std::unordered_map<llvm::Function*, llvm::AllocaInst*> chain_slots;
+  /// FloatConstant's state for the function being emitted.
+  std::unordered_map<uint64_t, uint32_t> float_immediates;   ///< by bit pattern
+  std::unordered_map<uint64_t, uint32_t> float_table_index;  ///< by bit pattern
+  std::vector<double> float_table;
+  llvm::LoadInst* float_table_base = nullptr;  ///< opaque pointer to the table (entry block)
 
   /// Adds `happened` (i1) to the overflow count when the current node counts overflows.
   void CountOverflow(llvm::Value* happened);
@@ -64,6 +71,16 @@ struct EmitContext {
   Result<Lane> Arg(ir::ValueId id) const;
   /// i1 AND of the validity lanes (folds constant `true` lanes away).
   llvm::Value* AllValid(const std::vector<Lane>& lanes);
+  /// `chain` (an i1 being folded over many terms) unchanged, but every kTermsPerSegment-th
+  /// term it passes through a volatile stack slot: see the definition.
+  llvm::Value* SegmentChain(llvm::Value* chain, size_t terms_so_far);
+  static constexpr size_t kTermsPerSegment = 64;
+  /// A float constant of the rules: an immediate for the first kImmediateFloats distinct
+  /// values of the function, then a load from the function's constant table (see definition).
+  llvm::Value* FloatConstant(double value);
+  static constexpr size_t kImmediateFloats = 256;
+  /// Gives the constant table its contents once the function's body is emitted.
+  void FinishConstantTable();
   /// The LLVM value type of an IR type.
   llvm::Type* ValueType(ir::Type type);
   llvm::Value* True() { return b.getTrue(); }
