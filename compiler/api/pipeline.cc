@@ -108,6 +108,27 @@ std::vector<ProjectSource> ReadProjects(const std::vector<std::string>& paths,
   return projects;
 }
 
+namespace {
+
+// Constructs that type-check but that the engine cannot run yet (plan::FindUnsupported) are
+// errors of the check, with their range, rather than failures of `segc run`. The project is
+// lowered with its params' defaults; a param without one makes lowering fail here, and the
+// construct is then reported when the run plans the rules.
+void ReportUnsupported(const sema::CheckedProject& project, diag::DiagnosticSink& sink) {
+  Result<ir::Program> lowered = ir::Lower(project, {});
+  if (!lowered.ok()) return;
+  std::optional<plan::Unsupported> found = plan::FindUnsupported(*lowered);
+  if (!found) return;
+  diag::Diagnostic d = diag::Make(diag::Code::kStringsOfTwoColumns, found->origin, found->message);
+  d.label = "this rule combines two string columns";
+  d.help =
+      "compare the two columns themselves (`a == b`, `a < b` work), or compare each column "
+      "with constants (`lower(a) == \"paris\" and lower(b) == \"paris\"`)";
+  sink.Report(std::move(d));
+}
+
+}  // namespace
+
 CheckedRules Check(const ProjectSource& source, diag::SourceManager& sources,
                    diag::DiagnosticSink& sink) {
   ast::NodeIdAllocator ids;
@@ -133,6 +154,7 @@ CheckedRules Check(const ProjectSource& source, diag::SourceManager& sources,
     if (broken && MayComeFromBrokenFile(d.code)) continue;
     sink.Report(d);
   }
+  if (!broken && !sema_sink.has_errors()) ReportUnsupported(*out.project, sink);
   return out;
 }
 

@@ -1,8 +1,10 @@
 // String subtrees → per-dictionary-entry lookups; dead nodes, stats and derived columns dropped.
 #include "compiler/plan/dict_rewrite.h"
 
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "compiler/ir/builder.h"
@@ -31,6 +33,9 @@ class Rewriter {
   explicit Rewriter(const ir::Program& in) : in_(in), builder_(out_.graph) {}
 
   Result<PhysicalPlan> Run();
+  /// The first needed node the engine cannot evaluate: where to point (ReaderRange) and why.
+  std::optional<std::pair<diag::SourceRange, Status>> FirstUnsupported();
+  diag::SourceRange ReaderRange(ValueId id) const;
 
  private:
   void Analyze();
@@ -40,6 +45,9 @@ class Rewriter {
   ValueId CopyVerbatim(ValueId id, bool hoist = true);
   ValueId Hoist(ValueId id);
   ValueId Lookup(ValueId id);
+  bool ComparesTwoStringColumns(ValueId id) const;
+  ValueId CompareRanks(ValueId id);
+  ValueId RankLookup(ValueId column, ValueId partner, diag::SourceRange origin);
   Status CheckStrings(ValueId id) const;
 
   const ir::Program& in_;
@@ -96,8 +104,9 @@ void Rewriter::MarkNeeded() {
   for (ValueId id = ValueId(in_.nodes.size()); id-- > 0;) {
     if (!needed_[id]) continue;
     const ir::Node& node = in_.nodes[id];
-    if (Dictable(id)) continue;  // its subtree is evaluated per dictionary entry
-    if (scalar_[id]) continue;   // its subtree is evaluated once per run
+    if (Dictable(id)) continue;                  // its subtree is evaluated per dictionary entry
+    if (ComparesTwoStringColumns(id)) continue;  // its columns are read through rank tables
+    if (scalar_[id]) continue;                   // its subtree is evaluated once per run
     for (ValueId arg : node.args) needed_[arg] = 1;
     if (node.op == Op::kStat) needed_[in_.stats[node.payload.index].input] = 1;
     if (node.op == Op::kDerived) needed_[in_.derived[node.payload.index].input] = 1;
@@ -111,6 +120,39 @@ void Rewriter::MarkNeeded() {
   }
 }
 
+// `a < b` (any comparison) of two string columns of one table: each operand becomes a lookup
+// in a rank table (plan::DictTable::partner_column) and the kernels compare ranks.
+bool Rewriter::ComparesTwoStringColumns(ValueId id) const {
+  const ir::Node& node = in_.nodes[id];
+  if (!ir::IsComparison(node.op) || node.args.size() != 2) return false;
+  const ir::Node& a = in_.nodes[node.args[0]];
+  const ir::Node& b = in_.nodes[node.args[1]];
+  return a.op == Op::kColumn && b.op == Op::kColumn && a.type == Type::kString &&
+         b.type == Type::kString && a.payload.index != b.payload.index &&
+         in_.inputs[a.payload.index].table == in_.inputs[b.payload.index].table;
+}
+
+ValueId Rewriter::RankLookup(ValueId column, ValueId partner, diag::SourceRange origin) {
+  ValueId column_node = builder_.Column(in_.nodes[column].payload.index);
+  ValueId partner_node = builder_.Column(in_.nodes[partner].payload.index);
+  uint32_t index = uint32_t(out_.dicts.size());
+  for (uint32_t i = 0; i < out_.dicts.size(); ++i) {
+    const DictTable& d = out_.dicts[i];
+    if (d.column_node == column_node && d.partner_column == partner_node) index = i;
+  }
+  if (index == out_.dicts.size()) {
+    out_.dicts.push_back({column_node, column_node, Type::kInt, partner_node});
+  }
+  return builder_.DictLookup(Type::kInt, column_node, column_node, index, origin);
+}
+
+ValueId Rewriter::CompareRanks(ValueId id) {
+  const ir::Node& node = in_.nodes[id];
+  ValueId left = RankLookup(node.args[0], node.args[1], in_.nodes[node.args[0]].origin);
+  ValueId right = RankLookup(node.args[1], node.args[0], in_.nodes[node.args[1]].origin);
+  return builder_.Add(node.op, Type::kBool, {left, right}, node.payload, node.origin);
+}
+
 Status Rewriter::CheckStrings(ValueId id) const {
   const ir::Node& node = in_.nodes[id];
   if (node.type != Type::kString || Dictable(id)) return Status::Ok();
@@ -118,10 +160,9 @@ Status Rewriter::CheckStrings(ValueId id) const {
   if (node.op == Op::kColumn && aggregate_values_.count(id)) return Status::Ok();
   std::string what = node.op == Op::kColumn ? "column '" + in_.inputs[node.payload.index].name + "'"
                                             : std::string("a string expression");
-  return Status::InvalidArgument(
-      what +
-      " is combined with another column; the engine evaluates string expressions over "
-      "one string column at a time (compare each column with constants instead)");
+  return Status::InvalidArgument(what +
+                                 " is combined with another string column; the engine "
+                                 "evaluates a string expression over one column at a time");
 }
 
 // Copies `id` and its arguments as they are; with `hoist`, run-input expressions become kScalar
@@ -179,6 +220,8 @@ ValueId Rewriter::Copy(ValueId id) {
     out = Hoist(id);
   } else if (Dictable(id)) {
     out = Lookup(id);
+  } else if (ComparesTwoStringColumns(id)) {
+    out = CompareRanks(id);
   } else {
     std::vector<ValueId> args;
     for (ValueId arg : node.args) args.push_back(Copy(arg));
@@ -216,17 +259,43 @@ ValueId Rewriter::Copy(ValueId id) {
   return out;
 }
 
+std::optional<std::pair<diag::SourceRange, Status>> Rewriter::FirstUnsupported() {
+  Analyze();
+  MarkNeeded();
+  for (ValueId id = 0; id < in_.nodes.size(); ++id) {
+    if (!needed_[id]) continue;
+    if (Status status = CheckStrings(id); !status.ok()) {
+      return std::pair{ReaderRange(id), std::move(status)};
+    }
+  }
+  return std::nullopt;
+}
+
+// Where to point for unsupported node `id`: the declaration of the first output that reads it
+// as a row value, as MarkNeeded does (logical nodes are shared between rules, so they carry
+// no source range of their own; `a == b` reads `a` through a rank table, not as a value).
+diag::SourceRange Rewriter::ReaderRange(ValueId id) const {
+  std::vector<bool> reads(in_.nodes.size(), false);
+  reads[id] = true;
+  for (ValueId user = id + 1; user < in_.nodes.size(); ++user) {
+    if (!needed_[user] || Dictable(user) || scalar_[user] || ComparesTwoStringColumns(user)) {
+      continue;
+    }
+    for (ValueId arg : in_.nodes[user].args) reads[user] = reads[user] || reads[arg];
+  }
+  for (const ir::Output& output : in_.outputs) {
+    if (reads[output.value]) return output.origin;
+  }
+  return in_.nodes[id].origin;
+}
+
 Result<PhysicalPlan> Rewriter::Run() {
   out_.graph.inputs = in_.inputs;
   out_.graph.run_inputs = in_.run_inputs;
   out_.graph.customer_table = in_.customer_table;
   out_.graph.customer_key = in_.customer_key;
   out_.graph.event_tables = in_.event_tables;
-  Analyze();
-  MarkNeeded();
-  for (ValueId id = 0; id < in_.nodes.size(); ++id) {
-    if (needed_[id]) SEGC_RETURN_IF_ERROR(CheckStrings(id));
-  }
+  if (auto unsupported = FirstUnsupported()) return unsupported->second;
   // Ascending order keeps the copy's numbering stable and its recursion shallow.
   for (ValueId id = 0; id < in_.nodes.size(); ++id) {
     if (needed_[id]) Copy(id);
@@ -241,5 +310,11 @@ Result<PhysicalPlan> Rewriter::Run() {
 }  // namespace
 
 Result<PhysicalPlan> RewriteStrings(const ir::Program& in) { return Rewriter(in).Run(); }
+
+std::optional<Unsupported> FindUnsupported(const ir::Program& in) {
+  std::optional<std::pair<diag::SourceRange, Status>> found = Rewriter(in).FirstUnsupported();
+  if (!found) return std::nullopt;
+  return Unsupported{found->first, found->second.message()};
+}
 
 }  // namespace segc::plan::detail

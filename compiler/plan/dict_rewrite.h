@@ -1,8 +1,11 @@
 // DictRewrite: the first planner pass (string subtrees → kDictLookup), internal to plan/.
 #pragma once
 
+#include <optional>
+
 #include "compiler/ir/ir.h"
 #include "compiler/plan/physical.h"
+#include "compiler/plan/plan.h"
 #include "segc/result.h"
 
 namespace segc::plan::detail {
@@ -13,5 +16,8 @@ namespace segc::plan::detail {
 /// to the ones still used. Outputs, inputs and strings are carried over; stages, slots and
 /// schedules are left empty.
 Result<PhysicalPlan> RewriteStrings(const ir::Program& in);
+
+/// What RewriteStrings would refuse (plan::FindUnsupported).
+std::optional<Unsupported> FindUnsupported(const ir::Program& in);
 
 }  // namespace segc::plan::detail

@@ -116,7 +116,9 @@ rt::ExecProgram MakeExecProgram(const PhysicalPlan& plan, std::vector<rt::StageK
     out.derived.push_back(derived);
   }
   for (const DictTable& d : plan.dicts) {
-    out.dicts.push_back({int32_t(p.nodes[d.column_node].payload.index), KindOf(d.type)});
+    int32_t partner =
+        d.partner_column == ir::kNoValue ? -1 : int32_t(p.nodes[d.partner_column].payload.index);
+    out.dicts.push_back({int32_t(p.nodes[d.column_node].payload.index), KindOf(d.type), partner});
   }
   for (const Slot& s : plan.slots) out.slots.push_back({KindOf(s.type), s.nullable, s.table});
   for (size_t i = 0; i < p.outputs.size(); ++i) {

@@ -42,6 +42,11 @@ std::string Print(const PhysicalPlan& plan) {
   out += "plan\n";
   for (size_t i = 0; i < plan.dicts.size(); ++i) {
     const DictTable& d = plan.dicts[i];
+    if (d.partner_column != ir::kNoValue) {
+      out += fmt::format("dict dict{} over %{} = rank among %{} and %{} : {}\n", i, d.column_node,
+                         d.column_node, d.partner_column, ir::TypeName(d.type));
+      continue;
+    }
     out += fmt::format("dict dict{} over %{} = %{} : {}\n", i, d.column_node, d.root,
                        ir::TypeName(d.type));
   }

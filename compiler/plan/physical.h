@@ -17,10 +17,16 @@ namespace segc::plan {
 /// A per-dictionary-entry table. `root` is a node of the graph whose only row input is the
 /// kColumn `column_node`; it is evaluated once per dictionary entry (and once with the column
 /// null, stored last), and each kDictLookup node reads the entry of the row's code.
+///
+/// A rank table (`partner_column` set) compares two string columns: its kInt entries are each
+/// string's rank in the sorted union of both columns' dictionaries (its partner has the same
+/// union), so comparing ranks compares the strings by bytes. Its `root` is `column_node`, and
+/// the executor builds it from the two dictionaries instead of evaluating the root.
 struct DictTable {
   ir::ValueId column_node = ir::kNoValue;  ///< the kColumn node (type kString)
-  ir::ValueId root = ir::kNoValue;         ///< evaluated per entry; never kString typed
+  ir::ValueId root = ir::kNoValue;  ///< evaluated per entry; kString typed only in rank tables
   ir::Type type = ir::Type::kBool;
+  ir::ValueId partner_column = ir::kNoValue;  ///< rank tables: the other kColumn node
 };
 
 /// A writable kernel buffer (segment bitmap, score, label, or a materialized statistic input).

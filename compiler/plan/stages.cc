@@ -185,4 +185,8 @@ Result<PhysicalPlan> Plan(const ir::Program& program) {
   return planned;
 }
 
+std::optional<Unsupported> FindUnsupported(const ir::Program& program) {
+  return detail::FindUnsupported(program);
+}
+
 }  // namespace segc::plan

@@ -185,11 +185,37 @@ Status Run::ComputeScalars() {
   return Status::Ok();
 }
 
+// Entry e of `column`'s dictionary → the rank of its string among the distinct strings of both
+// dictionaries, sorted by bytes; the last entry (null rows) is null. Equal strings get equal
+// ranks in both tables, so rank comparisons are the string comparisons.
+void BuildRankTable(const Dictionary* column, const Dictionary* partner, DictTable& out) {
+  std::vector<std::string_view> all;
+  for (const Dictionary* d : {column, partner}) {
+    for (int64_t e = 0; d != nullptr && e < d->size(); ++e) all.push_back(d->Get(e));
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  int64_t n = column != nullptr ? column->size() : 0;
+  out.size = n + 1;
+  out.values.assign(size_t(out.size) * sizeof(int64_t), 0);
+  out.valid.assign(size_t(out.size), 0);
+  for (int64_t e = 0; e < n; ++e) {
+    int64_t rank = std::lower_bound(all.begin(), all.end(), column->Get(e)) - all.begin();
+    std::memcpy(out.values.data() + e * sizeof(int64_t), &rank, sizeof rank);
+    out.valid[size_t(e)] = 1;
+  }
+}
+
 void Run::BuildDicts() {
   dicts_.resize(p_.dicts.size());
   for (uint32_t i = 0; i < p_.dicts.size(); ++i) {
     const Column& column = inputs_[size_t(p_.dicts[i].input)];
-    p_.dict_evaluator(i, column.dictionary().get(), stats_.data(), dicts_[i]);
+    if (p_.dicts[i].rank_partner >= 0) {
+      const Column& partner = inputs_[size_t(p_.dicts[i].rank_partner)];
+      BuildRankTable(column.dictionary().get(), partner.dictionary().get(), dicts_[i]);
+    } else {
+      p_.dict_evaluator(i, column.dictionary().get(), stats_.data(), dicts_[i]);
+    }
     const DictTable& table = dicts_[i];
     SEGC_CHECK(table.size == (column.dictionary() ? column.dictionary()->size() : 0) + 1);
     dict_views_.push_back({table.values.data(), table.valid.data(), table.size});

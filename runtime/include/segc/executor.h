@@ -107,6 +107,9 @@ struct ExecSlot {
 struct ExecDict {
   int32_t input = -1;
   ValueKind kind = ValueKind::kBool;
+  /// A rank table (kind kInt) when >= 0: each entry's rank among the sorted strings of both
+  /// `input`'s and this input's dictionaries, built by the executor (plan::DictTable).
+  int32_t rank_partner = -1;
 };
 
 /// Storage of one dictionary table: `size` = dictionary size + 1 entries (the last one for null

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "compiler/api/pipeline.h"
 #include "compiler/ir/printer.h"
 #include "tests/unit/ir/engine_testing.h"
 
@@ -138,12 +139,31 @@ TEST(Plan, UnusedNodesAndStatisticsAreDropped) {
   EXPECT_EQ(planned->graph.nodes.size(), 4u);  // column, const, gt, is_true
 }
 
-TEST(Plan, TwoStringColumnsInOneExpressionAreRefused) {
-  auto planned = Planned("segment X where country == stage\n");
-  ASSERT_FALSE(planned.ok());
-  EXPECT_EQ(planned.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_NE(planned.status().message().find("column 'country'"), std::string::npos)
-      << planned.status().message();
+// Two string columns compare through rank tables over both dictionaries (before: refused).
+TEST(Plan, TwoStringColumnsCompareThroughRankTables) {
+  std::string text = PlannedText("segment X where country == stage\n");
+  EXPECT_NE(text.find("%4 = eq %2, %3 : bool?\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("dict dict0 over %0 = rank among %0 and %1 : int\n"
+                      "dict dict1 over %1 = rank among %1 and %0 : int\n"),
+            std::string::npos)
+      << text;
+}
+
+// Other expressions over two string columns are refused: `segc check` reports them as E0233
+// on the rule that reads them (plan::FindUnsupported), so they never reach the planner.
+TEST(Plan, OtherExpressionsOverTwoStringColumnsAreCheckErrors) {
+  api::ProjectSource source{"rules", {{"schema.seg", kEngineSchema}}, nullptr};
+  source.files.push_back({"rules.seg",
+                          "segment Ok where country == stage\n"
+                          "segment X where lower(country) == stage\n"});
+  diag::SourceManager sources;
+  diag::DiagnosticSink sink;
+  api::CheckedRules checked = api::Check(source, sources, sink);
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  const diag::Diagnostic& d = sink.diagnostics()[0];
+  EXPECT_EQ(d.code, diag::Code::kStringsOfTwoColumns);
+  EXPECT_NE(d.message.find("column 'country'"), std::string::npos) << d.message;
+  EXPECT_EQ(sources.Text(d.range), "X");
 }
 
 TEST(PlanDump, Print) {

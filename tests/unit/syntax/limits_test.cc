@@ -126,6 +126,16 @@ TEST(NestingLimit, PrefixRunsAndParenthesesShareTheLimit) {
   EXPECT_EQ(ParseOnSmallStack("let x = " + Repeat("- ", kLimit + 1) + "a\n").substr(0, 5), "E0012");
 }
 
+// The operand below the prefix run may be any expression, as inside parentheses (before: 64
+// `not`s before a comparison were E0012, while 64 parentheses around it passed).
+TEST(NestingLimit, PrefixRunsAcceptAnyOperand) {
+  EXPECT_EQ(ParseOnSmallStack("segment A where " + Repeat("not ", kLimit) + "x > 0.5\n"), "");
+  EXPECT_EQ(ParseOnSmallStack("let x = " + Repeat("- ", kLimit) + "a * b\n"), "");
+  EXPECT_EQ(
+      ParseOnSmallStack("segment A where " + Repeat("not ", kLimit + 1) + "x > 0.5\n").substr(0, 5),
+      "E0012");
+}
+
 TEST(NestingLimit, LimitIsConfigurable) {
   ParseOptions options;
   options.max_depth = 3;
