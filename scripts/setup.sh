@@ -16,6 +16,7 @@ packages=(
   libxxhash-dev                    # data_hash: XXH3 of the data file's blocks (header-only use)
   libutf8proc-dev                  # Unicode lower()/upper()/length()
   clang-format                     # format check in scripts/test.sh
+  clang-14 libclang-rt-14-dev      # libFuzzer and the sanitizers (scripts/build.sh fuzz)
   pkg-config python3-numpy         # embedding examples: the C one via segc.pc, the Python one
 )
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite (what CI runs): install dependencies, release build + every CTest label,
 # ASan/UBSan build + the unit and golden-diagnostic tests, a ThreadSanitizer build of the embedding
-# API's concurrency test, and the clang-format check.
+# API's concurrency test, the fuzz targets' smoke runs, and the clang-format check.
 # Every step runs even if an earlier one failed; the exit status says whether all passed.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,6 +44,9 @@ step "asan+ubsan tests (unit, diag)" ctest --test-dir build-asan --output-on-fai
 # One compiled program run from 8 threads at once (tests/unit/api), under ThreadSanitizer.
 step "tsan build (api)" bash scripts/build.sh tsan segc segc_api_tests
 step "tsan tests (api)" env TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/unit/api/segc_api_tests
+# libFuzzer targets (clang, ASan+UBSan): the seeds, past crashes and a bounded run of each.
+step "fuzz build" bash scripts/build.sh fuzz
+step "fuzz smoke tests" ctest --test-dir build-fuzz --output-on-failure --no-tests=error -L fuzz
 step "clang-format" format_check
 
 echo
