@@ -31,6 +31,9 @@ void AddDataOptions(CLI::App* app, RunArgs& args) {
       ->check(CLI::IsMember({"error", "report"}))
       ->capture_default_str();
   AddDelimiterOption(app, args.delimiter);
+  AddEncodingOption(app, args.encoding,
+                    "Text encoding of the data files: utf-8, or windows-1252 (Excel's CSV on "
+                    "Windows), iso-8859-1, iso-8859-15, converted while reading");
   app->add_flag("--decimal-comma", args.decimal_comma,
                 "Read \"12,5\" as 12.5 in float columns (default: detect with ';' files)");
   app->add_option("--null", args.null_tokens,

@@ -29,6 +29,7 @@ struct RunArgs {
   bool strict_sizes = false;           ///< `expect size` violations are errors
   bool strict_columns = false;         ///< parse every declared column, not only the ones read
   bool decimal_comma = false;          ///< "12,5" is a number in float columns
+  std::string encoding = "utf-8";      ///< the data files' text encoding (--encoding)
   std::string delimiter = "auto";  ///< --delimiter for every --data file: auto , ; | tab whitespace
   std::vector<std::string> null_tokens;  ///< extra field texts that mean null
   int max_errors = 20;                   ///< data errors shown in detail

@@ -42,6 +42,7 @@ codegen::FailurePoint ForcedJitFailure() {
 rt::CsvOptions MakeCsvOptions(const RunArgs& args, int threads, const std::string& path) {
   rt::CsvOptions options;
   if (args.decimal_comma) options.decimal_comma = rt::DecimalComma::kYes;
+  options.encoding = rt::ParseEncodingName(args.encoding).value_or(rt::TextEncoding::kUtf8);
   options.delimiter = DelimiterChar(args.delimiter);
   options.null_tokens = args.null_tokens;
   options.threads = threads;
@@ -206,7 +207,11 @@ std::optional<int> ReportLoadFailure(const Status& status, const rt::CsvReport& 
   }
   if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
     std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
-  } else if (status.code() == StatusCode::kDataError || status.code() == StatusCode::kIoError) {
+  } else if (status.code() == StatusCode::kIoError) {  // not a mismatch: the file is unreadable
+    std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
+    std::fprintf(stderr, "run failed: cannot read '%s'\n", path.c_str());
+    return kExitBadData;
+  } else if (status.code() == StatusCode::kDataError) {
     std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
   } else {
     return InternalError("loading data: " + status.message());

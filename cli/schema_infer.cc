@@ -21,6 +21,7 @@ struct InferArgs {
   std::string table;
   std::string key;
   std::string delimiter = "auto";
+  std::string encoding;  ///< empty: UTF-8, or Windows-1252 when the file is not UTF-8
 };
 
 std::vector<std::string> ColumnNames(const rt::Schema& schema) {
@@ -106,6 +107,7 @@ int RunInfer(const InferArgs& args) {
   options.sample_rows = args.sample;
   options.table_name = args.table;
   options.delimiter = DelimiterChar(args.delimiter);
+  if (!args.encoding.empty()) options.encoding = rt::ParseEncodingName(args.encoding);
   rt::InferReport report;
   Result<rt::Schema> schema = rt::InferSchema(args.data, options, &report);
   if (!schema.ok()) {
@@ -125,6 +127,14 @@ int RunInfer(const InferArgs& args) {
   if (report.delimiter == rt::kWhitespaceDelimiter) {
     out +=
         "# fields separated by runs of spaces: segc run detects it (or --delimiter whitespace)\n";
+  }
+  if (report.encoding_guessed) {
+    out +=
+        "# the file is not UTF-8: read as windows-1252 (Excel's CSV on Windows); run it with\n"
+        "# --encoding windows-1252, or give the right --encoding here\n";
+  } else if (report.encoding != rt::TextEncoding::kUtf8) {
+    out += fmt::format("# read as {}: run it with --encoding {}\n",
+                       rt::EncodingName(report.encoding), rt::EncodingName(report.encoding));
   }
   if (log_key >= 0) {
     const std::string& key = schema->columns[size_t(log_key)].name;
@@ -159,6 +169,9 @@ Subcommand AddSchemaCommand(CLI::App& root) {
                    "unique int or string column; never one that repeats)")
       ->type_name("COL");
   AddDelimiterOption(infer, args->delimiter);
+  AddEncodingOption(infer, args->encoding,
+                    "The file's text encoding (default: UTF-8, or windows-1252 when the file is "
+                    "not valid UTF-8)");
   infer->footer(
       "Types tried in order: int, float, bool, date, enum (few repeated values), string.\n"
       "Exit status: 0 ok, 2 usage, 3 unreadable or malformed data, or no unique key.");

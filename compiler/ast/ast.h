@@ -150,7 +150,7 @@ struct Expr {
 struct TypeSpec {
   enum class Kind { kInt, kFloat, kBool, kString, kDate, kEnum };
   Kind kind = Kind::kInt;
-  std::string date_format;         // only for kDate; empty = ISO
+  std::string format;  // kDate: parse format (empty = ISO); kFloat: number format by example
   std::vector<Ident> enum_values;  // only for kEnum, with each value's range
   SourceRange range;
 };

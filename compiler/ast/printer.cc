@@ -121,13 +121,13 @@ std::string Type(const TypeSpec& t) {
     case TypeSpec::Kind::kInt:
       return "int";
     case TypeSpec::Kind::kFloat:
-      return "float";
+      return t.format.empty() ? "float" : "(float " + rt::QuoteString(t.format) + ")";
     case TypeSpec::Kind::kBool:
       return "bool";
     case TypeSpec::Kind::kString:
       return "string";
     case TypeSpec::Kind::kDate:
-      return t.date_format.empty() ? "date" : "(date " + rt::QuoteString(t.date_format) + ")";
+      return t.format.empty() ? "date" : "(date " + rt::QuoteString(t.format) + ")";
     case TypeSpec::Kind::kEnum: {
       std::string out = "(enum";
       for (const Ident& v : t.enum_values) out += " " + rt::QuoteString(v.name);

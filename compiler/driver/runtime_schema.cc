@@ -32,7 +32,8 @@ rt::Schema ToRuntimeSchema(const sema::Schema& schema) {
     spec.name = column.name;
     spec.type = ToColumnType(column.type.kind());
     if (spec.type == rt::ColumnType::kEnum) spec.enum_values = column.type.values();
-    if (spec.type == rt::ColumnType::kDate) spec.date_format = column.date_format;
+    if (spec.type == rt::ColumnType::kDate) spec.date_format = column.format;
+    if (spec.type == rt::ColumnType::kFloat) spec.number_format = column.format;
     out.columns.push_back(std::move(spec));
   }
   return out;

@@ -23,7 +23,7 @@ inline constexpr uint32_t kNone = UINT32_MAX;
 struct Column {
   std::string name;
   Type type;
-  std::string date_format;  ///< parse format for text inputs; empty = ISO
+  std::string format;  ///< date: parse format (empty = ISO); float: number format by example
   diag::SourceRange range;
 };
 

@@ -34,8 +34,17 @@ Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner) {
 }
 
 void CheckDateFormat(Context& ctx, const ast::ColumnDecl& column) {
+  if (column.type.kind == ast::TypeSpec::Kind::kFloat && !column.type.format.empty()) {
+    Status status = rt::ValidateNumberFormat(column.type.format);
+    if (status.ok()) return;
+    diag::Diagnostic d = Make(Code::kUnreadableNumberFormat, column.type.range,
+                              "column " + Quote(column.name.name) + ": " + status.message());
+    d.label = "segc cannot read numbers written this way";
+    ctx.Report(std::move(d));
+    return;
+  }
   if (column.type.kind != ast::TypeSpec::Kind::kDate) return;
-  Status status = rt::ValidateDateFormat(column.type.date_format);
+  Status status = rt::ValidateDateFormat(column.type.format);
   if (status.ok()) return;
   diag::Diagnostic d = Make(Code::kUnreadableDateFormat, column.type.range,
                             "column " + Quote(column.name.name) + ": " + status.message());
@@ -69,7 +78,7 @@ void AddColumns(Context& ctx, const ast::TableDecl& table) {
     }
     CheckDateFormat(ctx, column);
     schema.columns.push_back(Column{column.name.name, TypeOfSpec(column.type, column.name.name),
-                                    column.type.date_format, column.name.range});
+                                    column.type.format, column.name.range});
   }
 }
 

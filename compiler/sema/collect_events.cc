@@ -35,7 +35,7 @@ class EventsCollector {
       CheckDateFormat(ctx_, column);
       events.table.columns.push_back(Column{column.name.name,
                                             TypeOfSpec(column.type, column.name.name),
-                                            column.type.date_format, column.name.range});
+                                            column.type.format, column.name.range});
     }
     if (!Parent(decl) || !Key(decl, events) || !Time(decl, events)) return;
     ctx_.project.events.push_back(std::move(events));

@@ -263,7 +263,17 @@ class Resolver {
                                      : "not a column or declaration");
     d.help = Hint(column_like ? column : decl);
     if (d.help.empty() && suggest) d.help = QuoteHint(name);
+    if (d.help.empty()) d.help = ForeignWordHint(name);
     ctx_.Report(std::move(d));
+  }
+
+  /// `optin == vrai`: a boolean written in French.
+  static std::string ForeignWordHint(const std::string& name) {
+    std::string lower;
+    for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "vrai" || lower == "oui") return "write 'true' for a true value";
+    if (lower == "faux") return "write 'false' for a false value";
+    return "";
   }
 
   /// `stage == lead`: the name is an enum value or label that lost its quotes.

@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+
 #include "compiler/syntax/literals.h"
 
 namespace segc::syntax {
@@ -22,6 +26,16 @@ std::string CharHelp(std::string_view c) {
   if (c == "\u201C" || c == "\u201D" || c == "\u2018" || c == "\u2019") {
     return "use straight quotes (\" or ') instead of curly quotes";
   }
+  if (c == "\u00AB" || c == "\u00BB") {
+    return "write strings between straight double quotes, without guillemets: \"FR\"";
+  }
+  if (c == "\u2013" || c == "\u2014" || c == "\u2212") {
+    return "write '-' (the hyphen-minus key) to subtract or negate; a dash is not an operator";
+  }
+  if (IsUnicodeSpace(c)) {
+    return "a non-breaking or other special space, often pasted from a word processor or a "
+           "spreadsheet: replace it with an ordinary space";
+  }
   if (static_cast<unsigned char>(c[0]) >= 0x80) {
     return fmt::format(
         "names use only ASCII letters, digits and '_'; write other names in "
@@ -31,18 +45,33 @@ std::string CharHelp(std::string_view c) {
   return {};
 }
 
+// The code point of one UTF-8 encoded character (0 if `c` is not one).
+uint32_t CodePoint(std::string_view c) {
+  auto b = [&](size_t i) { return static_cast<uint32_t>(static_cast<unsigned char>(c[i])); };
+  if (c.size() == 2) return (b(0) & 0x1F) << 6 | (b(1) & 0x3F);
+  if (c.size() == 3) return (b(0) & 0x0F) << 12 | (b(1) & 0x3F) << 6 | (b(2) & 0x3F);
+  return c.size() == 1 ? b(0) : 0;
+}
+
 std::string Printable(std::string_view c) {
   unsigned char b = static_cast<unsigned char>(c[0]);
   if (b < 0x20 || b == 0x7F) return fmt::format("U+{:04X}", b);
+  if (IsUnicodeSpace(c)) return fmt::format("U+{:04X} (a special space)", CodePoint(c));
   return fmt::format("'{}'", c);
 }
 
-Diagnostic UnexpectedChar(std::string_view text, diag::SourceRange range) {
+Diagnostic UnexpectedChar(std::string_view text, diag::SourceRange range, std::string_view word) {
   bool pair = text == "&&" || text == "||";  // merged by the parser driver
   Diagnostic d = diag::Make(Code::kUnexpectedCharacter, range,
                             pair ? fmt::format("unexpected '{}'", text)
                                  : fmt::format("unexpected character {}", Printable(text)));
   d.help = CharHelp(text);
+  if (word.size() > text.size()) {  // an accented letter inside a name: quote all of it
+    d.help = fmt::format(
+        "names use only ASCII letters, digits and '_'; write the whole name in backquotes: "
+        "`{}`",
+        word);
+  }
   return d;
 }
 
@@ -64,15 +93,42 @@ Diagnostic BadNumber(std::string_view text, diag::SourceRange range) {
     return unit(Code::kUnknownDurationUnit, fmt::format("unknown duration unit in '{}'", text),
                 "the smallest unit is a day: write days as 'd', e.g. 1d");
   }
-  static constexpr std::string_view kWords[][2] = {
-      {"day", "d"},     {"days", "d"}, {"week", "w"},  {"weeks", "w"}, {"month", "mo"},
-      {"months", "mo"}, {"year", "y"}, {"years", "y"}, {"dy", "d"},    {"wk", "w"},
-      {"mon", "mo"},    {"yr", "y"},   {"yrs", "y"},   {"M", "mo"},    {"D", "d"},
-      {"Y", "y"},       {"W", "w"}};
+  static constexpr std::string_view kWords[][2] = {{"day", "d"},
+                                                   {"days", "d"},
+                                                   {"week", "w"},
+                                                   {"weeks", "w"},
+                                                   {"month", "mo"},
+                                                   {"months", "mo"},
+                                                   {"year", "y"},
+                                                   {"years", "y"},
+                                                   {"dy", "d"},
+                                                   {"wk", "w"},
+                                                   {"mon", "mo"},
+                                                   {"yr", "y"},
+                                                   {"yrs", "y"},
+                                                   {"M", "mo"},
+                                                   {"D", "d"},
+                                                   {"Y", "y"},
+                                                   {"W", "w"},
+                                                   // French: jours, semaines, mois, ans.
+                                                   {"j", "d"},
+                                                   {"jour", "d"},
+                                                   {"jours", "d"},
+                                                   {"sem", "w"},
+                                                   {"semaine", "w"},
+                                                   {"semaines", "w"},
+                                                   {"mois", "mo"},
+                                                   {"an", "y"},
+                                                   {"ans", "y"}};
   for (const auto& [word, short_unit] : kWords) {
     if (suffix != word) continue;
     std::string help = fmt::format("write '{}{}'", number, short_unit);
     if (UnitFromWord(word)) help += fmt::format(" or '{} {}'", number, word);
+    if (!UnitFromWord(word) && std::islower(word[0])) {  // `90j`, `1an`, `3wk`
+      help = fmt::format(
+          "write '{}{}': segc's units are d (days), w (weeks), mo (months) and y (years)", number,
+          short_unit);
+    }
     return unit(Code::kUnknownDurationUnit, fmt::format("unknown duration unit in '{}'", text),
                 help);
   }
@@ -89,7 +145,16 @@ Diagnostic BadNumber(std::string_view text, diag::SourceRange range) {
 
 }  // namespace
 
-Diagnostic DescribeLexError(Tok kind, std::string_view text, diag::SourceRange range) {
+// Spaces that word processors and spreadsheets put in text (non-breaking, thin, figure...):
+// invisible in an editor, so messages name them by code point.
+bool IsUnicodeSpace(std::string_view c) {
+  static constexpr std::string_view kSpaces[] = {"\u00A0", "\u202F", "\u2007", "\u2009",
+                                                 "\u2002", "\u2003", "\u200B", "\uFEFF"};
+  return std::find(std::begin(kSpaces), std::end(kSpaces), c) != std::end(kSpaces);
+}
+
+Diagnostic DescribeLexError(Tok kind, std::string_view text, diag::SourceRange range,
+                            std::string_view word) {
   switch (kind) {
     case Tok::kUnterminatedString: {
       Diagnostic d = diag::Make(Code::kUnterminatedString, range, "unterminated string");
@@ -114,7 +179,7 @@ Diagnostic DescribeLexError(Tok kind, std::string_view text, diag::SourceRange r
     case Tok::kBadNumber:
       return BadNumber(text, range);
     default:
-      return UnexpectedChar(text, range);
+      return UnexpectedChar(text, range, word);
   }
 }
 

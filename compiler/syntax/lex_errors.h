@@ -9,6 +9,12 @@
 namespace segc::syntax {
 
 /// Describes one error token; `text` is the token's source text and `range` its location.
-diag::Diagnostic DescribeLexError(Tok kind, std::string_view text, diag::SourceRange range);
+/// `word`: for a non-ASCII letter inside a name (`Clients_Fidèles`), the whole name around it,
+/// which the help quotes in backquotes; else empty.
+diag::Diagnostic DescribeLexError(Tok kind, std::string_view text, diag::SourceRange range,
+                                  std::string_view word = {});
+
+/// Whether the UTF-8 character `c` is a space other than ' ' and tab (non-breaking, thin...).
+bool IsUnicodeSpace(std::string_view c);
 
 }  // namespace segc::syntax

@@ -246,10 +246,38 @@ class Driver {
     sink_.Report(std::move(d));
   }
 
+  /// `31/12/2026` (a date as French and most European users write it) would parse as two
+  /// divisions: E0005 with the ISO spelling instead. Tokens int / int / int, glued, of 1-2,
+  /// 1-2 and 4 digits with a plausible day and month.
+  bool ReportSlashDate(size_t i, Chunk chunk) {
+    if (i + 4 >= chunk.end) return false;
+    const Token* t = &tokens_[i];
+    auto text = [&](size_t k) { return text_.substr(t[k].begin, t[k].end - t[k].begin); };
+    for (size_t k = 0; k < 5; ++k) {
+      if (t[k].kind != (k % 2 == 0 ? Tok::kInt : Tok::kSlash)) return false;
+      if (k > 0 && t[k].begin != t[k - 1].end) return false;
+    }
+    std::string_view day = text(0), month = text(2), year = text(4);
+    if (day.size() > 2 || month.size() > 2 || year.size() != 4) return false;
+    int d = std::stoi(std::string(day)), m = std::stoi(std::string(month));
+    if (d < 1 || d > 31 || m < 1 || m > 12) return false;
+    diag::Diagnostic diag = diag::Make(
+        diag::Code::kInvalidDate, {file_, t[0].begin, t[4].end},
+        fmt::format("'{}/{}/{}' is not a date in segc (it divides numbers)", day, month, year));
+    diag.help = fmt::format("write dates as YYYY-MM-DD: {}-{:02}-{:02}", year, m, d);
+    sink_.Report(std::move(diag));
+    return true;
+  }
+
   bool ReportLexErrors(Chunk chunk) {
     bool any = false;
     for (size_t i = chunk.begin; i < chunk.end; ++i) {
       const Token& t = tokens_[i];
+      if (t.kind == Tok::kInt && ReportSlashDate(i, chunk)) {
+        any = true;
+        i += 4;
+        continue;
+      }
       if (!IsErrorToken(t.kind)) continue;
       std::string_view bad = text_.substr(t.begin, t.end - t.begin);
       uint32_t end = t.end;
@@ -260,10 +288,46 @@ class Driver {
         end = tokens_[++i].end;
         bad = text_.substr(t.begin, end - t.begin);
       }
-      sink_.Report(DescribeLexError(t.kind, bad, {file_, t.begin, end}));
+      std::string_view word = NameAround(t);
+      sink_.Report(DescribeLexError(t.kind, bad, {file_, t.begin, end}, word));
+      // One diagnostic per name, however many accented letters it has.
+      uint32_t word_end = word.empty() ? t.end : uint32_t(word.data() + word.size() - text_.data());
+      while (i + 1 < chunk.end && tokens_[i + 1].begin < word_end) ++i;
       any = true;
     }
     return any;
+  }
+
+  /// The length of the name character (ASCII letter, digit or '_', or a non-ASCII letter)
+  /// starting at byte `at`, or 0. Non-ASCII letters: Latin-1 and Latin Extended letters
+  /// (U+00C0..U+024F but × and ÷) and U+0370..U+1FFF (Greek, Cyrillic...); not spaces,
+  /// guillemets, dashes or quotes.
+  size_t NameCharAt(size_t at) const {
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(text_[i]); };
+    unsigned char b = byte(at);
+    if (b < 0x80) return std::isalnum(b) != 0 || b == '_' ? 1 : 0;
+    size_t length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 0;
+    if (length == 0 || at + length > text_.size()) return 0;
+    uint32_t cp = b & (0xFF >> (length + 1));
+    for (size_t i = 1; i < length; ++i) cp = cp << 6 | (byte(at + i) & 0x3F);
+    bool latin = cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+    return latin || (cp >= 0x370 && cp <= 0x1FFF) ? length : 0;
+  }
+
+  /// For a non-ASCII letter (an error token) glued to other name characters, the whole name
+  /// (`Clients_Fidèles`), which the help writes in backquotes; else empty.
+  std::string_view NameAround(const Token& t) const {
+    if (t.kind != Tok::kErrorChar || NameCharAt(t.begin) < 2) return {};
+    size_t begin = t.begin, end = t.end;
+    for (;;) {  // back over whole characters: find the lead byte before `begin`
+      size_t lead = begin;
+      while (lead > 0 && (static_cast<unsigned char>(text_[lead - 1]) & 0xC0) == 0x80) --lead;
+      if (lead == 0 || NameCharAt(lead - 1) != begin - lead + 1) break;
+      begin = lead - 1;
+    }
+    while (end < text_.size() && NameCharAt(end) > 0) end += NameCharAt(end);
+    if (begin == t.begin && end == t.end) return {};
+    return text_.substr(begin, end - begin);
   }
 
   bool ReportTooDeep(Chunk chunk) {

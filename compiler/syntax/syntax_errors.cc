@@ -35,6 +35,9 @@ struct ErrorSite {
   const Token* Previous() const {
     return info.offending > chunk.begin ? &tokens[info.offending - 1] : nullptr;
   }
+  const Token* Next() const {
+    return info.offending + 1 < chunk.end ? &tokens[info.offending + 1] : nullptr;
+  }
   std::string_view Text(const Token& t) const { return text.substr(t.begin, t.end - t.begin); }
   diag::SourceRange Range(const Token& t) const { return {file, t.begin, t.end}; }
   /// Where to point: the offending token, or the last token when the declaration ran out.
@@ -188,6 +191,53 @@ std::optional<Diagnostic> ExpectedExpression(const ErrorSite& s) {
   return Make(s, Code::kSyntaxError,
               fmt::format("expected {}{}{}", condition ? "a condition" : "an expression",
                           s.AfterPrevious(), s.Found()));
+}
+
+// Writing habits from French (and much of Europe) that the grammar cannot parse: a decimal
+// comma (`1000,50`), a space between thousands (`10 000`), a unit word after a number
+// (`6 mois`, `90 jours`), `et`/`ou` for `and`/`or`.
+std::optional<Diagnostic> FrenchNumberOrWord(const ErrorSite& s) {
+  const Token* t = s.Offending();
+  const Token* p = s.Previous();
+  if (t == nullptr || p == nullptr) return std::nullopt;
+  bool after_number = p->kind == Tok::kInt || p->kind == Tok::kFloat;
+  const Token* n = s.Next();
+  if (t->kind == Tok::kComma && after_number && p->end == t->begin && n != nullptr &&
+      n->kind == Tok::kInt && n->begin == t->end) {
+    return Make(s, Code::kSyntaxError,
+                fmt::format("unexpected ',' in '{},{}'", s.Text(*p), s.Text(*n)),
+                fmt::format("write decimals with a point: {}.{}", s.Text(*p), s.Text(*n)));
+  }
+  std::string_view gap = s.text.substr(p->end, t->begin - p->end);
+  if (t->kind == Tok::kInt && p->kind == Tok::kInt && s.Text(*t).size() == 3 &&
+      gap.find_first_not_of(' ') == std::string_view::npos) {
+    return Make(
+        s, Code::kSyntaxError, fmt::format("unexpected '{}' after '{}'", s.Text(*t), s.Text(*p)),
+        fmt::format("write numbers without a thousands separator: {}{}", s.Text(*p), s.Text(*t)));
+  }
+  static constexpr std::string_view kUnits[][2] = {
+      {"jour", "d"},  {"jours", "d"}, {"j", "d"},   {"semaine", "w"}, {"semaines", "w"},
+      {"mois", "mo"}, {"an", "y"},    {"ans", "y"}, {"annee", "y"},   {"annees", "y"}};
+  for (const auto& [word, unit] : kUnits) {
+    if (t->kind != Tok::kIdent || p->kind != Tok::kInt || s.Text(*t) != word) continue;
+    return Make(s, Code::kUnknownDurationUnit,
+                fmt::format("unknown duration unit '{}' after '{}'", word, s.Text(*p)),
+                fmt::format("write '{}{}': segc's units are d (days), w (weeks), mo (months) and "
+                            "y (years)",
+                            s.Text(*p), unit));
+  }
+  if (t->kind == Tok::kIdent && EndsOperand(p->kind) &&
+      (s.Text(*t) == "et" || s.Text(*t) == "ou")) {
+    return Make(s, Code::kSyntaxError,
+                fmt::format("unexpected '{}'{}", s.Text(*t), s.AfterPrevious()),
+                fmt::format("write '{}' to join conditions", s.Text(*t) == "et" ? "and" : "or"));
+  }
+  if (p->kind == Tok::kIdent && s.Text(*p) == "non" && !t->line_start) {
+    return Make(s, Code::kSyntaxError,
+                fmt::format("unexpected '{}'{}", s.Text(*t), s.AfterPrevious()),
+                "write 'not' to negate a condition");
+  }
+  return std::nullopt;
 }
 
 std::optional<Diagnostic> MissingWhere(const ErrorSite& s) {
@@ -395,9 +445,9 @@ std::optional<std::string> ComparisonHint(const ErrorSite& s) {
 Diagnostic Describe(const ErrorSite& s) {
   using Builder = std::optional<Diagnostic> (*)(const ErrorSite&);
   static constexpr Builder kBuilders[] = {
-      KeywordAsName,       MissingWhere,       AssignInsteadOfEquals, ExpectedExpression,
-      ExpectedCloseParen,  ExpectedArmKeyword, ExpectedBlockItem,     ExpectedType,
-      ExpectedDeclaration, ExpectedName,
+      FrenchNumberOrWord, KeywordAsName,       MissingWhere,       AssignInsteadOfEquals,
+      ExpectedExpression, ExpectedCloseParen,  ExpectedArmKeyword, ExpectedBlockItem,
+      ExpectedType,       ExpectedDeclaration, ExpectedName,
   };
   for (Builder build : kBuilders) {
     if (std::optional<Diagnostic> d = build(s)) return std::move(*d);

@@ -258,7 +258,10 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
     }
     case ColumnType::kFloat: {
       double x = 0;
-      FloatParse r = null ? FloatParse::kOk : ParseFloat64(v, ctx_.decimal_comma, &x);
+      const NumberFormat& format = ctx_.number_formats[schema_col];
+      FloatParse r = null             ? FloatParse::kOk
+                     : format.empty() ? ParseFloat64(v, ctx_.decimal_comma, &x)
+                                      : format.Parse(v, &x);
       ok = r == FloatParse::kOk;
       kind =
           r == FloatParse::kNonFinite ? DataErrorKind::kNonFiniteFloat : DataErrorKind::kBadFloat;
@@ -320,7 +323,9 @@ bool ChunkParser::ConvertString(ColumnChunk& col, std::string_view s, bool in_sc
 void ChunkParser::FieldError(DataErrorKind kind, int file_col, int schema_col,
                              std::string_view value) {
   const ColumnSpec& spec = ctx_.schema->columns[schema_col];
-  const std::string& fmt_text = ctx_.date_formats[schema_col].text();
+  const std::string& fmt_text = spec.type == ColumnType::kFloat
+                                    ? ctx_.number_formats[schema_col].text()
+                                    : ctx_.date_formats[schema_col].text();
   AddError(kind, record_line_, file_col, value, FieldErrorMessage(kind, spec, value, fmt_text));
 }
 

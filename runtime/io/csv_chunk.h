@@ -9,6 +9,7 @@
 
 #include "runtime/io/bit_array.h"
 #include "runtime/io/content_hash.h"
+#include "runtime/io/number_format.h"
 #include "runtime/io/string_map.h"
 #include "runtime/io/value_array.h"
 #include "runtime/io/value_parse.h"
@@ -24,7 +25,8 @@ struct CsvContext {
   std::vector<std::string> header;       ///< field names of the file, in file order
   std::vector<int> file_to_schema;       ///< per file field: schema column index or -1 (ignored)
   std::vector<DateFormat> date_formats;  ///< per schema column (unused for non-dates)
-  std::vector<StringMap> enum_codes;     ///< per schema column: enum label -> code
+  std::vector<NumberFormat> number_formats;  ///< per schema column (empty unless declared)
+  std::vector<StringMap> enum_codes;         ///< per schema column: enum label -> code
   std::vector<std::string> null_tokens;
   char delimiter = ',';
   bool decimal_comma = false;
@@ -73,6 +75,9 @@ void ParseChunk(const CsvContext& ctx, const char* begin, const char* end, int64
                 int64_t max_records, ChunkResult* out);
 
 /// Builds the message of a field-level error of `kind` about `value` in column `spec`.
+/// Appended to invalid-UTF-8 errors: the --encoding that reads such files.
+extern const char* const kNotUtf8Hint;
+
 std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::string_view value,
                               const std::string& date_format);
 

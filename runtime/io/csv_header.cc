@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+#include <string>
+#include <utility>
+
 #include "runtime/io/csv_scan.h"
 #include "runtime/io/csv_whitespace.h"
 
@@ -14,6 +18,7 @@ Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContex
   ctx->max_errors = std::max(1, options.max_errors);
   ctx->keep_rejects = !options.rejects_path.empty() || options.skip_bad_rows;
   ctx->date_formats.clear();
+  ctx->number_formats.clear();
   ctx->enum_codes.assign(schema.columns.size(), StringMap());
   for (size_t i = 0; i < schema.columns.size(); ++i) {
     const ColumnSpec& spec = schema.columns[i];
@@ -22,6 +27,11 @@ Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContex
     }
     SEGC_TRY(DateFormat f, DateFormat::Compile(spec.date_format));
     ctx->date_formats.push_back(std::move(f));
+    NumberFormat number;
+    if (spec.type == ColumnType::kFloat && !spec.number_format.empty()) {
+      SEGC_TRY(number, NumberFormat::FromExample(spec.number_format));
+    }
+    ctx->number_formats.push_back(std::move(number));
     for (size_t k = 0; spec.type == ColumnType::kEnum && k < spec.enum_values.size(); ++k) {
       if (ctx->enum_codes[i].Insert(spec.enum_values[k], int32_t(k)) != int32_t(k)) {
         return Status::InvalidArgument(
@@ -63,6 +73,52 @@ DataError HeaderError(const CsvContext& ctx, DataErrorKind kind, int column, std
   return e;
 }
 
+// A column name as people vary it between exports: lower case, no accents (French letters),
+// no surrounding spaces, and ' ', '-', '.' read as '_'.
+std::string LooseName(std::string_view name) {
+  static constexpr std::pair<std::string_view, char> kAccents[] = {
+      {"\u00e0", 'a'}, {"\u00e2", 'a'}, {"\u00e4", 'a'}, {"\u00e7", 'c'}, {"\u00e8", 'e'},
+      {"\u00e9", 'e'}, {"\u00ea", 'e'}, {"\u00eb", 'e'}, {"\u00ee", 'i'}, {"\u00ef", 'i'},
+      {"\u00f4", 'o'}, {"\u00f6", 'o'}, {"\u00f9", 'u'}, {"\u00fb", 'u'}, {"\u00fc", 'u'},
+      {"\u00c0", 'a'}, {"\u00c2", 'a'}, {"\u00c7", 'c'}, {"\u00c8", 'e'}, {"\u00c9", 'e'},
+      {"\u00ca", 'e'}, {"\u00ce", 'i'}, {"\u00d4", 'o'}, {"\u00d9", 'u'}, {"\u00db", 'u'}};
+  size_t first = name.find_first_not_of(" \t");
+  size_t last = name.find_last_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  name = name.substr(first, last - first + 1);
+  std::string out;
+  for (size_t i = 0; i < name.size();) {
+    bool replaced = false;
+    for (const auto& [accented, plain] : kAccents) {
+      if (name.substr(i, accented.size()) == accented) {
+        out += plain;
+        i += accented.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (replaced) continue;
+    char c = name[i++];
+    out +=
+        c == ' ' || c == '-' || c == '.' ? '_' : char(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// " (the file has 'Prénom ': ...)" when a header name that matched no declared column is
+// `name` spelt differently (case, accents, spaces, separators); else "".
+std::string SimilarHeaderNote(const CsvContext& ctx, const std::string& name) {
+  const std::string wanted = LooseName(name);
+  for (size_t i = 0; i < ctx.header.size(); ++i) {
+    if (ctx.file_to_schema[i] >= 0 || LooseName(ctx.header[i]) != wanted) continue;
+    return fmt::format(
+        " (the file has '{}': rename the column in the file, or declare it as `{}` in the "
+        "schema)",
+        EscapeForMessage(ctx.header[i]), EscapeForMessage(ctx.header[i]));
+  }
+  return "";
+}
+
 void MapHeader(CsvContext* ctx, std::vector<DataError>* errors) {
   const Schema& schema = *ctx->schema;
   ctx->file_to_schema.assign(ctx->header.size(), -1);
@@ -70,9 +126,9 @@ void MapHeader(CsvContext* ctx, std::vector<DataError>* errors) {
   for (size_t i = 0; i < ctx->header.size(); ++i) {
     const std::string& name = ctx->header[i];
     if (!IsValidUtf8(name)) {
-      errors->push_back(
-          HeaderError(*ctx, DataErrorKind::kInvalidUtf8, int(i) + 1,
-                      fmt::format("invalid UTF-8 in column name '{}'", EscapeForMessage(name))));
+      errors->push_back(HeaderError(*ctx, DataErrorKind::kInvalidUtf8, int(i) + 1,
+                                    fmt::format("invalid UTF-8 in column name '{}'{}",
+                                                EscapeForMessage(name), kNotUtf8Hint)));
     }
     int col = schema.FindColumn(name);
     if (col < 0) continue;
@@ -94,8 +150,9 @@ void MapHeader(CsvContext* ctx, std::vector<DataError>* errors) {
     const ColumnSpec& spec = schema.columns[c];
     errors->push_back(
         HeaderError(*ctx, DataErrorKind::kMissingColumn, 0,
-                    fmt::format("missing column '{}' ({}) declared in table '{}'{}", spec.name,
-                                ColumnTypeName(spec.type), schema.table_name, note)));
+                    fmt::format("missing column '{}' ({}) declared in table '{}'{}{}", spec.name,
+                                ColumnTypeName(spec.type), schema.table_name, note,
+                                SimilarHeaderNote(*ctx, spec.name))));
     note.clear();
   }
 }
@@ -145,16 +202,19 @@ Status NarrowContext(const std::vector<std::string>& columns, CsvContext* ctx, S
   narrowed->columns.clear();
   std::vector<int> remap(schema.columns.size(), -1);
   std::vector<DateFormat> date_formats;
+  std::vector<NumberFormat> number_formats;
   std::vector<StringMap> enum_codes;
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     if (!keep[c]) continue;
     remap[c] = int(narrowed->columns.size());
     narrowed->columns.push_back(schema.columns[c]);
     date_formats.push_back(std::move(ctx->date_formats[c]));
+    number_formats.push_back(std::move(ctx->number_formats[c]));
     enum_codes.push_back(std::move(ctx->enum_codes[c]));
   }
   for (int& col : ctx->file_to_schema) col = col >= 0 ? remap[size_t(col)] : -1;
   ctx->date_formats = std::move(date_formats);
+  ctx->number_formats = std::move(number_formats);
   ctx->enum_codes = std::move(enum_codes);
   ctx->schema = narrowed;
   return Status::Ok();

@@ -25,7 +25,22 @@ bool AllDigits(std::string_view s) {
   return true;
 }
 
+// `1201,5`: digits with one decimal comma, as in French exports.
+bool CommaDecimal(std::string_view s) {
+  size_t comma = s.find(',');
+  if (comma == std::string_view::npos || s.find(',', comma + 1) != std::string_view::npos) {
+    return false;
+  }
+  return AllDigits(s.substr(0, comma)) && AllDigits(s.substr(comma + 1)) && s[comma + 1] != '-' &&
+         s[comma + 1] != '+';
+}
+
 }  // namespace
+
+// Excel's "CSV" on Windows and older French systems write Windows-1252 or Latin-1.
+const char* const kNotUtf8Hint =
+    " (the file is not UTF-8: for an export from Excel or Windows, pass --encoding "
+    "windows-1252)";
 
 std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::string_view value,
                               const std::string& date_format) {
@@ -36,6 +51,16 @@ std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::s
       if (AllDigits(value)) return fmt::format("int '{}' out of range in column '{}'", v, c);
       return fmt::format("invalid int '{}' in column '{}'", v, c);
     case DataErrorKind::kBadFloat:
+      if (!date_format.empty()) {  // for a float, the column's number format
+        return fmt::format("invalid float '{}' in column '{}', expected format \"{}\"", v, c,
+                           date_format);
+      }
+      if (CommaDecimal(value)) {  // the decimal comma is detected on the first 1,000 records
+        return fmt::format(
+            "invalid float '{}' in column '{}': a decimal comma, but the file was read with "
+            "decimal points (pass --decimal-comma)",
+            v, c);
+      }
       return fmt::format("invalid float '{}' in column '{}'", v, c);
     case DataErrorKind::kNonFiniteFloat:
       return fmt::format(
@@ -43,8 +68,10 @@ std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::s
           "allowed)",
           v, c);
     case DataErrorKind::kBadBool:
-      return fmt::format("invalid bool '{}' in column '{}', expected true/false, yes/no or 1/0", v,
-                         c);
+      return fmt::format(
+          "invalid bool '{}' in column '{}', expected true/false, yes/no, 1/0, vrai/faux or "
+          "oui/non",
+          v, c);
     case DataErrorKind::kBadDate:
       return fmt::format("invalid date '{}' in column '{}', expected format '{}'", v, c,
                          date_format);
@@ -52,7 +79,7 @@ std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::s
       return fmt::format("value '{}' in column '{}' is not one of {}", v, c,
                          EnumList(spec.enum_values));
     case DataErrorKind::kInvalidUtf8:
-      return fmt::format("invalid UTF-8 in column '{}': '{}'", c, v);
+      return fmt::format("invalid UTF-8 in column '{}': '{}'{}", c, v, kNotUtf8Hint);
     case DataErrorKind::kNulByte:
       return fmt::format("NUL byte in column '{}': '{}'", c, v);
     default:

@@ -178,12 +178,16 @@ Result<Table> ReadCsvBuffer(std::string_view data, const Schema& schema, const C
                             CsvReport* report) {
   CsvReport local;
   std::string file = options.display_name.empty() ? "<buffer>" : options.display_name;
+  if (options.encoding != TextEncoding::kUtf8) {
+    std::string converted = ToUtf8(data, options.encoding);
+    return ReadImpl(converted, file, schema, options, report ? report : &local, false);
+  }
   return ReadImpl(data, file, schema, options, report ? report : &local, false);
 }
 
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options,
                       CsvReport* report) {
-  SEGC_TRY(FileData file, FileData::Read(path));
+  SEGC_TRY(FileData file, FileData::Read(path, options.encoding));
   CsvReport local;
   std::string name = options.display_name.empty() ? path : options.display_name;
   return ReadImpl(file.view(), name, schema, options, report ? report : &local, file.mapped());

@@ -29,9 +29,19 @@ FileData::~FileData() {
   if (map_) munmap(map_, map_size_);
 }
 
-Result<FileData> FileData::Read(const std::string& path) {
+Result<FileData> FileData::Read(const std::string& path, TextEncoding encoding) {
+  SEGC_TRY(FileData raw, ReadBytes(path));
+  // A UTF-8 byte-order mark says what the file is (Excel's "CSV UTF-8"), whatever was asked.
+  bool utf8_bom = raw.view().substr(0, 3) == "\xEF\xBB\xBF";
+  if (encoding == TextEncoding::kUtf8 || utf8_bom) return raw;
+  FileData converted;
+  converted.inflated_ = ToUtf8(raw.view(), encoding);
+  return converted;
+}
+
+Result<FileData> FileData::ReadBytes(const std::string& path) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Status::IoError(fmt::format("{}: cannot open: {}", path, strerror(errno)));
+  if (fd < 0) return Status::IoError(fmt::format("cannot open {}: {}", path, strerror(errno)));
   struct stat st;
   if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     close(fd);

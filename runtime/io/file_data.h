@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "segc/encoding.h"
 #include "segc/result.h"
 
 namespace segc::rt {
@@ -13,8 +14,11 @@ namespace segc::rt {
 /// magic bytes, multi-member allowed) are inflated into memory. Move-only.
 class FileData {
  public:
-  /// Maps or inflates `path`; kIoError when it cannot be opened or decompressed.
-  static Result<FileData> Read(const std::string& path);
+  /// Maps or inflates `path`; kIoError when it cannot be opened or decompressed. Bytes in
+  /// another `encoding` than UTF-8 are converted to UTF-8 in memory, unless they start with a
+  /// UTF-8 byte-order mark (then they are UTF-8).
+  static Result<FileData> Read(const std::string& path,
+                               TextEncoding encoding = TextEncoding::kUtf8);
 
   FileData() = default;
   FileData(FileData&& other) noexcept { *this = std::move(other); }
@@ -31,6 +35,8 @@ class FileData {
   }
 
  private:
+  static Result<FileData> ReadBytes(const std::string& path);
+
   void* map_ = nullptr;
   size_t map_size_ = 0;
   std::string inflated_;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 
@@ -12,6 +13,7 @@
 #include "runtime/io/csv_scan.h"
 #include "runtime/io/csv_whitespace.h"
 #include "runtime/io/file_data.h"
+#include "runtime/io/number_format.h"
 #include "runtime/io/value_parse.h"
 
 namespace segc::rt {
@@ -22,6 +24,10 @@ struct ColumnEvidence {
   int64_t values = 0;
   bool is_int = true, is_float = true, is_comma_float = true, is_bool = true;
   bool only_01 = true, is_iso_date = true, is_dmy_date = true, is_ymd_date = true;
+  // A value a number would change: digits with a leading zero (postcode 01000) or a leading
+  // '+' (phone +33612345678). Such columns are codes, kept as strings (but ids: see Decide).
+  bool is_code = false;
+  std::vector<bool> in_format;     // per kNumberFormats entry: every value reads in it
   std::set<std::string> distinct;  // capped at max_enum_values + 1
   // Key detection: the line of each value (ints normalised: 007 is 7), until the first repeat
   // or empty value, which `not_unique` then describes.
@@ -29,7 +35,19 @@ struct ColumnEvidence {
   std::string not_unique;
 };
 
+// Number formats of French, other European and US exports, most specific first: a column of
+// amounts like "1 234,50 €" is a float("1 234,56 €").
+constexpr std::string_view kNumberFormats[] = {"1 234,56 €", "1.234,56 €", "$1,234.56", "1 234,56",
+                                               "1.234,56",   "1,234.56",   "12,5%",     "12.5%"};
+
 struct Formats {
+  std::vector<NumberFormat> numbers = [] {
+    std::vector<NumberFormat> out;
+    for (std::string_view example : kNumberFormats) {
+      out.push_back(NumberFormat::FromExample(example).value());
+    }
+    return out;
+  }();
   DateFormat iso = DateFormat::Compile("").value();
   DateFormat dmy = DateFormat::Compile("%d/%m/%Y").value();
   DateFormat ymd = DateFormat::Compile("%Y%m%d").value();
@@ -81,15 +99,30 @@ void Observe(ColumnEvidence& e, std::string_view raw, int64_t line, int max_enum
   e.is_comma_float = e.is_comma_float && ParseFloat64(v, true, &d) == FloatParse::kOk;
   e.is_bool = e.is_bool && ParseBool(v, &b);
   e.only_01 = e.only_01 && (v == "0" || v == "1");
+  bool digits = v.find_first_not_of("0123456789", v[0] == '+' ? 1 : 0) == std::string_view::npos;
+  e.is_code = e.is_code || (digits && v.size() > 1 && (v[0] == '0' || v[0] == '+'));
   e.is_iso_date = e.is_iso_date && f.iso.Parse(v).has_value();
   e.is_dmy_date = e.is_dmy_date && f.dmy.Parse(v).has_value();
   e.is_ymd_date = e.is_ymd_date && IsCompactDate(v, f.ymd);
+  if (e.in_format.empty()) e.in_format.assign(f.numbers.size(), true);
+  for (size_t k = 0; k < f.numbers.size(); ++k) {
+    e.in_format[k] = e.in_format[k] && f.numbers[k].Parse(v, &d) == FloatParse::kOk;
+  }
   if (int(e.distinct.size()) <= max_enum) e.distinct.emplace(raw);
+}
+
+size_t FirstFormat(const ColumnEvidence& e) {
+  for (size_t k = 0; k < e.in_format.size(); ++k) {
+    if (e.in_format[k]) return k;
+  }
+  return std::size(kNumberFormats);
 }
 
 ColumnSpec Decide(const std::string& name, const ColumnEvidence& e, bool comma_ok, int max_enum) {
   ColumnSpec spec{name, ColumnType::kString, {}, ""};
-  if (e.values == 0) return spec;
+  // Zero-padded identifiers (CDNOW's customer_id 00001) stay numbers: keys are compared, not
+  // shown, and the events of customer 00001 must meet customer 1.
+  if (e.values == 0 || (e.is_code && !LooksLikeKey(name))) return spec;
   if (e.is_int && e.is_ymd_date && !LooksLikeKey(name))
     spec.type = ColumnType::kDate, spec.date_format = "%Y%m%d";
   else if (e.is_int)
@@ -98,6 +131,8 @@ ColumnSpec Decide(const std::string& name, const ColumnEvidence& e, bool comma_o
     spec.type = ColumnType::kBool;
   else if (e.is_float || (comma_ok && e.is_comma_float))
     spec.type = ColumnType::kFloat;
+  else if (size_t k = FirstFormat(e); k < std::size(kNumberFormats))
+    spec.type = ColumnType::kFloat, spec.number_format = std::string(kNumberFormats[k]);
   else if (e.is_iso_date)
     spec.type = ColumnType::kDate;
   else if (e.is_dmy_date)
@@ -225,12 +260,35 @@ Result<Schema> InferSchemaFromBuffer(std::string_view data, const InferOptions& 
   return schema;
 }
 
+// Whether the start of `data` (up to 4 MiB, cut before a possibly split last character) is
+// valid UTF-8.
+bool StartsAsUtf8(std::string_view data) {
+  constexpr size_t kWindow = 4 << 20;
+  if (data.size() > kWindow) data = data.substr(0, kWindow - 3);
+  while (!data.empty() && (static_cast<unsigned char>(data.back()) & 0xC0) == 0x80) {
+    data.remove_suffix(1);  // continuation bytes of a character the window may have cut
+  }
+  if (!data.empty() && static_cast<unsigned char>(data.back()) >= 0xC0) data.remove_suffix(1);
+  return IsValidUtf8(data);
+}
+
 Result<Schema> InferSchema(const std::string& path, const InferOptions& options,
                            InferReport* report) {
-  SEGC_TRY(FileData file, FileData::Read(path));
+  InferReport local;
+  InferReport& r = report != nullptr ? *report : local;
+  TextEncoding encoding = options.encoding.value_or(TextEncoding::kUtf8);
+  SEGC_TRY(FileData file, FileData::Read(path, encoding));
+  bool guessed = !options.encoding && !StartsAsUtf8(file.view());
+  if (guessed) {  // Excel's "CSV" on Windows: the most common non-UTF-8 source
+    encoding = TextEncoding::kWindows1252;
+    SEGC_TRY(file, FileData::Read(path, encoding));
+  }
   InferOptions o = options;
   if (o.table_name.empty()) o.table_name = DefaultTableName(path);
-  return InferSchemaFromBuffer(file.view(), o, report);
+  Result<Schema> schema = InferSchemaFromBuffer(file.view(), o, &r);
+  r.encoding = encoding;
+  r.encoding_guessed = guessed;
+  return schema;
 }
 
 }  // namespace segc::rt

@@ -31,6 +31,9 @@ std::string TypeText(const ColumnSpec& c) {
     }
     return out + ")";
   }
+  if (c.type == ColumnType::kFloat && !c.number_format.empty()) {
+    return "float(" + QuoteString(c.number_format) + ")";
+  }
   if (c.type == ColumnType::kDate && !c.date_format.empty() && c.date_format != "%Y-%m-%d") {
     return "date(" + QuoteString(c.date_format) + ")";
   }

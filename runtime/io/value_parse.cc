@@ -45,12 +45,16 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
 }
 }  // namespace
 
+// French exports (Excel, CRMs) write booleans as VRAI/FAUX or Oui/Non: read them everywhere,
+// since no other column type could mean them.
 bool ParseBool(std::string_view s, bool* out) {
-  if (EqualsLower(s, "true") || EqualsLower(s, "1") || EqualsLower(s, "yes")) {
+  if (EqualsLower(s, "true") || EqualsLower(s, "1") || EqualsLower(s, "yes") ||
+      EqualsLower(s, "vrai") || EqualsLower(s, "oui")) {
     *out = true;
     return true;
   }
-  if (EqualsLower(s, "false") || EqualsLower(s, "0") || EqualsLower(s, "no")) {
+  if (EqualsLower(s, "false") || EqualsLower(s, "0") || EqualsLower(s, "no") ||
+      EqualsLower(s, "faux") || EqualsLower(s, "non")) {
     *out = false;
     return true;
   }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "segc/data_error.h"
+#include "segc/encoding.h"
 #include "segc/result.h"
 #include "segc/schema.h"
 #include "segc/table.h"
@@ -28,6 +29,8 @@ struct CsvOptions {
   char delimiter = '\0';
   /// kAuto: on when the delimiter is ';' and float fields in the first rows look like "12,5".
   DecimalComma decimal_comma = DecimalComma::kAuto;
+  /// The file's text encoding; others than UTF-8 are converted while the file is read.
+  TextEncoding encoding = TextEncoding::kUtf8;
   /// Unquoted field texts that mean null in addition to the empty field, e.g. {"NA", "NULL"}.
   std::vector<std::string> null_tokens;
   /// Parser threads; 0 = hardware concurrency. The result never depends on this.

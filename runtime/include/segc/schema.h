@@ -18,6 +18,9 @@ struct ColumnSpec {
   ColumnType type = ColumnType::kString;
   std::vector<std::string> enum_values;
   std::string date_format;
+  /// kFloat only: how the file writes 1234.56 ("1 234,56 €", "1.234,56", "12,5%" for a
+  /// percent); empty = plain numbers. See NumberFormat (runtime/io/number_format.h).
+  std::string number_format = "";
 };
 
 /// A table declaration: its name, its key column and its columns in declaration order.
@@ -39,5 +42,8 @@ inline constexpr const char* kSupportedDateDirectives = "%Y %m %d %y %b %H %M %S
 /// Ok when the CSV reader can read dates written in `format` (empty = "%Y-%m-%d"), else
 /// kInvalidArgument naming the first directive it cannot: `segc check` reports it at the schema.
 Status ValidateDateFormat(std::string_view format);
+/// Whether `example` is a number format a float column can declare (1234.56 written with
+/// thousands separators, a decimal mark, a currency text, or 12,5% for percents).
+Status ValidateNumberFormat(std::string_view example);
 
 }  // namespace segc::rt

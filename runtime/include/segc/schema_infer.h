@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "segc/csv.h"
+#include "segc/encoding.h"
 #include "segc/result.h"
 #include "segc/schema.h"
 
@@ -17,11 +18,16 @@ struct InferOptions {
   std::string table_name;       ///< default: the file name without directory and extensions
   int max_enum_values = 20;     ///< at most this many distinct values (and repeated) -> enum
   char delimiter = '\0';        ///< '\0' = detect, as in CsvOptions (kWhitespaceDelimiter too)
+  /// The file's encoding; nullopt = UTF-8, or Windows-1252 when the file's first megabytes
+  /// are not valid UTF-8 (InferReport::encoding_guessed).
+  std::optional<TextEncoding> encoding = std::nullopt;
 };
 
 /// What InferSchema found besides the types.
 struct InferReport {
-  char delimiter = ',';  ///< the delimiter used (detected or forced)
+  char delimiter = ',';                         ///< the delimiter used (detected or forced)
+  TextEncoding encoding = TextEncoding::kUtf8;  ///< the encoding the file was read in
+  bool encoding_guessed = false;  ///< not UTF-8, so read as Windows-1252 (no encoding given)
   /// Per column, in schema order: empty when its sampled values are all present and distinct
   /// (it can be the key), else why not: "'2' repeats (lines 3 and 4)", "empty on line 7".
   std::vector<std::string> not_unique;

@@ -49,6 +49,14 @@ TEST(ParseBool, TokensCaseInsensitive) {
   for (const char* bad : {"", "t", "y", "2", "maybe"}) EXPECT_FALSE(ParseBool(bad, &b)) << bad;
 }
 
+// French exports: VRAI/FAUX (Excel), Oui/Non (CRMs); before, 'invalid bool'.
+TEST(ParseBool, FrenchTokens) {
+  bool b;
+  for (const char* t : {"VRAI", "vrai", "Oui", "OUI"}) EXPECT_TRUE(ParseBool(t, &b) && b) << t;
+  for (const char* f : {"FAUX", "faux", "Non", "non"}) EXPECT_TRUE(ParseBool(f, &b) && !b) << f;
+  EXPECT_FALSE(ParseBool("ouais", &b));
+}
+
 TEST(Dates, CivilRoundTrip) {
   EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
   EXPECT_EQ(DaysFromCivil(2000, 3, 1), 11017);
