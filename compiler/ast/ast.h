@@ -150,7 +150,8 @@ struct Expr {
 struct TypeSpec {
   enum class Kind { kInt, kFloat, kBool, kString, kDate, kEnum };
   Kind kind = Kind::kInt;
-  std::string format;  // kDate: parse format (empty = ISO); kFloat: number format by example
+  std::string format;  // kDate: parse format (empty = ISO); kFloat: number format by example;
+                       // kBool: extra tokens "TRUE/FALSE"
   std::vector<Ident> enum_values;  // only for kEnum, with each value's range
   SourceRange range;
 };

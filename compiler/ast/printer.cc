@@ -123,7 +123,7 @@ std::string Type(const TypeSpec& t) {
     case TypeSpec::Kind::kFloat:
       return t.format.empty() ? "float" : "(float " + rt::QuoteString(t.format) + ")";
     case TypeSpec::Kind::kBool:
-      return "bool";
+      return t.format.empty() ? "bool" : "(bool " + rt::QuoteString(t.format) + ")";
     case TypeSpec::Kind::kString:
       return "string";
     case TypeSpec::Kind::kDate:

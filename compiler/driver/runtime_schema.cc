@@ -34,6 +34,7 @@ rt::Schema ToRuntimeSchema(const sema::Schema& schema) {
     if (spec.type == rt::ColumnType::kEnum) spec.enum_values = column.type.values();
     if (spec.type == rt::ColumnType::kDate) spec.date_format = column.format;
     if (spec.type == rt::ColumnType::kFloat) spec.number_format = column.format;
+    if (spec.type == rt::ColumnType::kBool) spec.bool_tokens = column.format;
     out.columns.push_back(std::move(spec));
   }
   return out;

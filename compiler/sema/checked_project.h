@@ -23,7 +23,8 @@ inline constexpr uint32_t kNone = UINT32_MAX;
 struct Column {
   std::string name;
   Type type;
-  std::string format;  ///< date: parse format (empty = ISO); float: number format by example
+  std::string format;  ///< date: parse format (empty = ISO); float: number format by example;
+                       ///< bool: extra "TRUE/FALSE" tokens
   diag::SourceRange range;
 };
 

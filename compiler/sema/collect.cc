@@ -34,6 +34,15 @@ Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner) {
 }
 
 void CheckDateFormat(Context& ctx, const ast::ColumnDecl& column) {
+  if (column.type.kind == ast::TypeSpec::Kind::kBool && !column.type.format.empty()) {
+    Status status = rt::ValidateBoolTokens(column.type.format);
+    if (status.ok()) return;
+    diag::Diagnostic d = Make(Code::kUnreadableBoolTokens, column.type.range,
+                              "column " + Quote(column.name.name) + ": " + status.message());
+    d.label = "expected the true and the false text, separated by '/'";
+    ctx.Report(std::move(d));
+    return;
+  }
   if (column.type.kind == ast::TypeSpec::Kind::kFloat && !column.type.format.empty()) {
     Status status = rt::ValidateNumberFormat(column.type.format);
     if (status.ok()) return;

@@ -270,7 +270,8 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
     }
     case ColumnType::kBool: {
       bool x = v == "true";  // the common spellings first, then all of ParseBool's
-      ok = null || x || v == "false" || ParseBool(v, &x);
+      ok = null || x || v == "false" || ParseBool(v, &x) ||
+           ParseDeclaredBool(v, ctx_.bool_tokens[schema_col], &x);
       kind = DataErrorKind::kBadBool;
       col.bits.push_back(x);
       break;

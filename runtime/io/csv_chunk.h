@@ -26,7 +26,9 @@ struct CsvContext {
   std::vector<int> file_to_schema;       ///< per file field: schema column index or -1 (ignored)
   std::vector<DateFormat> date_formats;  ///< per schema column (unused for non-dates)
   std::vector<NumberFormat> number_formats;  ///< per schema column (empty unless declared)
-  std::vector<StringMap> enum_codes;         ///< per schema column: enum label -> code
+  /// Per schema column: its declared true and false texts (bool("O/N")), empty if none.
+  std::vector<std::pair<std::string, std::string>> bool_tokens;
+  std::vector<StringMap> enum_codes;  ///< per schema column: enum label -> code
   std::vector<std::string> null_tokens;
   char delimiter = ',';
   bool decimal_comma = false;

@@ -19,6 +19,7 @@ Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContex
   ctx->keep_rejects = !options.rejects_path.empty() || options.skip_bad_rows;
   ctx->date_formats.clear();
   ctx->number_formats.clear();
+  ctx->bool_tokens.clear();
   ctx->enum_codes.assign(schema.columns.size(), StringMap());
   for (size_t i = 0; i < schema.columns.size(); ++i) {
     const ColumnSpec& spec = schema.columns[i];
@@ -32,6 +33,13 @@ Status PrepareContext(const Schema& schema, const CsvOptions& options, CsvContex
       SEGC_TRY(number, NumberFormat::FromExample(spec.number_format));
     }
     ctx->number_formats.push_back(std::move(number));
+    std::pair<std::string, std::string> tokens;
+    if (spec.type == ColumnType::kBool && !spec.bool_tokens.empty()) {
+      SEGC_RETURN_IF_ERROR(ValidateBoolTokens(spec.bool_tokens));
+      size_t slash = spec.bool_tokens.find('/');
+      tokens = {spec.bool_tokens.substr(0, slash), spec.bool_tokens.substr(slash + 1)};
+    }
+    ctx->bool_tokens.push_back(std::move(tokens));
     for (size_t k = 0; spec.type == ColumnType::kEnum && k < spec.enum_values.size(); ++k) {
       if (ctx->enum_codes[i].Insert(spec.enum_values[k], int32_t(k)) != int32_t(k)) {
         return Status::InvalidArgument(
@@ -203,6 +211,7 @@ Status NarrowContext(const std::vector<std::string>& columns, CsvContext* ctx, S
   std::vector<int> remap(schema.columns.size(), -1);
   std::vector<DateFormat> date_formats;
   std::vector<NumberFormat> number_formats;
+  std::vector<std::pair<std::string, std::string>> bool_tokens;
   std::vector<StringMap> enum_codes;
   for (size_t c = 0; c < schema.columns.size(); ++c) {
     if (!keep[c]) continue;
@@ -210,11 +219,13 @@ Status NarrowContext(const std::vector<std::string>& columns, CsvContext* ctx, S
     narrowed->columns.push_back(schema.columns[c]);
     date_formats.push_back(std::move(ctx->date_formats[c]));
     number_formats.push_back(std::move(ctx->number_formats[c]));
+    bool_tokens.push_back(std::move(ctx->bool_tokens[c]));
     enum_codes.push_back(std::move(ctx->enum_codes[c]));
   }
   for (int& col : ctx->file_to_schema) col = col >= 0 ? remap[size_t(col)] : -1;
   ctx->date_formats = std::move(date_formats);
   ctx->number_formats = std::move(number_formats);
+  ctx->bool_tokens = std::move(bool_tokens);
   ctx->enum_codes = std::move(enum_codes);
   ctx->schema = narrowed;
   return Status::Ok();

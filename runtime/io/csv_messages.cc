@@ -68,6 +68,10 @@ std::string FieldErrorMessage(DataErrorKind kind, const ColumnSpec& spec, std::s
           "allowed)",
           v, c);
     case DataErrorKind::kBadBool:
+      if (!spec.bool_tokens.empty()) {
+        return fmt::format("invalid bool '{}' in column '{}', expected {} or true/false", v, c,
+                           spec.bool_tokens);
+      }
       return fmt::format(
           "invalid bool '{}' in column '{}', expected true/false, yes/no, 1/0, vrai/faux or "
           "oui/non",

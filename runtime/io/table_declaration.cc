@@ -31,6 +31,9 @@ std::string TypeText(const ColumnSpec& c) {
     }
     return out + ")";
   }
+  if (c.type == ColumnType::kBool && !c.bool_tokens.empty()) {
+    return "bool(" + QuoteString(c.bool_tokens) + ")";
+  }
   if (c.type == ColumnType::kFloat && !c.number_format.empty()) {
     return "float(" + QuoteString(c.number_format) + ")";
   }

@@ -3,9 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+
+#include "segc/schema.h"
 
 namespace segc::rt {
 
@@ -44,6 +47,47 @@ bool EqualsLower(std::string_view s, std::string_view lower) {
   return true;
 }
 }  // namespace
+
+namespace {
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+}  // namespace
+
+bool ParseDeclaredBool(std::string_view s, const std::pair<std::string, std::string>& tokens,
+                       bool* out) {
+  if (tokens.first.empty()) return false;
+  if (EqualsIgnoringCase(s, tokens.first)) return *out = true;
+  if (EqualsIgnoringCase(s, tokens.second)) return !(*out = false);
+  return false;
+}
+
+Status ValidateBoolTokens(std::string_view tokens) {
+  size_t slash = tokens.find('/');
+  auto bad = [&](const char* why) {
+    return Status::InvalidArgument(
+        fmt::format("boolean texts \"{}\": {}; write the true text, '/', then the false text, "
+                    "e.g. \"O/N\" or \"X/-\"",
+                    tokens, why));
+  };
+  if (slash == std::string_view::npos || tokens.find('/', slash + 1) != std::string_view::npos) {
+    return bad("expected exactly one '/'");
+  }
+  std::string_view yes = tokens.substr(0, slash), no = tokens.substr(slash + 1);
+  if (yes.empty() || no.empty()) return bad("a text is empty");
+  if (yes.front() == ' ' || yes.back() == ' ' || no.front() == ' ' || no.back() == ' ') {
+    return bad("a text starts or ends with a space");
+  }
+  if (EqualsIgnoringCase(yes, no)) return bad("true and false are the same text");
+  return Status::Ok();
+}
 
 // French exports (Excel, CRMs) write booleans as VRAI/FAUX or Oui/Non: read them everywhere,
 // since no other column type could mean them.

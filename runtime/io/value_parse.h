@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "segc/result.h"
@@ -85,6 +86,11 @@ FloatParse ParseFloat64(std::string_view s, bool decimal_comma, double* out);
 
 /// true/false/1/0/yes/no, case-insensitive.
 bool ParseBool(std::string_view s, bool* out);
+
+/// A column's declared true and false texts (bool("O/N")), in any ASCII letter case; false
+/// when `s` is neither or none are declared.
+bool ParseDeclaredBool(std::string_view s, const std::pair<std::string, std::string>& tokens,
+                       bool* out);
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
 int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d);

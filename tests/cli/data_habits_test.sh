@@ -107,4 +107,20 @@ for encoding in utf-8 windows-1252; do
   expect_contains "$tmp/flat" '"From_Sete":{"count":1' "UTF-8 export with a BOM, --encoding $encoding"
 done
 
+# A column's own boolean texts: bool("O/N") reads O/N (any case) besides the usual ones, and
+# names them when a value is neither.
+mkdir "$tmp/tokens"
+printf 'table contacts key id {\n  id: int\n  optin: bool("O/N")\n}\n' >"$tmp/tokens/schema.seg"
+echo 'segment Opted_In where optin' >"$tmp/tokens/rules.seg"
+printf 'id;optin\n1;O\n2;n\n3;Oui\n4;false\n5;\n' >"$tmp/tokens.csv"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/tokens" --data "$tmp/tokens.csv" --format json
+expect_code 0 'bool("O/N")' || cat "$tmp/err" >&2
+tr -d ' \n' <"$tmp/out" >"$tmp/flat"
+expect_contains "$tmp/flat" '"Opted_In":{"count":2' 'bool("O/N") reads O and Oui as true'
+printf 'id;optin\n1;peut-etre\n' >"$tmp/tokens_bad.csv"
+run_segc "$tmp/out" "$tmp/err" run "$tmp/tokens" --data "$tmp/tokens_bad.csv"
+expect_code 3 'bool("O/N") with another text'
+expect_contains "$tmp/err" "invalid bool 'peut-etre' in column 'optin', expected O/N or true/false" \
+  'bool("O/N") names its texts'
+
 finish

@@ -21,6 +21,9 @@ struct ColumnSpec {
   /// kFloat only: how the file writes 1234.56 ("1 234,56 €", "1.234,56", "12,5%" for a
   /// percent); empty = plain numbers. See NumberFormat (runtime/io/number_format.h).
   std::string number_format = "";
+  /// kBool only: "TRUE/FALSE", the column's own texts for true and false ("O/N", "X/-"),
+  /// read besides the usual ones, in any letter case; empty = the usual ones only.
+  std::string bool_tokens = "";
 };
 
 /// A table declaration: its name, its key column and its columns in declaration order.
@@ -45,5 +48,7 @@ Status ValidateDateFormat(std::string_view format);
 /// Whether `example` is a number format a float column can declare (1234.56 written with
 /// thousands separators, a decimal mark, a currency text, or 12,5% for percents).
 Status ValidateNumberFormat(std::string_view example);
+/// Whether `tokens` is "TRUE/FALSE": two different non-empty texts without spaces around.
+Status ValidateBoolTokens(std::string_view tokens);
 
 }  // namespace segc::rt

@@ -49,6 +49,20 @@ TEST(ParseBool, TokensCaseInsensitive) {
   for (const char* bad : {"", "t", "y", "2", "maybe"}) EXPECT_FALSE(ParseBool(bad, &b)) << bad;
 }
 
+// A column's own texts, bool("O/N"): any letter case, besides the usual ones.
+TEST(ParseBool, DeclaredTokens) {
+  bool b = false;
+  const std::pair<std::string, std::string> tokens{"O", "N"};
+  EXPECT_TRUE(ParseDeclaredBool("o", tokens, &b) && b);
+  EXPECT_TRUE(ParseDeclaredBool("N", tokens, &b) && !b);
+  EXPECT_FALSE(ParseDeclaredBool("Oui", tokens, &b));
+  EXPECT_FALSE(ParseDeclaredBool("O", {}, &b));
+  EXPECT_TRUE(ValidateBoolTokens("X/-").ok());
+  for (const char* bad : {"O", "O/N/P", "/N", "O/", " O/N", "o/O"}) {
+    EXPECT_FALSE(ValidateBoolTokens(bad).ok()) << bad;
+  }
+}
+
 // French exports: VRAI/FAUX (Excel), Oui/Non (CRMs); before, 'invalid bool'.
 TEST(ParseBool, FrenchTokens) {
   bool b;
