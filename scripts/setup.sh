@@ -17,6 +17,7 @@ packages=(
   libutf8proc-dev                  # Unicode lower()/upper()/length()
   clang-format                     # format check in scripts/test.sh
   pkg-config python3-numpy         # embedding examples: the C one via segc.pc, the Python one
+  libpq-dev postgresql-15          # segc run --engine postgres (libpq); the SQL tests' server
 )
 
 missing=()

@@ -29,6 +29,55 @@ std::string DoubledQuotes(std::string_view text) {
   return out;
 }
 
+/// An RE2 pattern as a PostgreSQL ARE with the same matches, for the subset where the two
+/// agree once rewritten: literals, escaped punctuation, ^ $ | ( ) * + ? {m,n}, bracket
+/// expressions without escapes or [: :], `.` (RE2 does not match a newline with it: [^\n]),
+/// \d (ASCII digits in RE2: [0-9]) and a leading (?i). Anything else gives nullopt.
+std::optional<std::string> ReToAre(std::string_view re) {
+  std::string out;
+  if (re.rfind("(?i)", 0) == 0) {
+    out = "(?i)";
+    re.remove_prefix(4);
+  }
+  bool in_class = false;
+  size_t class_start = 0;  // index in `re` of the class's first member (after [ or [^)
+  for (size_t i = 0; i < re.size(); ++i) {
+    char c = re[i];
+    if (in_class) {
+      if (c == '\\' || (c == '[' && i + 1 < re.size() && re[i + 1] == ':')) return std::nullopt;
+      if (c == ']' && i > class_start) in_class = false;  // a first ] is a member
+      out += c;
+      continue;
+    }
+    if (c == '\\') {
+      if (i + 1 == re.size()) return std::nullopt;
+      char e = re[++i];
+      if (e == 'd') {
+        out += "[0-9]";
+      } else if (std::isalnum(static_cast<unsigned char>(e)) ||
+                 static_cast<unsigned char>(e) >= 0x80) {
+        return std::nullopt;  // \w \s \b \pN ...: classes and assertions differ
+      } else {
+        out += '\\';
+        out += e;
+      }
+      continue;
+    }
+    if (c == '.') {
+      out += "[^\\n]";
+      continue;
+    }
+    if (c == '(' && i + 1 < re.size() && re[i + 1] == '?') return std::nullopt;
+    if (c == '[') {
+      in_class = true;
+      class_start = i + 1 < re.size() && re[i + 1] == '^' ? i + 2 : i + 1;
+    }
+    out += c;
+  }
+  if (in_class) return std::nullopt;
+  return out;
+}
+
 /// PostgreSQL 12 or later (MATERIALIZED CTEs, starts_with).
 class Postgres final : public Dialect {
  public:
@@ -81,6 +130,11 @@ class Postgres final : public Dialect {
   std::string Contains(const std::string& s, const std::string& p) const override {
     return fmt::format("(strpos({}, {}) > 0)", s, p);
   }
+  std::optional<std::string> Matches(const std::string& s, std::string_view re2) const override {
+    auto are = ReToAre(re2);
+    if (!are) return std::nullopt;
+    return fmt::format("({} ~ {})", s, String(*are));
+  }
 
  private:
   // EXTRACT gives numeric since PostgreSQL 14; the IR's ints are BIGINT.
@@ -126,6 +180,10 @@ class DuckDb final : public Dialect {
   }
   std::string Contains(const std::string& s, const std::string& p) const override {
     return fmt::format("contains({}, {})", s, p);
+  }
+  // DuckDB's regular expressions are RE2's.
+  std::optional<std::string> Matches(const std::string& s, std::string_view re2) const override {
+    return fmt::format("regexp_matches({}, {})", s, String(re2));
   }
 
  private:

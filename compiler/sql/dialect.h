@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -42,6 +43,9 @@ class Dialect {
   virtual std::string StartsWith(const std::string& s, const std::string& p) const = 0;
   virtual std::string EndsWith(const std::string& s, const std::string& p) const = 0;
   virtual std::string Contains(const std::string& s, const std::string& p) const = 0;
+  /// `s` searched for the RE2 pattern `re2` (a constant), or nullopt when the engine's regular
+  /// expressions could read the pattern differently.
+  virtual std::optional<std::string> Matches(const std::string& s, std::string_view re2) const = 0;
   /// An exact integer type wide enough for the product of two BIGINTs (overflow checks).
   virtual std::string WideInt() const = 0;
   /// The double nearest the exact quotient of the exact sum `sum` (WideInt) by the count `n`.

@@ -82,7 +82,13 @@ std::optional<Refusal> Emitter::CheckNode(ir::ValueId id) const {
   if (node.op != Op::kCall) return std::nullopt;
   auto fn = static_cast<BuiltinId>(node.payload.index);
   if (fn == BuiltinId::kMatches) {
-    return Refusal{"'matches' (RE2 and the engine's regular expressions differ)", node.origin};
+    const ir::Node& pattern = p_.node(node.args[1]);
+    if (pattern.op != Op::kConst || pattern.payload.is_null ||
+        !d_.Matches("s", p_.strings[pattern.payload.index])) {
+      return Refusal{"this 'matches' pattern (only the subset of RE2 that reads the same in " +
+                         d_.Name() + " is translated)",
+                     node.origin};
+    }
   }
   if (fn == BuiltinId::kRound && node.args.size() > 1 && p_.node(node.args[1]).op != Op::kConst) {
     return Refusal{"'round' with digits that are not a constant", node.origin};
@@ -334,6 +340,8 @@ std::string Emitter::Call(const ir::Node& node) const {
       return d_.EndsWith(a[0], a[1]);
     case BuiltinId::kContains:
       return d_.Contains(a[0], a[1]);
+    case BuiltinId::kMatches:
+      return *d_.Matches(a[0], p_.strings[p_.node(node.args[1]).payload.index]);
     default:
       break;
   }
