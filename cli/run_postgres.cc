@@ -40,7 +40,9 @@ class Row {
 
  private:
   int Index(const std::string& column) const {
-    int i = PQfnumber(r_, ("\"" + column + "\"").c_str());
+    std::string quoted = "\"";  // PQfnumber folds unquoted names to lower case
+    for (char c : column) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    int i = PQfnumber(r_, (quoted + "\"").c_str());
     if (i < 0) {
       std::fprintf(stderr, "segc: internal error: no column '%s' in the query result\n",
                    column.c_str());

@@ -90,8 +90,8 @@ std::optional<std::string> Convert(const rt::ColumnSpec& c, const sql::Dialect& 
       if (!pattern) return std::nullopt;
       return "to_date(" + v + ", " + d.String(*pattern) + ")";
     }
-    default:  // strings keep their spaces; only a blank field is null
-      return fmt::format("CASE WHEN btrim({0}) = '' THEN NULL ELSE {0} END", d.Ident(c.name));
+    default:  // strings keep their spaces; only an empty field is null
+      return fmt::format("NULLIF({}, '')", d.Ident(c.name));
   }
 }
 
