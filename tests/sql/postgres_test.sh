@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `segc run --engine postgres` against the JIT on a real PostgreSQL 15 (tests/sql/pg_server.sh):
-# every example with a data file, then every conformance case (tests/conformance) except those
+# every example with a data file, the projects of tests/sql/projects, then every conformance case (tests/conformance) except those
 # tests/sql/postgres_skip.txt lists with a reason. Each table is loaded by `segc sql --load`;
 # the JSON summaries must be equal but for engine, threads and data_hash.
 #   postgres_test.sh SEGC SOURCE_DIR
@@ -43,6 +43,11 @@ compared=0
 for dir in "$SOURCE_DIR"/examples/*/; do
   csv="$(ls "$dir"data/*.csv 2>/dev/null | head -1 || true)"
   [[ -n "$csv" && -d "$dir/rules" ]] && compare "example_$(basename "$dir")" "$dir/rules" "$csv"
+done
+
+# Projects written for the SQL backend: quoting and escaping, and one of each construct.
+for dir in "$SOURCE_DIR"/tests/sql/projects/*/; do
+  compare "project_$(basename "$dir")" "$dir/rules.seg" "$dir/data.csv"
 done
 
 skip_file="$SOURCE_DIR/tests/sql/postgres_skip.txt"
