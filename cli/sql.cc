@@ -23,12 +23,8 @@ struct SqlArgs {
 };
 
 int PrintLoadScript(const SqlArgs& args, const RunState& state, const std::string& table) {
-  if (args.dialect != "postgres") {
-    PrintUsageError("--load writes a psql script", "use it with --dialect postgres");
-    return kExitUsage;
-  }
   std::string error;
-  auto script = PsqlLoadScript(state.planned->schema, table, args.load, error);
+  auto script = LoadScript(state.planned->schema, table, args.load, args.dialect, error);
   if (!script) {
     PrintUsageError(error, "see docs/sql.md, 'Loading a CSV file'");
     return kExitUsage;
@@ -85,8 +81,8 @@ Subcommand AddSqlCommand(CLI::App& root) {
                 "Print the query of the population statistics (one row) instead")
       ->excludes(summary);
   app->add_option("--load", args->load,
-                  "Print a psql script that loads this CSV file into the table instead "
-                  "(postgres)")
+                  "Print a script that loads this CSV file into the table instead (postgres: "
+                  "for psql; duckdb: SQL)")
       ->type_name("CSV")
       ->excludes(summary);
   app->add_option("--lib", args->run.lib_dirs,

@@ -76,7 +76,8 @@ std::optional<std::string> ToDatePattern(const std::string& format) {
 }
 
 std::optional<std::string> Convert(const rt::ColumnSpec& c, const sql::Dialect& d) {
-  std::string v = fmt::format("NULLIF(btrim({}), '')", d.Ident(c.name));
+  bool duckdb = d.Name() == "duckdb";
+  std::string v = fmt::format("NULLIF(trim({}), '')", d.Ident(c.name));
   switch (c.type) {
     case rt::ColumnType::kInt:
       return "CAST(" + v + " AS BIGINT)";
@@ -86,6 +87,9 @@ std::optional<std::string> Convert(const rt::ColumnSpec& c, const sql::Dialect& 
       return "CAST(" + v + " AS BOOLEAN)";
     case rt::ColumnType::kDate: {
       if (c.date_format.empty() || c.date_format == "%Y-%m-%d") return "CAST(" + v + " AS DATE)";
+      if (duckdb) {  // strptime takes the strftime format itself
+        return "CAST(strptime(" + v + ", " + d.String(c.date_format) + ") AS DATE)";
+      }
       auto pattern = ToDatePattern(c.date_format);
       if (!pattern) return std::nullopt;
       return "to_date(" + v + ", " + d.String(*pattern) + ")";
@@ -97,8 +101,9 @@ std::optional<std::string> Convert(const rt::ColumnSpec& c, const sql::Dialect& 
 
 }  // namespace
 
-std::optional<std::string> PsqlLoadScript(const rt::Schema& schema, const std::string& table,
-                                          const std::string& path, std::string& error) {
+std::optional<std::string> LoadScript(const rt::Schema& schema, const std::string& table,
+                                      const std::string& path, const std::string& dialect,
+                                      std::string& error) {
   std::ifstream in(path);
   std::string header;
   if (!in || !std::getline(in, header)) {
@@ -106,7 +111,7 @@ std::optional<std::string> PsqlLoadScript(const rt::Schema& schema, const std::s
     return std::nullopt;
   }
   if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
-  auto d = sql::MakeDialect("postgres");
+  auto d = sql::MakeDialect(dialect);
   std::string staging = d->Ident(table + "#text"), fields;
   for (const std::string& f : HeaderFields(header)) {
     fields += (fields.empty() ? "" : ", ") + d->Ident(f) + " TEXT";
@@ -115,14 +120,21 @@ std::optional<std::string> PsqlLoadScript(const rt::Schema& schema, const std::s
   for (const rt::ColumnSpec& c : schema.columns) {
     auto value = Convert(c, *d);
     if (!value) {
-      error = "date format '" + c.date_format + "' of column '" + c.name +
-              "' has no PostgreSQL to_date equivalent";
+      error = "date format '" + c.date_format + "' of column '" + c.name + "' has no " + dialect +
+              " equivalent";
       return std::nullopt;
     }
     columns += (columns.empty() ? "\n  " : ",\n  ") + *value + " AS " + d->Ident(c.name);
   }
   std::string quoted_path;
   for (char c : path) quoted_path += c == '\'' ? std::string("''") : std::string(1, c);
+  if (dialect == "duckdb") {
+    return fmt::format(
+        "DROP TABLE IF EXISTS {0};\nCREATE TABLE {1} AS SELECT * FROM read_csv('{3}', header = "
+        "true, all_varchar = true, delim = ',', quote = '\"', escape = '\"');\n"
+        "CREATE TABLE {0} AS SELECT{4}\nFROM {1};\nDROP TABLE {1};\n",
+        d->Ident(table), staging, fields, quoted_path, columns);
+  }
   return fmt::format(
       "DROP TABLE IF EXISTS {0};\nDROP TABLE IF EXISTS {1};\nCREATE TABLE {1} ({2});\n"
       "\\copy {1} FROM '{3}' WITH (FORMAT csv, HEADER true)\n"
