@@ -4,6 +4,7 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -60,13 +61,8 @@ void FillOutputs(const ir::Program& p, const Row& row, rt::RunResult& result) {
     if (o.kind == ir::OutputKind::kSegment) {
       result.segments.push_back({o.name, o.description, nullptr, row.Int(o.name)});
     } else if (o.kind == ir::OutputKind::kScore) {
-      rt::ScoreResult s;
+      rt::ScoreResult s;  // totals from the score rows (ScoreTotals)
       s.name = o.name;
-      s.count = row.Int(o.name + ".count");
-      s.sum = row.Float(o.name + ".sum");
-      s.min = row.Float(o.name + ".min");
-      s.max = row.Float(o.name + ".max");
-      if (s.count > 0) s.mean = s.sum / double(s.count);  // as the executor divides
       result.scores.push_back(std::move(s));
     } else {
       rt::ClassResult c;
@@ -139,6 +135,26 @@ std::optional<std::vector<rt::StatisticResult>> Statistics(const api::PlannedRul
   return out;
 }
 
+/// Each score's count, sum, min and max from its values in scan order, as the executor adds
+/// them (runtime/exec/executor_results.cc): a sum of doubles that overflows is infinite here,
+/// where PostgreSQL's sum() would raise.
+void ScoreTotals(const PGresult* rows, rt::RunResult& result) {
+  for (int c = 0; c < PQnfields(rows); ++c) {
+    rt::ScoreResult& s = result.scores[size_t(c)];
+    s.count = 0;
+    s.sum = s.min = s.max = s.mean = 0;
+    for (int r = 0; r < PQntuples(rows); ++r) {
+      if (PQgetisnull(rows, r, c)) continue;
+      double v = std::strtod(PQgetvalue(rows, r, c), nullptr);
+      s.min = s.count == 0 ? v : std::min(s.min, v);
+      s.max = s.count == 0 ? v : std::max(s.max, v);
+      s.sum += v;
+      ++s.count;
+    }
+    if (s.count > 0) s.mean = s.sum / double(s.count);
+  }
+}
+
 QueryResult Exec(PGconn* db, const std::string& sql) { return {PQexec(db, sql.c_str()), &PQclear}; }
 
 }  // namespace
@@ -174,7 +190,7 @@ std::optional<int> ExecutePostgres(const RunArgs& args, RunState& state) {
   if (PQstatus(db.get()) != CONNECTION_OK) {
     return ServerError("cannot connect to '" + args.dsn + "'", PQerrorMessage(db.get()));
   }
-  QueryResult summary = Exec(db.get(), queries->summary);
+  QueryResult summary = Exec(db.get(), queries->counts);
   if (PQresultStatus(summary.get()) != PGRES_TUPLES_OK) {
     return ServerError("the summary query failed", PQerrorMessage(db.get()));
   }
@@ -183,6 +199,13 @@ std::optional<int> ExecutePostgres(const RunArgs& args, RunState& state) {
     return ServerError("the statistics query failed", PQerrorMessage(db.get()));
   }
   FillOutputs(*state.planned->logical, Row(summary.get()), state.result);
+  if (!queries->score_rows.empty()) {
+    QueryResult scores = Exec(db.get(), queries->score_rows);
+    if (PQresultStatus(scores.get()) != PGRES_TUPLES_OK) {
+      return ServerError("the score query failed", PQerrorMessage(db.get()));
+    }
+    ScoreTotals(scores.get(), state.result);
+  }
   auto statistics = Statistics(*state.planned, *queries, Row(stats.get()));
   if (!statistics) {
     return InternalError("a statistic of the plan has no counterpart in the SQL statistics");

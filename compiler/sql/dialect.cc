@@ -83,6 +83,7 @@ class Postgres final : public Dialect {
  public:
   std::string Name() const override { return "postgres"; }
   std::string WideInt() const override { return "NUMERIC"; }
+  std::optional<std::string> Decimal() const override { return "NUMERIC"; }
   // The dividend's 24 decimals make the quotient exact enough to round once to the double.
   std::string ExactMean(const std::string& sum, const std::string& n) const override {
     return fmt::format("CAST({} * 1.000000000000000000000000 / {} AS DOUBLE PRECISION)", sum, n);

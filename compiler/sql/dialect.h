@@ -46,6 +46,8 @@ class Dialect {
   /// `s` searched for the RE2 pattern `re2` (a constant), or nullopt when the engine's regular
   /// expressions could read the pattern differently.
   virtual std::optional<std::string> Matches(const std::string& s, std::string_view re2) const = 0;
+  /// An exact decimal type with fractions and sqrt (PostgreSQL NUMERIC), or nullopt.
+  virtual std::optional<std::string> Decimal() const { return std::nullopt; }
   /// An exact integer type wide enough for the product of two BIGINTs (overflow checks).
   virtual std::string WideInt() const = 0;
   /// The double nearest the exact quotient of the exact sum `sum` (WideInt) by the count `n`.

@@ -247,7 +247,7 @@ std::string Emitter::RowSelect(bool with_row_number) const {
   return out + "\nFROM " + Source(layers_);
 }
 
-std::string Emitter::SummarySelect() const {
+std::string Emitter::SummarySelect(bool with_scores) const {
   std::string row = d_.Ident(kRowColumn);
   std::string out = "SELECT count(*) AS " + d_.Ident("rows");
   auto count_if = [](const std::string& cond) {
@@ -257,13 +257,13 @@ std::string Emitter::SummarySelect() const {
     std::string c = d_.Ident(o.name);
     if (o.kind == ir::OutputKind::kSegment) {
       out += ",\n  " + count_if(c) + " AS " + c;
-    } else if (o.kind == ir::OutputKind::kScore) {
+    } else if (o.kind == ir::OutputKind::kScore && with_scores) {
       out += fmt::format(
           ",\n  count({0}) AS {1}, {2} AS {3}, min({0}) AS {4}, max({0}) AS {5}, {2} / "
           "NULLIF(count({0}), 0) AS {6}",
           c, d_.Ident(o.name + ".count"), d_.OrderedSum(c, row), d_.Ident(o.name + ".sum"),
           d_.Ident(o.name + ".min"), d_.Ident(o.name + ".max"), d_.Ident(o.name + ".mean"));
-    } else {
+    } else if (o.kind == ir::OutputKind::kClass) {
       for (const std::string& label : o.labels) {
         out += ",\n  " + count_if(c + " = " + d_.String(label)) + " AS " +
                d_.Ident(o.name + "=" + label);
@@ -317,7 +317,16 @@ EmitResult Emitter::Run() {
   std::string with = Layers();
   q.rows = with + "\n" + RowSelect(false) + "\nORDER BY " + d_.Ident(p_.customer_key) + ";\n";
   std::string out_cte = with + ",\n" + d_.Ident("segc#out") + " AS (" + RowSelect(true) + ")\n";
-  q.summary = out_cte + SummarySelect() + ";\n";
+  q.summary = out_cte + SummarySelect(true) + ";\n";
+  q.counts = out_cte + SummarySelect(false) + ";\n";
+  std::string scores;
+  for (const ir::Output& o : p_.outputs) {
+    if (o.kind == ir::OutputKind::kScore) scores += (scores.empty() ? "" : ", ") + d_.Ident(o.name);
+  }
+  if (!scores.empty()) {
+    q.score_rows = out_cte + "SELECT " + scores + " FROM " + d_.Ident("segc#out") + " ORDER BY " +
+                   d_.Ident(kRowColumn) + ";\n";
+  }
   q.statistics = with + "\n" + StatisticsSelect(q.statistic_columns) + ";\n";
   return {std::move(q), std::nullopt};
 }

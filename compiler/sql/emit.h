@@ -40,6 +40,12 @@ struct Queries {
   /// scores "NAME.count", "NAME.sum", "NAME.min", "NAME.max", "NAME.mean"; classes
   /// "NAME=LABEL" per label and "NAME=" for nulls; then "overflows".
   std::string summary;
+  /// `summary` without the score columns (they come from `score_rows`, summed by the caller:
+  /// PostgreSQL's sum() raises where a sum of doubles overflows).
+  std::string counts;
+  /// The scores of every customer, one column per score output (named as the output), in the
+  /// table's scan order (the order the runtime sums them in); no columns when there are none.
+  std::string score_rows;
   /// One row: the columns of `statistics`, in that order (no columns: nothing to report).
   std::string statistics;
   std::vector<StatisticColumn> statistic_columns;

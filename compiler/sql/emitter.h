@@ -35,7 +35,7 @@ class Emitter {
   std::string Layers() const;
   std::string StatCtes(int source) const;
   std::string RowSelect(bool with_row_number) const;
-  std::string SummarySelect() const;
+  std::string SummarySelect(bool with_scores) const;
   std::string StatisticsSelect(std::vector<StatisticColumn>& columns) const;
   std::string OverflowSum() const;
   std::string Source(int layer) const;
@@ -57,6 +57,10 @@ class Emitter {
   std::string DerivedCte(uint32_t derived) const;
   std::string DerivedSql(const ir::Node& node) const;
   std::string AsDouble(ir::ValueId id) const;
+  std::string Percentile(double q, ir::ValueId input) const;
+  std::string Extreme(uint32_t stat) const;
+  std::string ExactIntMean(uint32_t stat) const;
+  std::string ExactIntStddev(uint32_t stat) const;
   std::string StatRef(uint32_t stat) const;
 
   static std::string TypeName(ir::Type type);

@@ -202,8 +202,11 @@ std::string Emitter::FloatArith(Op op, const std::string& a, const std::string& 
     const char* s = op == Op::kAdd ? "+" : "-";
     return fmt::format(
         "CASE WHEN abs({0}) < {3} AND abs({1}) < {3} THEN {0} {2} {1} "
+        // One operand is at least 2^1022: a tiny other one is absorbed (and halving it could
+        // underflow, which PostgreSQL raises on); otherwise halving both is exact.
+        "WHEN abs({1}) < {5} THEN {0} WHEN abs({0}) < {5} THEN {6}{1} "
         "WHEN abs({0} / 2 {2} {1} / 2) <= {4} THEN 2 * ({0} / 2 {2} {1} / 2) END",
-        a, b, s, big, half_max);
+        a, b, s, big, half_max, Float(std::ldexp(1.0, -1000)), op == Op::kAdd ? "" : "-");
   }
   if (op == Op::kMul) {
     return fmt::format(
