@@ -48,10 +48,12 @@ bool Emitter::MultiUse(const ir::Node& node) const {
 }
 
 // The operations the interpreter counts when they overflow (docs/semantics.md), on rows; a
-// subtree over one string column is evaluated per dictionary entry and not counted.
+// subtree over one string column is evaluated per dictionary entry and an expression over run
+// inputs once per run (plan/dict_rewrite.cc), neither counted. Constant expressions are
+// evaluated, and counted, on every row.
 bool Emitter::CountsOverflow(ir::ValueId id) const {
   const ir::Node& node = p_.node(id);
-  if (!used_[id] || !row_dependent_[id] || string_column_[id] >= 0) return false;
+  if (!per_row_[id]) return false;
   switch (node.op) {
     case Op::kNeg:
     case Op::kAdd:
@@ -112,10 +114,37 @@ void Emitter::CountUses() {
     if (node.op == Op::kDerived) uses_[p_.derived[node.payload.index].input] += 2;
   }
   for (const ir::Output& out : p_.outputs) uses_[out.value] += 1;
+  MarkPerRow();
   for (ir::ValueId id = 0; id < n; ++id) {
     if (!CountsOverflow(id)) continue;
     uses_[id] += 2;  // its flag reads it and its arguments again
     for (ir::ValueId arg : p_.node(id).args) uses_[arg] += 2;
+  }
+}
+
+// Nodes the engine evaluates on every row: reachable from the outputs (and statistic inputs)
+// without entering a subtree evaluated per run (invariant, over run inputs) or per dictionary
+// entry (over one string column).
+void Emitter::MarkPerRow() {
+  size_t n = p_.nodes.size();
+  std::vector<uint8_t> run_dependent(n, 0);
+  for (ir::ValueId id = 0; id < n; ++id) {
+    run_dependent[id] = p_.node(id).op == Op::kRunInput;
+    for (ir::ValueId arg : p_.node(id).args) run_dependent[id] |= run_dependent[arg];
+  }
+  per_row_.assign(n, 0);
+  std::vector<ir::ValueId> work;
+  for (const ir::Output& out : p_.outputs) work.push_back(out.value);
+  while (!work.empty()) {
+    ir::ValueId id = work.back();
+    work.pop_back();
+    bool scalar = !row_dependent_[id] && run_dependent[id];
+    if (per_row_[id] || scalar || string_column_[id] >= 0) continue;
+    per_row_[id] = 1;
+    const ir::Node& node = p_.node(id);
+    for (ir::ValueId arg : node.args) work.push_back(arg);
+    if (node.op == Op::kStat) work.push_back(p_.stats[node.payload.index].input);
+    if (node.op == Op::kDerived) work.push_back(p_.derived[node.payload.index].input);
   }
 }
 

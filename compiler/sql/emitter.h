@@ -29,6 +29,7 @@ class Emitter {
   bool IsLeaf(ir::ValueId id) const;
   bool MultiUse(const ir::Node& node) const;
   bool CountsOverflow(ir::ValueId id) const;
+  void MarkPerRow();
   void AssignLayers();
   // ---- text (emit.cc) ----
   std::string Ref(ir::ValueId id) const;
@@ -76,6 +77,7 @@ class Emitter {
   std::vector<int> layer_;             ///< materialized: the layer computing it
   std::vector<int> avail_;             ///< the first layer whose SELECT may reference it
   std::vector<uint8_t> row_dependent_;
+  std::vector<uint8_t> per_row_;  ///< evaluated (and its overflows counted) on every row
   std::vector<int32_t>
       string_column_;                ///< the one string column a subtree reads; -1 none, -2 other
   std::vector<int> stat_source_;     ///< by stat: the layer whose input rows it reads

@@ -7,7 +7,7 @@
 # left out (event aggregates are not translated yet). Prints the seed of every mismatch with a
 # rerun line.
 #   postgres_random_test.sh SEGC SOURCE_DIR CASES_TOOL
-# SEGC_SQL_DIFF_PROGRAMS (default 2000) seeds from SEGC_SQL_DIFF_BASE_SEED (default 1);
+# SEGC_SQL_DIFF_PROGRAMS (default 3600: about 2,000 programs without an event table) seeds from SEGC_SQL_DIFF_BASE_SEED (default 1);
 # SEGC_SQL_DIFF_SEED=N runs only seed N. Exit 77 without the PostgreSQL binaries.
 set -euo pipefail
 SEGC="$1"
@@ -19,7 +19,7 @@ make_tmp
 pg_start
 
 base="${SEGC_SQL_DIFF_SEED:-${SEGC_SQL_DIFF_BASE_SEED:-1}}"
-count="${SEGC_SQL_DIFF_PROGRAMS:-2000}"
+count="${SEGC_SQL_DIFF_PROGRAMS:-3600}"
 [[ -n "${SEGC_SQL_DIFF_SEED:-}" ]] && count=1
 mkdir -p "$tmp/cases"
 "$CASES_TOOL" "$tmp/cases" "$base" "$count"
