@@ -26,24 +26,26 @@ int ServerError(const std::string& what, const char* message) {
   return kExitBadData;
 }
 
-/// One row of a query, by column name.
+/// The first row of a query: columns by name (statistics) or in order (counts).
 class Row {
  public:
   explicit Row(const PGresult* r) : r_(r) {}
   bool Null(const std::string& column) const { return PQgetisnull(r_, 0, Index(column)); }
-  int64_t Int(const std::string& column) const {
-    return Null(column) ? 0 : std::strtoll(PQgetvalue(r_, 0, Index(column)), nullptr, 10);
-  }
-  // PostgreSQL 12+ prints doubles in their shortest exact form; strtod reads them back exactly.
-  double Float(const std::string& column) const {
-    return Null(column) ? 0 : std::strtod(PQgetvalue(r_, 0, Index(column)), nullptr);
-  }
+  double Float(const std::string& column) const { return FloatAt(Index(column)); }
+  int64_t Int(const std::string& column) const { return IntAt(Index(column)); }
+  /// The next column's value, from the first.
+  int64_t NextInt() { return IntAt(next_++); }
 
  private:
+  int64_t IntAt(int i) const {
+    return PQgetisnull(r_, 0, i) ? 0 : std::strtoll(PQgetvalue(r_, 0, i), nullptr, 10);
+  }
+  // PostgreSQL 12+ prints doubles in their shortest exact form; strtod reads them back exactly.
+  double FloatAt(int i) const {
+    return PQgetisnull(r_, 0, i) ? 0 : std::strtod(PQgetvalue(r_, 0, i), nullptr);
+  }
   int Index(const std::string& column) const {
-    std::string quoted = "\"";  // PQfnumber folds unquoted names to lower case
-    for (char c : column) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    int i = PQfnumber(r_, (quoted + "\"").c_str());
+    int i = PQfnumber(r_, ("\"" + column + "\"").c_str());  // quoted: case kept
     if (i < 0) {
       std::fprintf(stderr, "segc: internal error: no column '%s' in the query result\n",
                    column.c_str());
@@ -52,14 +54,16 @@ class Row {
     return i;
   }
   const PGresult* r_;
+  int next_ = 0;
 };
 
-void FillOutputs(const ir::Program& p, const Row& row, rt::RunResult& result) {
-  result.rows = row.Int("rows");
-  result.overflow_count = row.Int("overflows");
+// The counting query's columns in order (sql::Queries::counts): rows, then per output a
+// segment's count or a class's label counts and nulls, then overflows.
+void FillOutputs(const ir::Program& p, Row row, rt::RunResult& result) {
+  result.rows = row.NextInt();
   for (const ir::Output& o : p.outputs) {
     if (o.kind == ir::OutputKind::kSegment) {
-      result.segments.push_back({o.name, o.description, nullptr, row.Int(o.name)});
+      result.segments.push_back({o.name, o.description, nullptr, row.NextInt()});
     } else if (o.kind == ir::OutputKind::kScore) {
       rt::ScoreResult s;  // totals from the score rows (ScoreTotals)
       s.name = o.name;
@@ -68,12 +72,12 @@ void FillOutputs(const ir::Program& p, const Row& row, rt::RunResult& result) {
       rt::ClassResult c;
       c.name = o.name;
       c.labels = o.labels;
-      for (const std::string& label : o.labels)
-        c.label_counts.push_back(row.Int(o.name + "=" + label));
-      c.null_count = row.Int(o.name + "=");
+      for (size_t l = 0; l < o.labels.size(); ++l) c.label_counts.push_back(row.NextInt());
+      c.null_count = row.NextInt();
       result.classes.push_back(std::move(c));
     }
   }
+  result.overflow_count = row.NextInt();
 }
 
 /// The statistic as the executor describes it (runtime/exec/executor_columns.cc DescribeStat).

@@ -20,6 +20,7 @@ namespace {
 
 std::string ColumnOf(ir::ValueId id) { return fmt::format("segc#{}", id); }
 std::string LayerName(int layer) { return fmt::format("segc#r{}", layer); }
+std::string OutputColumn(size_t output) { return fmt::format("segc#o{}", output); }
 
 }  // namespace
 
@@ -257,10 +258,13 @@ std::string Emitter::OverflowSum() const {
   return sum.empty() ? "CAST(0 AS BIGINT)" : "CAST(" + sum + " AS BIGINT)";
 }
 
-// Per output: its value, as the run reports it (label text for classes).
-std::string Emitter::RowSelect(bool with_row_number) const {
+// Per output: its value, as the run reports it (label text for classes). Inside the queries
+// (`internal`) the columns are "segc#oN": output names may be longer than PostgreSQL's
+// 63-byte identifiers, and two truncated names could clash.
+std::string Emitter::RowSelect(bool internal) const {
   std::string out = "SELECT " + d_.Ident(p_.customer_key);
-  for (const ir::Output& o : p_.outputs) {
+  for (size_t i = 0; i < p_.outputs.size(); ++i) {
+    const ir::Output& o = p_.outputs[i];
     std::string value = Ref(o.value);
     if (o.kind == ir::OutputKind::kClass) {
       std::string labels;
@@ -269,10 +273,10 @@ std::string Emitter::RowSelect(bool with_row_number) const {
       }
       value = "CASE " + value + labels + " END";
     }
-    out += ",\n  " + value + " AS " + d_.Ident(o.name);
+    out += ",\n  " + value + " AS " + d_.Ident(internal ? OutputColumn(i) : o.name);
   }
   out += ",\n  " + OverflowSum() + " AS " + d_.Ident("segc_overflows");
-  if (with_row_number) out += ",\n  " + d_.Ident(kRowColumn);
+  if (internal) out += ",\n  " + d_.Ident(kRowColumn);
   return out + "\nFROM " + Source(layers_);
 }
 
@@ -282,10 +286,11 @@ std::string Emitter::SummarySelect(bool with_scores) const {
   auto count_if = [](const std::string& cond) {
     return "COALESCE(sum(CASE WHEN " + cond + " THEN 1 ELSE 0 END), 0)";
   };
-  for (const ir::Output& o : p_.outputs) {
-    std::string c = d_.Ident(o.name);
+  for (size_t i = 0; i < p_.outputs.size(); ++i) {
+    const ir::Output& o = p_.outputs[i];
+    std::string c = d_.Ident(OutputColumn(i));
     if (o.kind == ir::OutputKind::kSegment) {
-      out += ",\n  " + count_if(c) + " AS " + c;
+      out += ",\n  " + count_if(c) + " AS " + d_.Ident(o.name);
     } else if (o.kind == ir::OutputKind::kScore && with_scores) {
       out += fmt::format(
           ",\n  count({0}) AS {1}, {2} AS {3}, min({0}) AS {4}, max({0}) AS {5}, {2} / "
@@ -349,8 +354,9 @@ EmitResult Emitter::Run() {
   q.summary = out_cte + SummarySelect(true) + ";\n";
   q.counts = out_cte + SummarySelect(false) + ";\n";
   std::string scores;
-  for (const ir::Output& o : p_.outputs) {
-    if (o.kind == ir::OutputKind::kScore) scores += (scores.empty() ? "" : ", ") + d_.Ident(o.name);
+  for (size_t i = 0; i < p_.outputs.size(); ++i) {
+    if (p_.outputs[i].kind != ir::OutputKind::kScore) continue;
+    scores += (scores.empty() ? "" : ", ") + d_.Ident(OutputColumn(i));
   }
   if (!scores.empty()) {
     q.score_rows = out_cte + "SELECT " + scores + " FROM " + d_.Ident("segc#out") + " ORDER BY " +

@@ -38,12 +38,13 @@ struct Queries {
   std::string rows;
   /// One row: "rows", then per output in program order: segments "NAME" (member count);
   /// scores "NAME.count", "NAME.sum", "NAME.min", "NAME.max", "NAME.mean"; classes
-  /// "NAME=LABEL" per label and "NAME=" for nulls; then "overflows".
+  /// "NAME=LABEL" per label and "NAME=" for nulls; then "overflows". (Names longer than the
+  /// engine's identifiers are truncated by it: read the columns by position.)
   std::string summary;
   /// `summary` without the score columns (they come from `score_rows`, summed by the caller:
   /// PostgreSQL's sum() raises where a sum of doubles overflows).
   std::string counts;
-  /// The scores of every customer, one column per score output (named as the output), in the
+  /// The scores of every customer, one column per score output (in output order), in the
   /// table's scan order (the order the runtime sums them in); no columns when there are none.
   std::string score_rows;
   /// One row: the columns of `statistics`, in that order (no columns: nothing to report).

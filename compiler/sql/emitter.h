@@ -35,7 +35,7 @@ class Emitter {
   std::string Ref(ir::ValueId id) const;
   std::string Layers() const;
   std::string StatCtes(int source) const;
-  std::string RowSelect(bool with_row_number) const;
+  std::string RowSelect(bool internal) const;
   std::string SummarySelect(bool with_scores) const;
   std::string StatisticsSelect(std::vector<StatisticColumn>& columns) const;
   std::string OverflowSum() const;
