@@ -77,14 +77,15 @@ Subcommand AddSqlCommand(CLI::App& root) {
   auto* summary = app->add_flag("--summary", args->summary,
                                 "Print the counting query (one row: the counts of 'segc run "
                                 "--format json') instead of the per-customer query");
-  app->add_flag("--statistics", args->statistics,
-                "Print the query of the population statistics (one row) instead")
-      ->excludes(summary);
+  auto* statistics = app->add_flag("--statistics", args->statistics,
+                                   "Print the query of the population statistics (one row) instead")
+                         ->excludes(summary);
   app->add_option("--load", args->load,
                   "Print a script that loads this CSV file into the table instead (postgres: "
                   "for psql; duckdb: SQL)")
       ->type_name("CSV")
-      ->excludes(summary);
+      ->excludes(summary)
+      ->excludes(statistics);
   app->add_option("--lib", args->run.lib_dirs,
                   "Folder of library modules for 'import' (repeatable)")
       ->type_name("DIR")
