@@ -103,9 +103,10 @@ void PrintUsageError(const std::string& message, const std::string& hint) {
 }
 
 std::vector<Subcommand> AddAllCommands(CLI::App& root) {
-  return {AddCheckCommand(root),   AddRunCommand(root),    AddTestCommand(root),
-          AddExplainCommand(root), AddDiffCommand(root),   AddFmtCommand(root),
-          AddGraphCommand(root),   AddSchemaCommand(root), AddHelpCommand(root)};
+  return {AddCheckCommand(root),   AddRunCommand(root),  AddTestCommand(root),
+          AddExplainCommand(root), AddDiffCommand(root), AddFmtCommand(root),
+          AddGraphCommand(root),   AddSqlCommand(root),  AddSchemaCommand(root),
+          AddHelpCommand(root)};
 }
 
 int Main(int argc, char** argv) {

@@ -30,6 +30,8 @@ Subcommand AddFmtCommand(CLI::App& root);
 Subcommand AddGraphCommand(CLI::App& root);
 /// `segc test PATH...` (test.cc and test_*.cc).
 Subcommand AddTestCommand(CLI::App& root);
+/// `segc sql RULES --dialect D [--table NAME] [--summary]` (sql.cc, sql_query.cc).
+Subcommand AddSqlCommand(CLI::App& root);
 /// `segc schema infer DATA` (schema_infer.cc).
 Subcommand AddSchemaCommand(CLI::App& root);
 /// `segc help [TOPIC]` (help.cc): subcommands, error codes, the list of codes.

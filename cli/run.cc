@@ -19,8 +19,7 @@ const CLI::Validator kNotEmpty(
 void AddDataOptions(CLI::App* app, RunArgs& args) {
   app->add_option("--data", args.data,
                   "CSV file with one row per customer, or NAME=FILE for the table or an event "
-                  "table NAME (plain or gzip; repeatable)")
-      ->required()
+                  "table NAME (plain or gzip; repeatable); not with --engine postgres")
       ->type_name("[NAME=]FILE")
       ->check(kNotEmpty)
       ->allow_extra_args(false)
@@ -86,9 +85,18 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
       ->check(CLI::Range(0, kMaxThreads))
       ->capture_default_str();
   app->add_option("--engine", args.engine,
-                  "jit: compiled native code; interp: the reference interpreter")
-      ->check(CLI::IsMember({"jit", "interp"}))
+                  "jit: compiled native code; interp: the reference interpreter; postgres: the "
+                  "emitted SQL run by the server at --dsn")
+      ->check(CLI::IsMember({"jit", "interp", "postgres"}))
       ->capture_default_str();
+  app->add_option("--dsn", args.dsn,
+                  "--engine postgres: libpq connection URI of the database holding the table "
+                  "(postgresql://user@host:port/db)")
+      ->type_name("URI");
+  app->add_option("--table", args.table,
+                  "--engine postgres: the customer table's name in the database (default: the "
+                  "rules' table name)")
+      ->type_name("NAME");
   app->add_option("--cache-dir", args.cache_dir,
                   "Cache compiled code in DIR and reuse it when rules and CPU are unchanged")
       ->type_name("DIR")

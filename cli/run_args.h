@@ -21,7 +21,9 @@ struct RunArgs {
   std::string out;                     ///< membership file (.csv or .jsonl); empty = none
   std::string format = "text";         ///< summary format: text or json
   int threads = 0;                     ///< 0 = all cores
-  std::string engine = "jit";          ///< jit or interp
+  std::string engine = "jit";          ///< jit, interp or postgres
+  std::string dsn;                     ///< --engine postgres: libpq connection URI
+  std::string table;                   ///< --engine postgres: the table (default: the rules')
   std::string cache_dir;               ///< JIT object cache; empty = none
   std::string opt_level = "auto";      ///< JIT level: auto or 0..3
   bool timings = false;                ///< print the time of each step on stderr

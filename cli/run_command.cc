@@ -18,6 +18,7 @@
 #include "cli/run_expect.h"
 #include "cli/run_output.h"
 #include "cli/run_paths.h"
+#include "cli/run_postgres.h"
 #include "cli/run_steps.h"
 #include "cli/run_summary.h"
 #include "cli/version.h"
@@ -188,6 +189,7 @@ int ExecuteRun(const RunArgs& args) {
 }
 
 static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
+  if (auto code = CheckEngineOptions(args)) return *code;
   if (auto code = CheckOutputsAreNotInputs(args, CommandLineInputs(args))) return *code;
   if (auto code = CheckOutPath(args)) return *code;
   state.threads = ResolveThreads(args.threads);
@@ -202,6 +204,15 @@ static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
     return code ? code : BuildPlan(state);
   };
   if (auto code = times.Time("plan", plan)) return *code;
+  if (args.engine == "postgres") {
+    progress.Step("running the SQL at " + args.dsn);
+    if (auto code = times.Time("evaluate", [&] { return ExecutePostgres(args, state); })) {
+      return *code;
+    }
+    int code = *times.Time("output", [&] { return Finish(args, state, progress); });
+    if (args.timings) times.Print(args, state);
+    return code;
+  }
   state.allow_unknown_event_keys = args.unknown_keys == "report";
   progress.Step("loading data");
   if (auto code = times.Time("load data", [&] { return LoadData(args, state); })) return *code;
