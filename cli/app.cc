@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/lang.h"
 #include "cli/version.h"
 #include "compiler/diag/suggest.h"
 #include "segc/writer.h"
@@ -88,6 +89,7 @@ int Dispatch(CLI::App& root, const std::vector<Subcommand>& commands, int argc, 
     PrintUsageError(LowerFirst(e.what()), HelpHint(root));
     return kExitUsage;
   }
+  ApplyLangOption();
   for (const Subcommand& command : commands) {
     if (command.app->parsed()) return command.run();
   }
@@ -117,6 +119,9 @@ int Main(int argc, char** argv) {
         "segc");
     Configure(root);
     std::vector<Subcommand> commands = AddAllCommands(root);
+    std::vector<CLI::App*> apps;
+    for (const Subcommand& command : commands) apps.push_back(command.app);
+    AddLangOption(apps);
     return Dispatch(root, commands, argc, argv);
   } catch (const std::bad_alloc&) {
     std::fputs("segc: error: out of memory (ulimit -v, the container's limit)\n", stderr);

@@ -8,6 +8,7 @@
 #include "cli/color.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/lang.h"
 #include "cli/version.h"
 #include "compiler/api/pipeline.h"
 #include "compiler/diag/render.h"
@@ -33,10 +34,6 @@ struct Totals {
   size_t classifications = 0;
 };
 
-std::string Plural(size_t n, std::string_view word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
-}
-
 Totals Count(const std::vector<api::CheckedRules>& projects) {
   Totals totals;
   totals.projects = projects.size();
@@ -51,22 +48,26 @@ Totals Count(const std::vector<api::CheckedRules>& projects) {
 
 std::string SummaryLine(const Totals& t, const diag::DiagnosticSink& sink, bool failed,
                         bool werror) {
-  std::string counts = fmt::format("{}, {}", Plural(sink.error_count(), "error"),
-                                   Plural(sink.warning_count(), "warning"));
+  std::string counts = fmt::format("{}, {}", Counted(sink.error_count(), "error"),
+                                   Counted(sink.warning_count(), "warning"));
   std::string scope =
-      fmt::format("{} ({})", Plural(t.projects, "project"), Plural(t.files, "file"));
+      fmt::format("{} ({})", Counted(t.projects, "project"), Counted(t.files, "file"));
+  bool french = MessageLang() == diag::Lang::kFr;
+  std::string outputs =
+      fmt::format("{}, {}, {}", Counted(t.segments, "segment"), Counted(t.scores, "score"),
+                  Counted(t.classifications, "classification"));
   if (failed) {
     bool only_warnings = sink.error_count() == 0;
-    return fmt::format("check failed: {}{} in {}\n", counts,
-                       only_warnings && werror ? " (--werror)" : "", scope);
+    return fmt::format(fmt::runtime(french ? "échec de la vérification : {}{} dans {}\n"
+                                           : "check failed: {}{} in {}\n"),
+                       counts, only_warnings && werror ? " (--werror)" : "", scope);
   }
-  return fmt::format("checked {}: {}, {}, {}; {}\n", scope, Plural(t.segments, "segment"),
-                     Plural(t.scores, "score"), Plural(t.classifications, "classification"),
-                     counts);
+  return fmt::format(fmt::runtime(french ? "vérifié {} : {} ; {}\n" : "checked {}: {}; {}\n"),
+                     scope, outputs, counts);
 }
 
 diag::RenderOptions MakeRenderOptions(const CheckArgs& args, const Totals& totals) {
-  diag::RenderOptions options;
+  diag::RenderOptions options = LocalizedRenderOptions();
   const char* no_color = std::getenv("NO_COLOR");
   options.color =
       UseColor(ParseColorMode(args.color).value_or(ColorMode::kAuto), STDERR_FILENO, no_color);

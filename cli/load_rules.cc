@@ -10,6 +10,7 @@
 #include "cli/color.h"
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/lang.h"
 #include "compiler/diag/render.h"
 
 namespace segc::cli {
@@ -18,10 +19,11 @@ void RenderDiagnostics(const diag::SourceManager& sources, diag::DiagnosticSink&
                        const std::string& color) {
   if (sink.diagnostics().empty()) return;
   sink.Sort();
-  diag::RenderOptions options;
+  diag::RenderOptions options = LocalizedRenderOptions();
   options.color = UseColor(ParseColorMode(color).value_or(ColorMode::kAuto), STDERR_FILENO,
                            std::getenv("NO_COLOR"));
-  std::fputs(diag::RenderText(sources, sink.diagnostics(), options).c_str(), stderr);
+  std::fputs(diag::Render(diag::Format::kText, sources, sink.diagnostics(), options).c_str(),
+             stderr);
 }
 
 std::optional<int> LoadOneProject(const LoadRequest& request, diag::SourceManager& sources,
@@ -34,8 +36,7 @@ std::optional<int> LoadOneProject(const LoadRequest& request, diag::SourceManage
   if (!sink.diagnostics().empty()) quiet();
   RenderDiagnostics(sources, sink, request.color);
   if (sink.has_errors()) {
-    std::fprintf(stderr, "%s failed: %zu error%s in the rules\n", request.command.c_str(),
-                 sink.error_count(), sink.error_count() == 1 ? "" : "s");
+    std::fputs(RulesFailedLine(request.command, sink.error_count()).c_str(), stderr);
     return kExitRuleErrors;
   }
   if (projects.size() != 1) {

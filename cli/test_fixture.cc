@@ -65,11 +65,13 @@ std::string Unquote(const std::string& raw) {
 struct Rewritten {
   std::string csv;
   std::vector<std::vector<int>> columns;  ///< by CSV line: where each field starts in the source
+  bool blank_separated = false;           ///< fields were separated by blanks, not commas
 };
 
 Rewritten Rewrite(const std::vector<std::string>& lines, const rt::Schema& schema) {
   bool comma = SplitFields(lines[0], true).size() > 1;
   Rewritten out;
+  out.blank_separated = !comma;
   std::vector<Field> header = SplitFields(lines[0], comma);
   std::vector<std::string> missing;
   for (const rt::ColumnSpec& spec : schema.columns) {
@@ -148,6 +150,8 @@ Result<rt::Table> LoadFixture(const Fixture& fixture, const std::string& test_pa
   Rewritten csv = Rewrite(lines, schema);
   options.delimiter = ',';
   options.display_name = shown;
+  // Between blanks, a comma can only be a decimal comma: `4,5` reads as the file writes it.
+  if (csv.blank_separated) options.decimal_comma = rt::DecimalComma::kYes;
   Result<rt::Table> table = rt::ReadCsvBuffer(csv.csv, schema, options, &report);
   if (table.ok()) return table;
   std::vector<rt::DataError> errors = report.errors;

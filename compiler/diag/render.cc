@@ -12,7 +12,8 @@ std::optional<Format> ParseFormat(std::string_view name) {
 }
 
 std::string Render(Format format, const SourceManager& sources,
-                   const std::vector<Diagnostic>& diagnostics, const RenderOptions& options) {
+                   const std::vector<Diagnostic>& english, const RenderOptions& options) {
+  std::vector<Diagnostic> diagnostics = Localize(english, options.lang, options.mark_untranslated);
   switch (format) {
     case Format::kText:
       return RenderText(sources, diagnostics, options);

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "compiler/diag/catalog.h"
 #include "compiler/diag/diagnostic.h"
 #include "compiler/diag/source.h"
 
@@ -32,6 +33,11 @@ struct RenderOptions {
   /// Tool name and version written into SARIF's `tool.driver`.
   std::string tool_name = "segc";
   std::string tool_version;
+  /// The language of messages, labels, help and notes, and of the text format's words; codes,
+  /// severities in machine formats and JSON keys stay as they are.
+  Lang lang = Lang::kEn;
+  /// Prefix messages the catalogue cannot translate with "[untranslated] " (the suite's check).
+  bool mark_untranslated = false;
   /// Extra counters appended to the JSON `summary` object (e.g. {"projects", 3}).
   std::vector<std::pair<std::string, int64_t>> summary_counts;
 };
@@ -53,7 +59,7 @@ std::string RenderSarif(const SourceManager& sources, const std::vector<Diagnost
 std::string RenderGithub(const SourceManager& sources, const std::vector<Diagnostic>& diagnostics,
                          const RenderOptions& options);
 
-/// Dispatches to the renderer for `format`.
+/// Dispatches to the renderer for `format`, after translating the diagnostics to options.lang.
 std::string Render(Format format, const SourceManager& sources,
                    const std::vector<Diagnostic>& diagnostics, const RenderOptions& options);
 

@@ -68,10 +68,11 @@ std::string Properties(const SourceManager& sources, const Diagnostic& d) {
   return props + "title=" + EscapeProperty(Info(d.code).id);
 }
 
-std::string Message(const Diagnostic& d) {
+std::string Message(const Diagnostic& d, Lang lang) {
   std::string text = d.message;
-  if (!d.help.empty()) text += "\nhelp: " + d.help;
-  for (const std::string& note : d.notes) text += "\nnote: " + note;
+  if (!d.help.empty()) text += "\n" + std::string(Word("help", lang)) + ": " + d.help;
+  for (const std::string& note : d.notes)
+    text += "\n" + std::string(Word("note", lang)) + ": " + note;
   return EscapeData(text);
 }
 
@@ -83,7 +84,8 @@ std::string RenderGithub(const SourceManager& sources, const std::vector<Diagnos
   size_t shown = detail::ShownCount(diagnostics, options.max_errors);
   for (size_t i = 0; i < shown; ++i) {
     const Diagnostic& d = diagnostics[i];
-    out += fmt::format("::{} {}::{}\n", Command(d.severity), Properties(sources, d), Message(d));
+    out += fmt::format("::{} {}::{}\n", Command(d.severity), Properties(sources, d),
+                       Message(d, options.lang));
   }
   if (shown < diagnostics.size()) {
     out += fmt::format("::error title={}::{}\n", EscapeProperty(options.tool_name),

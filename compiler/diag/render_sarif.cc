@@ -50,18 +50,19 @@ std::optional<json> PhysicalLocation(const SourceManager& sources, SourceRange r
 }
 
 /// message.text: the message, then the help and notes on their own lines.
-std::string MessageText(const Diagnostic& d) {
+std::string MessageText(const Diagnostic& d, Lang lang) {
   std::string text = d.message;
-  if (!d.help.empty()) text += "\nhelp: " + d.help;
-  for (const std::string& note : d.notes) text += "\nnote: " + note;
+  if (!d.help.empty()) text += "\n" + std::string(Word("help", lang)) + ": " + d.help;
+  for (const std::string& note : d.notes)
+    text += "\n" + std::string(Word("note", lang)) + ": " + note;
   return text;
 }
 
-json Result(const SourceManager& sources, const Diagnostic& d, size_t rule_index) {
+json Result(const SourceManager& sources, const Diagnostic& d, size_t rule_index, Lang lang) {
   json result = {{"ruleId", Info(d.code).id},
                  {"ruleIndex", rule_index},
                  {"level", Level(d.severity)},
-                 {"message", {{"text", MessageText(d)}}}};
+                 {"message", {{"text", MessageText(d, lang)}}}};
   json locations = json::array();
   if (auto location = PhysicalLocation(sources, d.range)) locations.push_back(*location);
   result["locations"] = std::move(locations);
@@ -94,7 +95,7 @@ std::string RenderSarif(const SourceManager& sources, const std::vector<Diagnost
   for (const Diagnostic& d : diagnostics) {
     auto [it, inserted] = rule_index.emplace(d.code, rules.size());
     if (inserted) rules.push_back(Rule(Info(d.code)));
-    results.push_back(Result(sources, d, it->second));
+    results.push_back(Result(sources, d, it->second, options.lang));
   }
   json driver = {{"name", options.tool_name}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;

@@ -112,7 +112,8 @@ void TextRenderer::RenderHeader(const Diagnostic& d, std::string& out) const {
     out += Paint(kBold, fmt::format("{}:{}:{}: ", detail::EscapeControls(loc->path), loc->line,
                                     loc->column));
   }
-  std::string kind = fmt::format("{}[{}]", detail::SeverityName(d.severity), Info(d.code).id);
+  std::string kind =
+      fmt::format("{}[{}]", Word(detail::SeverityName(d.severity), options_.lang), Info(d.code).id);
   out += Paint(SeverityColour(d.severity), kind);
   out += Paint(kBold, fmt::format(": {}", detail::EscapeControls(d.message)));
   out += '\n';
@@ -218,14 +219,15 @@ void TextRenderer::Render(const Diagnostic& d, std::string& out) {
   for (size_t i = 0; i < snippets.size(); ++i) {
     RenderSnippet(snippets[i], i == 0 && d.range.valid(), d.severity, out);
   }
-  if (!d.help.empty()) RenderFooter("help", d.help, out);
-  for (const std::string& note : d.notes) RenderFooter("note", note, out);
+  if (!d.help.empty()) RenderFooter(Word("help", options_.lang), d.help, out);
+  for (const std::string& note : d.notes) RenderFooter(Word("note", options_.lang), note, out);
   out += '\n';
 }
 
 void TextRenderer::RenderCapLine(std::string& out) const {
-  out += Paint(kRed, "error");
-  out += Paint(kBold, ": " + detail::TooManyErrorsLine(options_.max_errors));
+  out += Paint(kRed, std::string(Word("error", options_.lang)));
+  out +=
+      Paint(kBold, ": " + Localize(detail::TooManyErrorsLine(options_.max_errors), options_.lang));
   out += '\n';
 }
 

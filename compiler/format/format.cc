@@ -17,6 +17,14 @@ namespace {
 using syntax::Tok;
 using syntax::Token;
 
+/// The columns `text` takes on screen: one per code point (UTF-8 continuation bytes take
+/// none), so that labels like "À risque" align with ASCII ones.
+int Width(std::string_view text) {
+  int width = 0;
+  for (char c : text) width += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return width;
+}
+
 /// A `#` comment: its text is [begin, end) of the source, trailing blanks excluded.
 struct SourceComment {
   uint32_t begin = 0;
@@ -183,8 +191,7 @@ class Formatter {
   }
   int FlatWidth(size_t a, size_t b) const {
     int width = 0;
-    for (size_t i = a; i < b; ++i)
-      width += static_cast<int>(OutText(i).size()) + (i > a && NeedSpace(i) ? 1 : 0);
+    for (size_t i = a; i < b; ++i) width += Width(OutText(i)) + (i > a && NeedSpace(i) ? 1 : 0);
     return width;
   }
   /// True if tokens [a, b) contain no comment between them.
@@ -197,7 +204,7 @@ class Formatter {
   /// The column the next token would start at.
   int Column() const {
     if (at_line_start_ || lines_.empty()) return next_indent_;
-    return static_cast<int>(lines_.back().code.size()) + 1;
+    return Width(lines_.back().code) + 1;
   }
   bool FitsFlat(size_t a, size_t b) const {
     return NoCommentsInside(a, b) && Column() + FlatWidth(a, b) <= kLineWidth;
@@ -296,13 +303,13 @@ class Formatter {
           if (j == i) ++j;
           break;
         }
-        column = std::max(column, line.code.size() + 2);
+        column = std::max(column, static_cast<size_t>(Width(line.code)) + 2);
       }
       for (; i < j; ++i) {
         Line& line = lines_[i];
         out += line.code;
         if (!line.trailing.empty()) {
-          out.append(column - line.code.size(), ' ');
+          out.append(column - static_cast<size_t>(Width(line.code)), ' ');
           out += line.trailing;
         }
         out += "\n";

@@ -163,5 +163,7 @@ std::string B2bLeads(int rows);
 std::string LifecycleContacts(int rows);
 /// accounts.csv of examples/support_tiers, `rows` rows.
 std::string SupportAccounts(int rows);
+/// clients.csv of examples/boutique_fr (French Excel's CSV UTF-8), `rows` rows.
+std::string BoutiqueClients(int rows);
 
 }  // namespace segc::examples

@@ -3,7 +3,8 @@
 //   segc_gen_examples OUT_DIR   writes OUT_DIR/retail/data/customers.csv,
 //                               OUT_DIR/b2b_leads/data/leads.csv,
 //                               OUT_DIR/lifecycle_consent/data/contacts.csv,
-//                               OUT_DIR/support_tiers/data/accounts.csv
+//                               OUT_DIR/support_tiers/data/accounts.csv,
+//                               OUT_DIR/boutique_fr/data/clients.csv
 //
 // Run with OUT_DIR = examples/ to refresh the committed files; the `examples/data_fresh` test
 // regenerates them into the build tree and compares.
@@ -27,6 +28,7 @@ int main(int argc, char** argv) {
       {"b2b_leads/data/leads.csv", B2bLeads(1000)},
       {"lifecycle_consent/data/contacts.csv", LifecycleContacts(1200)},
       {"support_tiers/data/accounts.csv", SupportAccounts(1500)},
+      {"boutique_fr/data/clients.csv", BoutiqueClients(800)},
   };
   for (const auto& [path, text] : files) {
     fs::path out = fs::path(argv[1]) / path;

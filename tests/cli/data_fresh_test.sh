@@ -11,7 +11,8 @@ make_tmp
 
 "$GENERATOR" "$tmp" >/dev/null
 for file in retail/data/customers.csv b2b_leads/data/leads.csv \
-  lifecycle_consent/data/contacts.csv support_tiers/data/accounts.csv; do
+  lifecycle_consent/data/contacts.csv support_tiers/data/accounts.csv \
+  boutique_fr/data/clients.csv; do
   committed="$SOURCE_DIR/examples/$file"
   [[ -f "$committed" ]] || { fail "missing $committed"; continue; }
   cmp -s "$tmp/$file" "$committed" || fail "$file differs from the generator's output"

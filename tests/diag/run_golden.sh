@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Golden diagnostics runner: runs `segc check` on every case under tests/diag and compares the exact
-# stderr, the exit code and the inline `# error[E0101]` marks. See tests/diag/README.md.
+# stderr, the exit code and the inline `# error[E0101]` marks, then the same in French
+# (`--lang fr`, NAME.fr.stderr), where every message must have a translation. See
+# tests/diag/README.md.
 #
 # usage: run_golden.sh --segc PATH/TO/segc [--dir CASES_DIR] [TOPIC/NAME...]
 #   --dir defaults to the folder of this script; no TOPIC/NAME runs every case.
-#   SEGC_UPDATE_GOLDEN=1 rewrites NAME.stderr (and NAME.stdout where one exists) from the output.
+#   SEGC_UPDATE_GOLDEN=1 rewrites NAME.stderr, NAME.fr.stderr (and NAME.stdout, NAME.fr.stdout
+#   where one exists) from the output.
 #   A case with NAME.gen is checked on a scratch copy that the script grows first (README.md).
 set -uo pipefail
 
@@ -132,6 +135,34 @@ run_case() {
   check_golden "$c.stderr" "$work/stderr" required || failed=1
   check_golden "$c.stdout" "$work/stdout" optional || failed=1
   check_marks "$c" || failed=1
+  check_french "$c" "$root" "$target" "$code" "${args[@]}" || failed=1
+  return "$failed"
+}
+
+# The same case in French (--lang fr): NAME.fr.stderr (and NAME.fr.stdout), the same exit code,
+# the same diagnostics at the same places, and no message the catalogue cannot translate.
+check_french() {
+  local c="$1" root="$2" target="$3" english_code="$4" code failed=0
+  shift 4
+  (cd "$root" && SEGC_LANG_CHECK=1 "$segc" check --lang fr --color never "$@" "$target") \
+    >"$work/fr.stdout" 2>"$work/fr.stderr"
+  code=$?
+  if [[ "$code" != "$english_code" ]]; then
+    echo "--lang fr: exit code $code, English $english_code"
+    failed=1
+  fi
+  if grep -q "\[untranslated\]" "$work/fr.stderr" "$work/fr.stdout"; then
+    echo "--lang fr: messages without a French translation (compiler/diag/catalog_fr.inc):"
+    grep -ho "\[untranslated\] .*" "$work/fr.stderr" "$work/fr.stdout" | sort -u | sed 's/^/  /'
+    failed=1
+  fi
+  places() { grep -oE '^[^ ][^:]*:[0-9]+:[0-9]+: [a-z]+\[[EW][0-9]{4}\]' "$1" | sed -E 's/ [a-z]+\[/ [/'; }
+  if ! diff <(places "$work/stderr") <(places "$work/fr.stderr") >/dev/null; then
+    echo "--lang fr: diagnostics differ in code, line or column from the English ones"
+    failed=1
+  fi
+  check_golden "$c.fr.stderr" "$work/fr.stderr" required || failed=1
+  check_golden "$c.fr.stdout" "$work/fr.stdout" optional || failed=1
   return "$failed"
 }
 

@@ -40,41 +40,58 @@ done
 pg_sql -f "$tmp/load.sql" >/dev/null 2>"$tmp/load.err" || { cat "$tmp/load.err" >&2; exit 1; }
 
 drop='del(.engine, .threads, .data_hash)'
-compared=0 refused=0
-overflowed=() known=()
-for seed in "${seeds[@]}"; do
-  dir="$tmp/cases/$seed"
+# compare_seed SEED: one line "SEED STATUS" on stdout (ok, refused, overflow, known, differs);
+# for a difference, the diff and PostgreSQL's error go to stderr.
+compare_seed() {
+  local seed="$1" dir="$tmp/cases/$1" work="$tmp/work/$1" as_of jit_code
+  mkdir -p "$work"
   as_of="$(cat "$dir/as_of")"
-  run_segc "$tmp/jit.json" "$tmp/jit.err" run "$dir" --data "$dir/data.csv" --as-of "$as_of" \
+  run_segc "$work/jit.json" "$work/jit.err" run "$dir" --data "$dir/data.csv" --as-of "$as_of" \
     --format json --threads 1
   jit_code="$code"
-  run_segc "$tmp/pg.json" "$tmp/pg.err" run "$dir" --engine postgres --dsn "$PG_DSN" \
+  run_segc "$work/pg.json" "$work/pg.err" run "$dir" --engine postgres --dsn "$PG_DSN" \
     --table "c$seed" --as-of "$as_of" --format json
-  if [[ "$code" == 1 ]] && grep -q "SQL backend cannot translate" "$tmp/pg.err"; then
-    refused=$((refused + 1))
-    continue
-  fi
+  if [[ "$code" == 1 ]] && grep -q "SQL backend cannot translate" "$work/pg.err"; then
+    echo "$seed refused"
   # docs/sql.md, known differences: PostgreSQL raises where a sum of doubles overflows (a
   # mean, a standard deviation's squares, a cumshare's running sum); the runtime gives null.
-  if [[ "$code" == 3 ]] && grep -q "value out of range: overflow" "$tmp/pg.err"; then
-    overflowed+=("$seed")
-    continue
+  elif [[ "$code" == 3 ]] && grep -q "value out of range: overflow" "$work/pg.err"; then
+    echo "$seed overflow"
+  elif [[ "$code" == "$jit_code" ]] &&
+      diff -u <(jq "$drop" "$work/jit.json") <(jq "$drop" "$work/pg.json") >"$work/diff.txt"; then
+    echo "$seed ok"
+  elif grep -q "^$seed " "$SOURCE_DIR/tests/sql/postgres_random_known.txt"; then
+    echo "$seed known"
+  else
+    echo "$seed differs (exit $code vs $jit_code)"
+    head -30 "$work/diff.txt" "$work/pg.err" >&2 2>/dev/null || true
   fi
-  if [[ "$code" != "$jit_code" ]] ||
-      ! diff -u <(jq "$drop" "$tmp/jit.json") <(jq "$drop" "$tmp/pg.json") >"$tmp/diff.txt"; then
-    if grep -q "^$seed " "$SOURCE_DIR/tests/sql/postgres_random_known.txt"; then
-      known+=("$seed")
-      continue
-    fi
-    fail "seed $seed: PostgreSQL differs from the JIT (exit $code vs $jit_code; rerun:" \
-      "SEGC_SQL_DIFF_SEED=$seed ctest -R sql/postgres_random)"
-    head -30 "$tmp/diff.txt" "$tmp/pg.err" >&2
-    continue
-  fi
-  compared=$((compared + 1))
+  rm -rf "$work"
+}
+
+# The seeds in as many interleaved shards as there are cores (each program is two short
+# processes, so the shards scale with the cores CTest leaves free).
+shards="$(nproc 2>/dev/null || echo 2)"
+for ((shard = 0; shard < shards; shard++)); do
+  for ((i = shard; i < ${#seeds[@]}; i += shards)); do compare_seed "${seeds[$i]}"; done \
+    >"$tmp/results$shard.txt" 2>"$tmp/diffs$shard.txt" &
 done
-echo "compared $compared programs; $refused refused (a construct not translated);" \
+wait
+cat "$tmp"/results*.txt >"$tmp/results.txt"
+cat "$tmp"/diffs*.txt >&2
+
+list() { awk -v s="$1" '$2 == s { printf "%s ", $1 }' "$tmp/results.txt"; }
+while read -r seed _ rest; do
+  fail "seed $seed: PostgreSQL differs from the JIT $rest; rerun:" \
+    "SEGC_SQL_DIFF_SEED=$seed ctest -R sql/postgres_random"
+done < <(grep " differs " "$tmp/results.txt")
+(( $(wc -l <"$tmp/results.txt") == ${#seeds[@]} )) ||
+  fail "$(wc -l <"$tmp/results.txt") results for ${#seeds[@]} programs"
+echo "compared $(grep -c " ok$" "$tmp/results.txt") programs;" \
+  "$(grep -c " refused$" "$tmp/results.txt") refused (a construct not translated);" \
   "$(wc -l <"$tmp/cases/skipped.txt") with an event table left out;" \
-  "${#overflowed[@]} where PostgreSQL raised on a float sum overflow (seeds: ${overflowed[*]-});" \
-  "${#known[@]} known differences (seeds: ${known[*]-}; postgres_random_known.txt)"
+  "$(grep -c " overflow$" "$tmp/results.txt") where PostgreSQL raised on a float sum overflow" \
+  "(seeds: $(list overflow));" \
+  "$(grep -c " known$" "$tmp/results.txt") known differences (seeds: $(list known);" \
+  "postgres_random_known.txt)"
 finish

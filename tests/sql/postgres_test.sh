@@ -41,6 +41,8 @@ compare() {
 
 compared=0
 for dir in "$SOURCE_DIR"/examples/*/; do
+  # An example whose data `segc sql --load` cannot load yet is listed with its reason.
+  grep -q "^example_$(basename "$dir") " "$SOURCE_DIR/tests/sql/postgres_skip.txt" && continue
   csv="$(ls "$dir"data/*.csv 2>/dev/null | head -1 || true)"
   [[ -n "$csv" && -d "$dir/rules" ]] && compare "example_$(basename "$dir")" "$dir/rules" "$csv"
 done
