@@ -126,6 +126,10 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   report->delimiter = ctx.delimiter;
   std::string normalized;  // whitespace-separated text, rewritten as tab-separated
   if (ctx.delimiter == kWhitespaceDelimiter) {
+    // The parsers pass over the rewritten text, not the file's bytes: hash the file here.
+    if (hashes) report->file_hash = hashes->Finish();
+    ctx.hashes = nullptr;
+    hashes.reset();
     normalized = NormalizeWhitespace(data);
     data = normalized;
     ctx.delimiter = '\t';
