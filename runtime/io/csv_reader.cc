@@ -140,17 +140,19 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
     report->total_errors = int64_t(report->errors.size());
     return DataFailure(*report);
   }
+  std::string_view body = data.substr(size_t(body_start));
+  // Detected over every declared float column, before narrowing: the file's convention must
+  // not depend on which columns a run reads (docs/data-loading.md, "Decimal comma").
+  ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
+                      (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
+                       DetectDecimalComma(body, ctx));
+  report->decimal_comma = ctx.decimal_comma;
   Schema narrowed;
   if (!options.columns.empty()) {
     std::vector<std::string> kept = options.columns;
     if (options.check_key && schema.FindColumn(schema.key) >= 0) kept.push_back(schema.key);
     SEGC_RETURN_IF_ERROR(NarrowContext(kept, &ctx, &narrowed));
   }
-  std::string_view body = data.substr(size_t(body_start));
-  ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
-                      (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
-                       DetectDecimalComma(body, ctx));
-  report->decimal_comma = ctx.decimal_comma;
   int64_t first_line = 1 + std::count(data.begin(), data.begin() + body_start, '\n');
   ThreadPool pool(options.threads);
   SEGC_RETURN_IF_ERROR(pool.status());
