@@ -193,10 +193,14 @@ Result<Table> ReadCsvBuffer(std::string_view data, const Schema& schema, const C
 
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options,
                       CsvReport* report) {
-  SEGC_TRY(FileData file, FileData::Read(path, options.encoding));
+  SEGC_TRY(FileData file, FileData::Read(path, options.encoding, options.hash_file));
   CsvReport local;
+  if (report == nullptr) report = &local;
   std::string name = options.display_name.empty() ? path : options.display_name;
-  return ReadImpl(file.view(), name, schema, options, report ? report : &local, file.mapped());
+  Result<Table> table = ReadImpl(file.view(), name, schema, options, report, file.mapped());
+  // Inflated or converted text is not the file's bytes: Read hashed those as stored.
+  if (file.stored_hash()) report->file_hash = file.stored_hash();
+  return table;
 }
 
 }  // namespace segc::rt
