@@ -93,11 +93,17 @@ ${rows_md}"
   echo
   echo "$table"
   echo "peak RSS of the segc load at 2 threads: $PEAK_KB KiB = ${ratio}x the raw column bytes ($RAW_BYTES B)"
+  # A hand-written part below the marker survives reruns of the script (as in RESULTS.md).
+  local marker='<!-- hand-written below: kept when the script rewrites this file -->'
+  local kept=""
+  if [[ -f "$BENCH/LOAD_RESULTS.md" ]] && grep -qF -- "$marker" "$BENCH/LOAD_RESULTS.md"; then
+    kept="$(awk -v m="$marker" 'found { print } $0 == m { found = 1 }' "$BENCH/LOAD_RESULTS.md")"
+  fi
   cat > "$BENCH/LOAD_RESULTS.md" <<MD
 # CSV load benchmark results
 
-Written by \`bench/load_bench.sh\` from one run on $(date -u +%Y-%m-%d) (UTC). Do not edit by hand:
-rerun the script.
+Written by \`bench/load_bench.sh\` from one run on $(date -u +%Y-%m-%d) (UTC). Do not edit above
+the marker at the end by hand: rerun the script.
 
 - File: \`bench/data/$(basename "$DATA")\`, $ROWS rows, $mb MB (\`gen_customers\`, seed 42).
 - Machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load
@@ -112,6 +118,9 @@ $table
 Peak memory (\`/usr/bin/time -v\`, maximum resident set size) of the segc load at 2 threads:
 **$PEAK_KB KiB**, that is **${ratio}x** the raw bytes of the loaded columns ($RAW_BYTES bytes:
 values, validity bitmaps and dictionaries).
+
+$marker
+$kept
 MD
   log "wrote $BENCH/LOAD_RESULTS.md"
 }

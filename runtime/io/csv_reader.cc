@@ -126,6 +126,10 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
   report->delimiter = ctx.delimiter;
   std::string normalized;  // whitespace-separated text, rewritten as tab-separated
   if (ctx.delimiter == kWhitespaceDelimiter) {
+    // The parsers pass over the rewritten text, not the file's bytes: hash the file here.
+    if (hashes) report->file_hash = hashes->Finish();
+    ctx.hashes = nullptr;
+    hashes.reset();
     normalized = NormalizeWhitespace(data);
     data = normalized;
     ctx.delimiter = '\t';
@@ -136,17 +140,19 @@ Result<Table> ReadImpl(std::string_view data, const std::string& file, const Sch
     report->total_errors = int64_t(report->errors.size());
     return DataFailure(*report);
   }
+  std::string_view body = data.substr(size_t(body_start));
+  // Detected over every declared float column, before narrowing: the file's convention must
+  // not depend on which columns a run reads (docs/data-loading.md, "Decimal comma").
+  ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
+                      (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
+                       DetectDecimalComma(body, ctx));
+  report->decimal_comma = ctx.decimal_comma;
   Schema narrowed;
   if (!options.columns.empty()) {
     std::vector<std::string> kept = options.columns;
     if (options.check_key && schema.FindColumn(schema.key) >= 0) kept.push_back(schema.key);
     SEGC_RETURN_IF_ERROR(NarrowContext(kept, &ctx, &narrowed));
   }
-  std::string_view body = data.substr(size_t(body_start));
-  ctx.decimal_comma = options.decimal_comma == DecimalComma::kYes ||
-                      (options.decimal_comma == DecimalComma::kAuto && ctx.delimiter == ';' &&
-                       DetectDecimalComma(body, ctx));
-  report->decimal_comma = ctx.decimal_comma;
   int64_t first_line = 1 + std::count(data.begin(), data.begin() + body_start, '\n');
   ThreadPool pool(options.threads);
   SEGC_RETURN_IF_ERROR(pool.status());
@@ -187,10 +193,14 @@ Result<Table> ReadCsvBuffer(std::string_view data, const Schema& schema, const C
 
 Result<Table> ReadCsv(const std::string& path, const Schema& schema, const CsvOptions& options,
                       CsvReport* report) {
-  SEGC_TRY(FileData file, FileData::Read(path, options.encoding));
+  SEGC_TRY(FileData file, FileData::Read(path, options.encoding, options.hash_file));
   CsvReport local;
+  if (report == nullptr) report = &local;
   std::string name = options.display_name.empty() ? path : options.display_name;
-  return ReadImpl(file.view(), name, schema, options, report ? report : &local, file.mapped());
+  Result<Table> table = ReadImpl(file.view(), name, schema, options, report, file.mapped());
+  // Inflated or converted text is not the file's bytes: Read hashed those as stored.
+  if (file.stored_hash()) report->file_hash = file.stored_hash();
+  return table;
 }
 
 }  // namespace segc::rt

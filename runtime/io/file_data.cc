@@ -11,6 +11,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "segc/csv.h"
+
 namespace segc::rt {
 
 FileData& FileData::operator=(FileData&& other) noexcept {
@@ -19,6 +21,7 @@ FileData& FileData::operator=(FileData&& other) noexcept {
     map_ = other.map_;
     map_size_ = other.map_size_;
     inflated_ = std::move(other.inflated_);
+    stored_hash_ = other.stored_hash_;
     other.map_ = nullptr;
     other.map_size_ = 0;
   }
@@ -29,17 +32,19 @@ FileData::~FileData() {
   if (map_) munmap(map_, map_size_);
 }
 
-Result<FileData> FileData::Read(const std::string& path, TextEncoding encoding) {
-  SEGC_TRY(FileData raw, ReadBytes(path));
+Result<FileData> FileData::Read(const std::string& path, TextEncoding encoding, bool hash_stored) {
+  SEGC_TRY(FileData raw, ReadBytes(path, hash_stored));
   // A UTF-8 byte-order mark says what the file is (Excel's "CSV UTF-8"), whatever was asked.
   bool utf8_bom = raw.view().substr(0, 3) == "\xEF\xBB\xBF";
   if (encoding == TextEncoding::kUtf8 || utf8_bom) return raw;
   FileData converted;
   converted.inflated_ = ToUtf8(raw.view(), encoding);
+  converted.stored_hash_ = raw.stored_hash_;
+  if (hash_stored && raw.mapped()) converted.stored_hash_ = FileBytesHash(raw.view());
   return converted;
 }
 
-Result<FileData> FileData::ReadBytes(const std::string& path) {
+Result<FileData> FileData::ReadBytes(const std::string& path, bool hash_stored) {
   int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return Status::IoError(fmt::format("cannot open {}: {}", path, strerror(errno)));
   struct stat st;
@@ -69,6 +74,7 @@ Result<FileData> FileData::ReadBytes(const std::string& path) {
     SEGC_TRY(std::string inflated, GunzipBytes(bytes, path));
     FileData out;
     out.inflated_ = std::move(inflated);
+    if (hash_stored) out.stored_hash_ = FileBytesHash(bytes);  // data_hash: the compressed bytes
     return out;
   }
   return data;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,9 +18,12 @@ class FileData {
  public:
   /// Maps or inflates `path`; kIoError when it cannot be opened or decompressed. Bytes in
   /// another `encoding` than UTF-8 are converted to UTF-8 in memory, unless they start with a
-  /// UTF-8 byte-order mark (then they are UTF-8).
-  static Result<FileData> Read(const std::string& path,
-                               TextEncoding encoding = TextEncoding::kUtf8);
+  /// UTF-8 byte-order mark (then they are UTF-8). With `hash_stored`, the file's bytes as
+  /// stored (gzip: compressed; other encodings: before conversion) are hashed (FileBytesHash)
+  /// while they are in memory, when the result is not the file mapping itself: see
+  /// stored_hash().
+  static Result<FileData> Read(const std::string& path, TextEncoding encoding = TextEncoding::kUtf8,
+                               bool hash_stored = false);
 
   FileData() = default;
   FileData(FileData&& other) noexcept { *this = std::move(other); }
@@ -34,12 +39,17 @@ class FileData {
     return map_ ? std::string_view(static_cast<const char*>(map_), map_size_) : inflated_;
   }
 
+  /// FileBytesHash of the stored file, when Read was asked for it and view() is not the file's
+  /// bytes as stored (inflated or converted); empty otherwise.
+  std::optional<uint64_t> stored_hash() const { return stored_hash_; }
+
  private:
-  static Result<FileData> ReadBytes(const std::string& path);
+  static Result<FileData> ReadBytes(const std::string& path, bool hash_stored);
 
   void* map_ = nullptr;
   size_t map_size_ = 0;
   std::string inflated_;
+  std::optional<uint64_t> stored_hash_;
 };
 
 /// Drops the resident pages lying fully inside [begin, end) of a read-only file mapping

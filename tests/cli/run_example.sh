@@ -2,7 +2,9 @@
 # End-to-end runs of one example (examples/NAME): the JIT result must match the checked-in
 # examples/NAME/expected.json (mode `expected`), the interpreter must give the same JSON as the
 # JIT apart from "engine" (mode `engines`), and --threads 1, 2 and 7 must give identical
-# summaries and identical --out files (mode `threads`).
+# summaries and identical --out files (mode `threads`), and a run with --strict-columns (every
+# declared column parsed) must give the same summary and --out file as the default run, which
+# parses only the columns the rules read (mode `columns`).
 #   run_example.sh SEGC SOURCE_DIR NAME MODE
 # SEGC_UPDATE_EXPECTED=1 rewrites expected.json (review the diff).
 set -euo pipefail
@@ -55,6 +57,19 @@ case "$MODE" in
       cmp -s "$tmp/t1.cmp" "$tmp/t$threads.cmp" || fail "$NAME: --threads $threads summary differs"
       cmp -s "$tmp/t1.jsonl" "$tmp/t$threads.jsonl" || fail "$NAME: --threads $threads --out differs"
     done
+    ;;
+  columns)
+    for how in default strict; do
+      extra=()
+      [[ "$how" == strict ]] && extra=(--strict-columns)
+      run_segc "$tmp/$how.json" "$tmp/$how.err" run "${args[@]}" --out "$tmp/$how.csv" \
+        ${extra[@]+"${extra[@]}"}
+      expect_code 0 "$how run" || cat "$tmp/$how.err" >&2
+    done
+    diff -u "$tmp/default.json" "$tmp/strict.json" >&2 ||
+      fail "$NAME: the --strict-columns summary differs from the default one"
+    cmp -s "$tmp/default.csv" "$tmp/strict.csv" ||
+      fail "$NAME: the --strict-columns --out file differs from the default one"
     ;;
   *)
     echo "unknown mode $MODE" >&2

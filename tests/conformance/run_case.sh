@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # One conformance case (tests/conformance/CASE/) through one engine:
-#   run_case.sh SEGC SOURCE_DIR CASE ENGINE        (ENGINE: jit or interp)
+#   run_case.sh SEGC SOURCE_DIR CASE ENGINE        (ENGINE: jit, interp or strict)
+# `strict` is the JIT with --strict-columns (every declared column parsed, not only the ones the
+# rules read): it must give the same expected results.
 # Runs `segc run CASE/rules(.seg) --data CASE/data.csv --format json --engine ENGINE
 # --out TMP/members.csv ARGS...` and checks
 #   - the exit status against CASE/expected_exit (default 0);
@@ -57,8 +59,11 @@ for events in "$dir"/events/*.csv; do
   [[ -f "$events" ]] && data_args+=(--data "$(basename "$events" .csv)=$events")
 done
 
+engine_args=(--engine "$ENGINE")
+[[ "$ENGINE" == strict ]] && engine_args=(--engine jit --strict-columns)
+
 run_segc "$tmp/out.json" "$tmp/err.txt" run "$rules" "${data_args[@]}" --format json \
-  --engine "$ENGINE" --out "$tmp/members.csv" ${args[@]+"${args[@]}"}
+  "${engine_args[@]}" --out "$tmp/members.csv" ${args[@]+"${args[@]}"}
 if ! expect_code "$want_exit" "$CASE ($ENGINE)"; then
   echo "---- stderr:" >&2
   cat "$tmp/err.txt" >&2

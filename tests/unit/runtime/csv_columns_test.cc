@@ -76,6 +76,51 @@ TEST(CsvColumns, TheCheckedKeyIsParsedEvenWhenNotNamed) {
   EXPECT_EQ(unique->names(), (std::vector<std::string>{"id", "name"}));
 }
 
+TEST(CsvColumns, TheDecimalCommaIsDetectedOverEveryDeclaredColumn) {
+  // Only 'b' shows the decimal comma in the sampled records; 'a' shows it after them. Reading
+  // only 'a' must see the file as --strict-columns does, not fail on '7,25'.
+  Schema schema{"t", "id", {}};
+  schema.columns.push_back({"id", ColumnType::kInt, {}, ""});
+  schema.columns.push_back({"a", ColumnType::kFloat, {}, ""});
+  schema.columns.push_back({"b", ColumnType::kFloat, {}, ""});
+  std::string csv = "id;a;b\n";
+  for (int i = 1; i <= 1000; ++i) csv += std::to_string(i) + ";12;3,5\n";
+  csv += "1001;7,25;1\n";
+  for (bool narrow : {false, true}) {
+    CsvOptions options;
+    if (narrow) options.columns = {"a"};
+    CsvReport report;
+    auto t = ReadCsvBuffer(csv, schema, options, &report);
+    ASSERT_TRUE(t.ok()) << narrow << ": " << t.status().message();
+    EXPECT_TRUE(report.decimal_comma) << narrow;
+    EXPECT_EQ(t->GetColumn("a")->Float64(1000), 7.25) << narrow;
+  }
+}
+
+TEST(CsvColumns, AWhitespaceSeparatedFileIsHashedAsStored) {
+  // The parsers read the file rewritten as tab-separated: the hash is still of the file's bytes.
+  const auto path = std::filesystem::temp_directory_path() / "segc_csv_columns_ws_hash.txt";
+  std::string text = "x   y\n";
+  for (int64_t i = 0; text.size() < 3500000; ++i) {
+    text += std::to_string(i * 7919 % 100003) + "  " + std::to_string(i) + "\n";
+  }
+  std::ofstream(path, std::ios::binary) << text;
+  const Schema schema{"t", "", {{"x", ColumnType::kInt, {}, ""}, {"y", ColumnType::kInt, {}, ""}}};
+  for (int threads : {1, 3}) {
+    CsvOptions options;
+    options.threads = threads;
+    options.min_chunk_bytes = 300000;
+    options.hash_file = true;
+    CsvReport report;
+    auto t = ReadCsv(path.string(), schema, options, &report);
+    ASSERT_TRUE(t.ok()) << t.status().message();
+    EXPECT_EQ(report.delimiter, kWhitespaceDelimiter);
+    ASSERT_TRUE(report.file_hash.has_value());
+    EXPECT_EQ(*report.file_hash, FileBytesHash(text)) << threads << " threads";
+  }
+  std::filesystem::remove(path);
+}
+
 TEST(FileBytesHash, FollowsItsDefinitionAndStreams) {
   // The documented definition (docs/cli.md, data_hash), computed here with xxhash directly.
   std::string text(2 * (1 << 20) + 77, 'x');

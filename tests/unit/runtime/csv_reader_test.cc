@@ -212,6 +212,29 @@ TEST(CsvReader, GzipInputIsDetectedByMagicBytes) {
   EXPECT_EQ(bad.status().code(), StatusCode::kIoError);
 }
 
+TEST(CsvReader, FilesReadThroughACopyAreHashedAsStored) {
+  // data_hash is of the file's bytes: compressed for gzip, before conversion for Windows-1252.
+  CsvOptions options;
+  options.hash_file = true;
+  std::string csv = "x\n";
+  for (int i = 0; i < 50000; ++i) csv += std::to_string(i) + "\n";
+  const std::string gz = Gzip(csv);
+  CsvReport report;
+  ASSERT_TRUE(ReadCsv(testing_util::WriteTempFile("hashed.csv.gz", gz), OneColumn(ColumnType::kInt),
+                      options, &report)
+                  .ok());
+  ASSERT_TRUE(report.file_hash.has_value());
+  EXPECT_EQ(*report.file_hash, FileBytesHash(gz));
+  const std::string latin = "x\ncaf\xe9\n\x80 5\n";
+  options.encoding = TextEncoding::kWindows1252;
+  auto t = ReadCsv(testing_util::WriteTempFile("hashed_1252.csv", latin),
+                   OneColumn(ColumnType::kString), options, &report);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(t->column(0).String(0), "caf\u00e9");
+  ASSERT_TRUE(report.file_hash.has_value());
+  EXPECT_EQ(*report.file_hash, FileBytesHash(latin));
+}
+
 TEST(CsvReader, MissingFileIsIoError) {
   auto t = ReadCsv("/nonexistent/x.csv", OneColumn(ColumnType::kInt));
   ASSERT_FALSE(t.ok());
