@@ -87,5 +87,27 @@ TEST(Executor, SlicedInputsAreReadFromTheirOffset) {
   EXPECT_EQ(Members(part, "S"), expected);
 }
 
+// A cumshare whose running sum overflows is null where the share is not finite (inf / inf) and
+// a value where it is (1.7e308 / inf == 0), on every thread count; the check for non-finite
+// shares runs in morsels, so the overflowing rows sit in a later one.
+TEST(Executor, CumshareOverflowIsNullOnEveryThreadCount) {
+  std::vector<EngineRow> rows(70000);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i % 7 != 3) rows[i].cltv = double(i % 1000);
+  }
+  rows[66000].cltv = 1.7e308;  // summed first: 1.7e308, finite
+  rows[69000].cltv = 1e308;    // then the running sum overflows
+  const rt::Table table = EngineTable(rows);
+  const char* const rules = "score cs = cumshare(cltv)\nscore pr = percent_rank(cltv)\n";
+  const rt::RunResult one = RunRules(rules, table, 1);
+  EXPECT_EQ(ScoreAt(one, "cs", 66000), std::optional<double>(0.0));
+  EXPECT_EQ(ScoreAt(one, "cs", 69000), std::nullopt);
+  EXPECT_EQ(ScoreAt(one, "cs", 1), std::nullopt);
+  EXPECT_EQ(ScoreAt(one, "cs", 3), std::nullopt);  // null cltv
+  EXPECT_EQ(ScoreAt(one, "pr", 66000), std::optional<double>(1.0));
+  EXPECT_EQ(ScoreAt(one, "pr", 3), std::nullopt);
+  EXPECT_EQ(Fingerprint(RunRules(rules, table, 2)), Fingerprint(one));
+}
+
 }  // namespace
 }  // namespace segc::testing
