@@ -27,10 +27,19 @@ struct Output {
   int64_t null_count = 0;
 };
 
+// The values of the null rows among [base, base + 64) of a result (bitmap `bits`, from row 0)
+// are set to 0.
+void ZeroNullRows(const uint8_t* bits, int64_t base, int64_t end, uint64_t* values) {
+  const int width = int(std::min<int64_t>(64, end - base));
+  uint64_t nulls = ~rowkeys::LoadBits(bits, base, width);
+  if (width < 64) nulls &= (uint64_t(1) << width) - 1;
+  for (; nulls != 0; nulls &= nulls - 1) values[base + std::countr_zero(nulls)] = 0;
+}
+
 // An 8-byte-value output with the validity of `x` (the result is null where x is). Values are
-// left for the kernel to write, except null rows', which are zeroed here. Validity is copied 64
-// rows at a time (morsels start on whole words of the output bitmap).
-Output OutputLike(const Column& x, const ParallelFor& parallel) {
+// left for the kernel to write, except null rows', which are zeroed here when `zero_nulls`.
+// Validity is copied 64 rows at a time (morsels start on whole words of the output bitmap).
+Output OutputLike(const Column& x, const ParallelFor& parallel, bool zero_nulls = true) {
   const int64_t n = x.length();
   Output out{Buffer::AllocateHuge(size_t(n) * sizeof(uint64_t)), nullptr, x.null_count()};
   if (x.null_count() == 0) return out;
@@ -44,8 +53,7 @@ Output OutputLike(const Column& x, const ParallelFor& parallel) {
       const int width = int(std::min<int64_t>(64, end - base));
       const uint64_t word = rowkeys::LoadBits(valid, x.offset() + base, width);
       std::memcpy(bits + base / 8, &word, size_t(width + 7) / 8);
-      uint64_t nulls = ~word & (width == 64 ? ~uint64_t(0) : (uint64_t(1) << width) - 1);
-      for (; nulls != 0; nulls &= nulls - 1) values[base + std::countr_zero(nulls)] = 0;
+      if (zero_nulls) ZeroNullRows(bits, base, end, values);
     }
   });
   return out;
@@ -122,21 +130,30 @@ bool CountableCuts(const std::vector<double>& cuts) {
   return true;
 }
 
-// LANGUAGE.md §5: tile = 1 + count(k: x > cut_k), for rows [begin, end); null rows get 0.
+// LANGUAGE.md §5: tile = 1 + count(k: x > cut_k), for rows [begin, end) (begin a multiple of
+// 64); null rows get 0. Every row's tile is counted without a branch (a null row's value is
+// read but not used), then the null rows, found from the result's bitmap `bits` (null when
+// there are none), are zeroed.
 template <typename T>
 void AssignTiles(const Column& x, const std::vector<double>& cuts, bool counted, int64_t begin,
-                 int64_t end, int64_t* tiles) {
+                 int64_t end, const uint8_t* bits, int64_t* tiles) {
   const T* values = x.data<T>();
-  const bool all_valid = x.null_count() == 0;
-  for (int64_t i = begin; i < end; ++i) {
-    const double v = double(values[i]);
-    int64_t tile = 1;
-    if (counted) {
+  if (counted) {
+    for (int64_t i = begin; i < end; ++i) {
+      const double v = double(values[i]);
+      int64_t tile = 1;
       for (double cut : cuts) tile += cut < v;
-    } else {
-      tile += std::lower_bound(cuts.begin(), cuts.end(), v) - cuts.begin();
+      tiles[i] = tile;
     }
-    tiles[i] = all_valid || x.IsValid(i) ? tile : 0;
+  } else {
+    for (int64_t i = begin; i < end; ++i) {
+      const double v = double(values[i]);
+      tiles[i] = 1 + (std::lower_bound(cuts.begin(), cuts.end(), v) - cuts.begin());
+    }
+  }
+  if (bits == nullptr) return;
+  for (int64_t base = begin; base < end; base += 64) {
+    ZeroNullRows(bits, base, end, reinterpret_cast<uint64_t*>(tiles));
   }
 }
 
@@ -161,8 +178,9 @@ std::vector<double> NtileCuts(const Column& x, int n, const ParallelFor& paralle
 Column Ntile(const Column& x, int n) { return Ntile(x, NtileCuts(x, n)); }
 
 Column Ntile(const Column& x, const std::vector<double>& cuts, const ParallelFor& parallel) {
-  Output out = OutputLike(x, parallel);
+  Output out = OutputLike(x, parallel, /*zero_nulls=*/false);
   int64_t* tiles = out.values->mutable_as<int64_t>();
+  const uint8_t* bits = out.validity ? out.validity->data() : nullptr;
   const int64_t n = x.length();
   const bool counted = CountableCuts(cuts);
   RunRankTasks(parallel, (n + kRankMorselRows - 1) / kRankMorselRows, [&](int64_t m) {
@@ -170,11 +188,11 @@ Column Ntile(const Column& x, const std::vector<double>& cuts, const ParallelFor
     const int64_t end = std::min(n, begin + kRankMorselRows);
     switch (x.type()) {
       case ColumnType::kInt:
-        return AssignTiles<int64_t>(x, cuts, counted, begin, end, tiles);
+        return AssignTiles<int64_t>(x, cuts, counted, begin, end, bits, tiles);
       case ColumnType::kFloat:
-        return AssignTiles<double>(x, cuts, counted, begin, end, tiles);
+        return AssignTiles<double>(x, cuts, counted, begin, end, bits, tiles);
       case ColumnType::kDate:
-        return AssignTiles<int32_t>(x, cuts, counted, begin, end, tiles);
+        return AssignTiles<int32_t>(x, cuts, counted, begin, end, bits, tiles);
       default:
         SEGC_UNREACHABLE();
     }
