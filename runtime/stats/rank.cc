@@ -27,8 +27,8 @@ struct Output {
   int64_t null_count = 0;
 };
 
-// The values of the null rows among [base, base + 64) of a result (bitmap `bits`, from row 0)
-// are set to 0.
+// The values of the null rows among [base, min(base + 64, end)) of a result (its bitmap `bits`
+// from row 0) are set to 0.
 void ZeroNullRows(const uint8_t* bits, int64_t base, int64_t end, uint64_t* values) {
   const int width = int(std::min<int64_t>(64, end - base));
   uint64_t nulls = ~rowkeys::LoadBits(bits, base, width);
