@@ -73,7 +73,7 @@ class Run {
   void ComputeBefore(uint32_t stage);
   void ComputePercentiles(uint32_t stage);
   void RunStage(uint32_t stage);
-  RunResult Collect() const;
+  RunResult Collect();
 
   const ExecProgram& p_;
   const Table& t_;
@@ -352,8 +352,8 @@ Result<RunResult> Run::Go() {
 
 }  // namespace
 
-RunResult Run::Collect() const {
-  RunResult result = detail::CollectOutputs(p_, rows_, slot_values_, slot_validity_);
+RunResult Run::Collect() {
+  RunResult result = detail::CollectOutputs(p_, rows_, slot_values_, slot_validity_, OnPool());
   result.overflow_count = overflow_;
   for (size_t i = 0; i < p_.stats.size(); ++i) {
     if (p_.stats[i].kind != StatKind::kScalar) result.statistics.push_back(stat_results_[i]);

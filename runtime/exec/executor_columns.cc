@@ -65,10 +65,37 @@ std::optional<int64_t> IntExtreme(const Column& x, bool max) {
   return out;
 }
 
+// Rows per task of the check for non-finite values.
+constexpr int64_t kFiniteMorselRows = int64_t(1) << 16;
+
+/// Whether any value of the float column `column`, null rows' included, is NaN or infinite: one
+/// branch-free pass over the value bits, in morsels on the tasks of `parallel`.
+bool AnyNonFinite(const Column& column, const ParallelFor& parallel) {
+  const uint64_t* bits = column.data<uint64_t>();
+  const int64_t n = column.length();
+  const int64_t morsels = (n + kFiniteMorselRows - 1) / kFiniteMorselRows;
+  std::vector<uint8_t> found(size_t(morsels), 0);
+  const auto task = [&](int64_t m) {
+    constexpr uint64_t kExponent = uint64_t(0x7ff) << 52;  // all ones: NaN or an infinity
+    bool any = false;
+    for (int64_t i = m * kFiniteMorselRows; i < std::min(n, (m + 1) * kFiniteMorselRows); ++i) {
+      any |= (bits[i] & kExponent) == kExponent;
+    }
+    found[size_t(m)] = any;
+  };
+  if (parallel && morsels > 1) {
+    parallel(morsels, task);
+  } else {
+    for (int64_t m = 0; m < morsels; ++m) task(m);
+  }
+  return std::find(found.begin(), found.end(), 1) != found.end();
+}
+
 /// LANGUAGE.md §5: NaN and infinities are not values. A float derived column whose arithmetic
 /// overflowed (e.g. cumshare when the sum is infinite) holds null there, as every backend reads it.
-Column NullNonFinite(Column column) {
-  if (column.type() != ColumnType::kFloat) return column;
+/// Columns whose values are all finite (the usual case) are returned as they are.
+Column NullNonFinite(Column column, const ParallelFor& parallel) {
+  if (column.type() != ColumnType::kFloat || !AnyNonFinite(column, parallel)) return column;
   const int64_t n = column.length();
   std::vector<std::optional<double>> values(static_cast<size_t>(n));
   bool changed = false;
@@ -158,9 +185,9 @@ Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResu
       return tiles;
     }
     case DerivedKind::kCumshare:
-      return NullNonFinite(Compact(CumShare(x, parallel)));
+      return NullNonFinite(Compact(CumShare(x, parallel)), parallel);
     case DerivedKind::kPercentRank:
-      return NullNonFinite(Compact(PercentRank(x, parallel)));
+      return NullNonFinite(Compact(PercentRank(x, parallel)), parallel);
   }
   SEGC_UNREACHABLE();
 }

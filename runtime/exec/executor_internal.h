@@ -32,10 +32,12 @@ StatisticResult DescribeStat(const ExecStat& stat, const Column& x, const segc_s
 Column ComputeDerived(const ExecDerived& derived, const Column& x, StatisticResult* ntile,
                       const ParallelFor& parallel);
 
-/// The results of a finished run from its output slots (values and validity per slot).
+/// The results of a finished run from its output slots (values and validity per slot). The
+/// summaries of scores and classes run as tasks of `parallel`; they equal the row-order ones.
 RunResult CollectOutputs(const ExecProgram& p, int64_t rows,
                          const std::vector<std::shared_ptr<Buffer>>& values,
-                         const std::vector<std::shared_ptr<Buffer>>& validity);
+                         const std::vector<std::shared_ptr<Buffer>>& validity,
+                         const ParallelFor& parallel);
 
 /// The runtime column type holding values of `kind` (kBool, kInt, kFloat, kDate; labels kEnum).
 ColumnType KindColumnType(ValueKind kind);

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <utility>
 
+#include "runtime/stats/key_iteration.h"
 #include "runtime/stats/rank_sort.h"
 #include "segc/bitmap.h"
 #include "segc/check.h"
@@ -26,23 +27,33 @@ struct Output {
   int64_t null_count = 0;
 };
 
-// Output of width `width` with the validity of `x` (the result is null where x is). Values are
-// left for the kernel to write, except null rows', which are zeroed here.
-Output OutputLike(const Column& x, size_t width, const ParallelFor& parallel) {
+// The values of the null rows among [base, min(base + 64, end)) of a result (its bitmap `bits`
+// from row 0) are set to 0.
+void ZeroNullRows(const uint8_t* bits, int64_t base, int64_t end, uint64_t* values) {
+  const int width = int(std::min<int64_t>(64, end - base));
+  uint64_t nulls = ~rowkeys::LoadBits(bits, base, width);
+  if (width < 64) nulls &= (uint64_t(1) << width) - 1;
+  for (; nulls != 0; nulls &= nulls - 1) values[base + std::countr_zero(nulls)] = 0;
+}
+
+// An 8-byte-value output with the validity of `x` (the result is null where x is). Values are
+// left for the kernel to write, except null rows', which are zeroed here when `zero_nulls`.
+// Validity is copied 64 rows at a time (morsels start on whole words of the output bitmap).
+Output OutputLike(const Column& x, const ParallelFor& parallel, bool zero_nulls = true) {
   const int64_t n = x.length();
-  Output out{Buffer::AllocateHuge(size_t(n) * width), nullptr, x.null_count()};
+  Output out{Buffer::AllocateHuge(size_t(n) * sizeof(uint64_t)), nullptr, x.null_count()};
   if (x.null_count() == 0) return out;
   out.validity = Buffer::Allocate(size_t(BitmapBytes(n)));
   uint8_t* bits = out.validity->mutable_data();
-  uint8_t* values = out.values->mutable_data();
+  uint64_t* values = out.values->mutable_as<uint64_t>();
+  const uint8_t* valid = x.validity()->data();
   RunRankTasks(parallel, (n + kRankMorselRows - 1) / kRankMorselRows, [&](int64_t m) {
     const int64_t end = std::min(n, (m + 1) * kRankMorselRows);
-    for (int64_t i = m * kRankMorselRows; i < end; ++i) {
-      if (x.IsValid(i)) {
-        SetBit(bits, i);
-      } else {
-        std::memset(values + size_t(i) * width, 0, width);
-      }
+    for (int64_t base = m * kRankMorselRows; base < end; base += 64) {
+      const int width = int(std::min<int64_t>(64, end - base));
+      const uint64_t word = rowkeys::LoadBits(valid, x.offset() + base, width);
+      std::memcpy(bits + base / 8, &word, size_t(width + 7) / 8);
+      if (zero_nulls) ZeroNullRows(bits, base, end, values);
     }
   });
   return out;
@@ -74,21 +85,27 @@ void ForEachValue(const Column& x, int64_t begin, int64_t end, Fn&& fn) {
   }
 }
 
-// True when an int column holds a value beyond +-2^53 (not every such int is a double).
-bool HasWideInts(const Column& x) {
+// True when an int column holds a value beyond +-2^53 (not every such int is a double): one
+// branch-free pass over the keys, in morsels on the tasks of `parallel`.
+bool HasWideInts(const Column& x, const ParallelFor& parallel) {
   if (x.type() != ColumnType::kInt) return false;
-  const int64_t* values = x.data<int64_t>();
-  for (int64_t i = 0; i < x.length(); ++i) {
-    if (x.IsValid(i) && (values[i] > kNtileExactLimit || values[i] < -kNtileExactLimit)) {
-      return true;
-    }
-  }
-  return false;
+  const uint64_t low = IntKey(-kNtileExactLimit);
+  const uint64_t span = IntKey(kNtileExactLimit) - low;
+  const int64_t morsels = (x.length() + kRankMorselRows - 1) / kRankMorselRows;
+  std::vector<uint8_t> wide(size_t(morsels), 0);
+  RunRankTasks(parallel, morsels, [&](int64_t m) {
+    bool any = false;
+    const auto visit = [&](uint64_t key) { any |= key - low > span; };
+    rowkeys::ForEachKeyOf<int64_t>(x, m * kRankMorselRows,
+                                   std::min(x.length(), (m + 1) * kRankMorselRows), visit);
+    wide[size_t(m)] = any;
+  });
+  return std::find(wide.begin(), wide.end(), 1) != wide.end();
 }
 
 // The column of double(x) for an int column: what the ntile definition sorts.
 Column AsDoubles(const Column& x, const ParallelFor& parallel) {
-  Output out = OutputLike(x, sizeof(double), parallel);
+  Output out = OutputLike(x, parallel);
   double* values = out.values->mutable_as<double>();
   ForEachValue(x, 0, x.length(), [&](int64_t i, double v) { values[i] = v; });
   return Finish(ColumnType::kFloat, x.length(), std::move(out));
@@ -113,21 +130,30 @@ bool CountableCuts(const std::vector<double>& cuts) {
   return true;
 }
 
-// LANGUAGE.md §5: tile = 1 + count(k: x > cut_k), for rows [begin, end); null rows get 0.
+// LANGUAGE.md §5: tile = 1 + count(k: x > cut_k), for rows [begin, end) (begin a multiple of
+// 64); null rows get 0. Every row's tile is counted without a branch (a null row's value is
+// read but not used), then the null rows, found from the result's bitmap `bits` (null when
+// there are none), are zeroed.
 template <typename T>
 void AssignTiles(const Column& x, const std::vector<double>& cuts, bool counted, int64_t begin,
-                 int64_t end, int64_t* tiles) {
+                 int64_t end, const uint8_t* bits, int64_t* tiles) {
   const T* values = x.data<T>();
-  const bool all_valid = x.null_count() == 0;
-  for (int64_t i = begin; i < end; ++i) {
-    const double v = double(values[i]);
-    int64_t tile = 1;
-    if (counted) {
+  if (counted) {
+    for (int64_t i = begin; i < end; ++i) {
+      const double v = double(values[i]);
+      int64_t tile = 1;
       for (double cut : cuts) tile += cut < v;
-    } else {
-      tile += std::lower_bound(cuts.begin(), cuts.end(), v) - cuts.begin();
+      tiles[i] = tile;
     }
-    tiles[i] = all_valid || x.IsValid(i) ? tile : 0;
+  } else {
+    for (int64_t i = begin; i < end; ++i) {
+      const double v = double(values[i]);
+      tiles[i] = 1 + (std::lower_bound(cuts.begin(), cuts.end(), v) - cuts.begin());
+    }
+  }
+  if (bits == nullptr) return;
+  for (int64_t base = begin; base < end; base += 64) {
+    ZeroNullRows(bits, base, end, reinterpret_cast<uint64_t*>(tiles));
   }
 }
 
@@ -141,8 +167,8 @@ std::vector<double> NtileCuts(const Column& x, int n, const ParallelFor& paralle
   if (x.length() == x.null_count() || n == 1) return {};
   std::vector<double> qs;
   for (int k = 1; k < n; ++k) qs.push_back(double(k) / double(n));
-  auto cuts = HasWideInts(x) ? Percentiles(AsDoubles(x, parallel), qs, parallel)
-                             : Percentiles(x, qs, parallel);
+  auto cuts = HasWideInts(x, parallel) ? Percentiles(AsDoubles(x, parallel), qs, parallel)
+                                       : Percentiles(x, qs, parallel);
   SEGC_CHECK(cuts.ok());
   std::vector<double> out;
   for (const std::optional<double>& cut : *cuts) out.push_back(cut.value());
@@ -152,8 +178,9 @@ std::vector<double> NtileCuts(const Column& x, int n, const ParallelFor& paralle
 Column Ntile(const Column& x, int n) { return Ntile(x, NtileCuts(x, n)); }
 
 Column Ntile(const Column& x, const std::vector<double>& cuts, const ParallelFor& parallel) {
-  Output out = OutputLike(x, sizeof(int64_t), parallel);
+  Output out = OutputLike(x, parallel, /*zero_nulls=*/false);
   int64_t* tiles = out.values->mutable_as<int64_t>();
+  const uint8_t* bits = out.validity ? out.validity->data() : nullptr;
   const int64_t n = x.length();
   const bool counted = CountableCuts(cuts);
   RunRankTasks(parallel, (n + kRankMorselRows - 1) / kRankMorselRows, [&](int64_t m) {
@@ -161,11 +188,11 @@ Column Ntile(const Column& x, const std::vector<double>& cuts, const ParallelFor
     const int64_t end = std::min(n, begin + kRankMorselRows);
     switch (x.type()) {
       case ColumnType::kInt:
-        return AssignTiles<int64_t>(x, cuts, counted, begin, end, tiles);
+        return AssignTiles<int64_t>(x, cuts, counted, begin, end, bits, tiles);
       case ColumnType::kFloat:
-        return AssignTiles<double>(x, cuts, counted, begin, end, tiles);
+        return AssignTiles<double>(x, cuts, counted, begin, end, bits, tiles);
       case ColumnType::kDate:
-        return AssignTiles<int32_t>(x, cuts, counted, begin, end, tiles);
+        return AssignTiles<int32_t>(x, cuts, counted, begin, end, bits, tiles);
       default:
         SEGC_UNREACHABLE();
     }
@@ -194,7 +221,7 @@ Column CumShare(const Column& x, const ParallelFor& parallel) {
     std::vector<std::optional<double>> nulls(size_t(x.length()));
     return Column::FromFloat64(nulls);
   }
-  Output out = OutputLike(x, sizeof(double), parallel);
+  Output out = OutputLike(x, parallel);
   double* shares = out.values->mutable_as<double>();
   ForSortedRanges(sorted.size, parallel, [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
@@ -208,7 +235,7 @@ Column CumShare(const Column& x, const ParallelFor& parallel) {
 Column PercentRank(const Column& x, const ParallelFor& parallel) {
   const SortedRows sorted = SortByValue(x, parallel);
   const size_t n = sorted.size;
-  Output out = OutputLike(x, sizeof(double), parallel);
+  Output out = OutputLike(x, parallel);
   double* ranks = out.values->mutable_as<double>();
   ForSortedRanges(n, parallel, [&](size_t begin, size_t end) {
     size_t first = begin;  // of the tie group holding position `begin`

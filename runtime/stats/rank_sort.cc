@@ -1,6 +1,6 @@
 // Sorting a column's (key, row) pairs by radix: one stable, parallel partition of the rows on the
 // top digit of their keys (per-morsel histograms give every morsel its own output ranges), then
-// every bucket, small enough to stay in cache, sorted by an LSD radix sort of the remaining bits.
+// every bucket, in cache, sorted by an MSD radix sort of the remaining bits.
 // Both steps are stable, so rows of equal keys stay in row order and the result does not depend
 // on the thread count.
 #include "runtime/stats/rank_sort.h"
@@ -18,7 +18,7 @@ namespace {
 constexpr int64_t kSortExactLimit = int64_t(1) << 53;
 // The top digit: at most 2^11 buckets, whose write positions stay in L1/L2 during the partition.
 constexpr int kTopDigitBits = 11;
-// Buckets are sorted 8 bits at a time: 256 counters and write positions, in L1.
+// Buckets are split 8 bits at a time: 256 counters and write positions, in L1.
 constexpr int kBucketDigitBits = 8;
 // Buckets this small are sorted by insertion.
 constexpr size_t kInsertionSort = 48;
@@ -153,23 +153,41 @@ void InsertionSort(KeyedRow* rows, size_t n) {
   }
 }
 
-// Stable LSD radix sort of `rows` on key bits [0, bits), using `scratch` (at least n entries).
-// Digits every key shares are skipped.
+// The number of low key bits that differ between the keys of `rows`: above them, every key has
+// the same bits, which no digit needs to look at.
+int VaryingBits(const KeyedRow* rows, size_t n, int bits) {
+  const uint64_t mask = bits >= 64 ? ~uint64_t(0) : (uint64_t(1) << bits) - 1;
+  uint64_t all = ~uint64_t(0);
+  uint64_t any = 0;
+  for (size_t i = 0; i < n; ++i) {
+    all &= rows[i].key;
+    any |= rows[i].key;
+  }
+  return std::bit_width((all ^ any) & mask);
+}
+
+// Stable MSD radix sort of `rows` on key bits [0, bits), using `scratch` (at least n entries):
+// each level skips the bits every key shares, splits on the next 8 and sorts each part the same
+// way; parts of a few dozen rows are sorted by insertion. Buckets of the partition hold a few
+// thousand rows that differ in many low bits, so one level usually leaves parts that small (an
+// LSD sort would pass over every remaining digit).
 void SortBucket(KeyedRow* rows, size_t n, int bits, KeyedRow* scratch) {
   if (n <= kInsertionSort) return InsertionSort(rows, n);
+  bits = VaryingBits(rows, n, bits);
+  if (bits == 0) return;  // equal keys: already in row order
   constexpr size_t kBuckets = size_t(1) << kBucketDigitBits;
-  KeyedRow* from = rows;
-  KeyedRow* to = scratch;
-  for (int shift = 0; shift < bits; shift += kBucketDigitBits) {
-    size_t pos[kBuckets] = {};
-    for (size_t i = 0; i < n; ++i) ++pos[(from[i].key >> shift) & (kBuckets - 1)];
-    if (pos[(from[0].key >> shift) & (kBuckets - 1)] == n) continue;  // one digit: nothing moves
-    size_t sum = 0;
-    for (size_t& p : pos) sum += std::exchange(p, sum);
-    for (size_t i = 0; i < n; ++i) to[pos[(from[i].key >> shift) & (kBuckets - 1)]++] = from[i];
-    std::swap(from, to);
+  const int shift = std::max(0, bits - kBucketDigitBits);
+  size_t starts[kBuckets + 1] = {};
+  for (size_t i = 0; i < n; ++i) ++starts[((rows[i].key >> shift) & (kBuckets - 1)) + 1];
+  for (size_t d = 1; d <= kBuckets; ++d) starts[d] += starts[d - 1];
+  size_t pos[kBuckets];
+  std::copy(starts, starts + kBuckets, pos);
+  for (size_t i = 0; i < n; ++i) scratch[pos[(rows[i].key >> shift) & (kBuckets - 1)]++] = rows[i];
+  std::copy(scratch, scratch + n, rows);
+  if (shift == 0) return;
+  for (size_t d = 0; d < kBuckets; ++d) {
+    SortBucket(rows + starts[d], starts[d + 1] - starts[d], shift, scratch);
   }
-  if (from != rows) std::copy(from, from + n, rows);
 }
 
 // Sorts every bucket of the partition on the key bits below the top digit, as tasks over runs of

@@ -38,7 +38,7 @@ struct SortedRows {
 
 /// The non-null rows of `x` (int, float or date; fewer than 2^32 rows) sorted by key, rows of
 /// equal keys in row order, on the tasks of `parallel` (serially when empty): one partition on
-/// the top 11 bits of the key range, then each bucket by LSD radix in cache. Ints beyond +-2^53
+/// the top 11 bits of the key range, then each bucket by MSD radix in cache. Ints beyond +-2^53
 /// are keyed by their double value, which is what the kernels compare. Deterministic: the order
 /// does not depend on the thread count.
 SortedRows SortByValue(const Column& x, const ParallelFor& parallel);

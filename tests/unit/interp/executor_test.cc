@@ -1,6 +1,11 @@
 // Executor tests: determinism across thread counts and morsel sizes, edge row counts, inputs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "tests/unit/interp/run_testing.h"
 
 namespace segc::testing {
@@ -85,6 +90,77 @@ TEST(Executor, SlicedInputsAreReadFromTheirOffset) {
     if (row >= 37 && row < 237) expected.push_back(row - 37);
   }
   EXPECT_EQ(Members(part, "S"), expected);
+}
+
+// A cumshare whose running sum overflows is null where the share is not finite (inf / inf) and
+// a value where it is (1.7e308 / inf == 0), on every thread count; the check for non-finite
+// shares runs in morsels, so the overflowing rows sit in a later one.
+TEST(Executor, CumshareOverflowIsNullOnEveryThreadCount) {
+  std::vector<EngineRow> rows(70000);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (i % 7 != 3) rows[i].cltv = double(i % 1000);
+  }
+  rows[66000].cltv = 1.7e308;  // summed first: 1.7e308, finite
+  rows[69000].cltv = 1e308;    // then the running sum overflows
+  const rt::Table table = EngineTable(rows);
+  const char* const rules = "score cs = cumshare(cltv)\nscore pr = percent_rank(cltv)\n";
+  const rt::RunResult one = RunRules(rules, table, 1);
+  EXPECT_EQ(ScoreAt(one, "cs", 66000), std::optional<double>(0.0));
+  EXPECT_EQ(ScoreAt(one, "cs", 69000), std::nullopt);
+  EXPECT_EQ(ScoreAt(one, "cs", 1), std::nullopt);
+  EXPECT_EQ(ScoreAt(one, "cs", 3), std::nullopt);  // null cltv
+  EXPECT_EQ(ScoreAt(one, "pr", 66000), std::optional<double>(1.0));
+  EXPECT_EQ(ScoreAt(one, "pr", 3), std::nullopt);
+  EXPECT_EQ(Fingerprint(RunRules(rules, table, 2)), Fingerprint(one));
+}
+
+// Score summaries (count, sum, min, max, mean) and label counts are computed in morsels on the
+// run's threads, and must be the row-order ones bit for bit: small integers (summed in
+// parallel, exactly), fractions and integers too large for an exact sum (summed again in row
+// order), signed zeros.
+TEST(Executor, SummariesAreTheRowOrderOnesOnEveryThreadCount) {
+  const rt::Table table = SampleTable(200000);
+  const char* const rules = R"(score small = orders
+score fraction = cltv * 1.1
+score huge = orders * 1000000000000000.0
+score zeros = orders * -0.0
+classify tier { "high" when cltv > 500
+  "low" when cltv <= 500 }
+)";
+  const auto same_bits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+  for (int threads : {1, 2, 7}) {
+    const rt::RunResult r = RunRules(rules, table, threads);
+    for (const rt::ScoreResult& s : r.scores) {
+      int64_t count = 0;
+      double sum = 0, min = 0, max = 0;
+      for (int64_t i = 0; i < s.values.length(); ++i) {
+        if (s.values.IsNull(i)) continue;
+        const double v = s.values.Float64(i);
+        min = count == 0 ? v : std::min(min, v);
+        max = count == 0 ? v : std::max(max, v);
+        sum += v;
+        ++count;
+      }
+      const std::string what = s.name + ", " + std::to_string(threads) + " thread(s)";
+      EXPECT_EQ(s.count, count) << what;
+      EXPECT_TRUE(same_bits(s.sum, sum)) << what << ": " << s.sum << " vs " << sum;
+      EXPECT_TRUE(same_bits(s.min, min)) << what;
+      EXPECT_TRUE(same_bits(s.max, max)) << what;
+      EXPECT_TRUE(same_bits(s.mean, count > 0 ? sum / double(count) : 0.0)) << what;
+    }
+    const rt::ClassResult& tier = ClassOf(r, "tier");
+    std::vector<int64_t> counts(tier.labels.size(), 0);
+    int64_t nulls = 0;
+    for (int64_t i = 0; i < tier.values.length(); ++i) {
+      if (tier.values.IsNull(i)) {
+        ++nulls;
+      } else {
+        ++counts[size_t(tier.values.Code(i))];
+      }
+    }
+    EXPECT_EQ(tier.label_counts, counts);
+    EXPECT_EQ(tier.null_count, nulls);
+  }
 }
 
 }  // namespace

@@ -154,6 +154,48 @@ TEST(RankDifferential, TiesOnThreadPool) {
                    "percent_rank");
 }
 
+// The executor's pool at one and two threads.
+ParallelFor OnPool(ThreadPool& pool) {
+  return [&pool](int64_t tasks, const std::function<void(int64_t)>& task) {
+    pool.ParallelFor(tasks, task);
+  };
+}
+
+// Nearly every value in one top-digit bucket of the sort (a far outlier stretches the key
+// range), so buckets hold tens of thousands of rows and are split over several radix levels:
+// cents near 1000, ints near zero with an outlier beyond 2^53 (keyed as doubles), dates in one
+// year, each with heavy ties, on real pools of one and two threads.
+TEST(RankDifferential, CrowdedBucketsOnOneAndTwoThreads) {
+  Rng rng(18);
+  const std::vector<double> cents = Doubles(150000, rng, [](Rng& r) {
+    if (r() % 50000 == 0) return Pick(r, {1e300, -1e300, -0.0});
+    return 1000 + double(r() % 100000) / 100;
+  });
+  std::vector<int64_t> ints(150000);
+  for (int64_t& v : ints) v = int64_t(rng() % 41) - 20;
+  ints[77] = kTwo53 * 64 + 1;
+  std::vector<int32_t> days(150000);
+  for (int32_t& d : days) d = int32_t(20000 + rng() % 365);
+  const std::vector<Column> columns = {FloatSample(cents, 0.05, Layout::kSliced, rng).column,
+                                       IntSample(ints, 0.0, Layout::kNoBitmap, rng).column,
+                                       DateSample(days, 0.4, Layout::kBitmap, rng).column};
+  for (int threads : {1, 2}) {
+    ThreadPool pool(threads);
+    const ParallelFor parallel = OnPool(pool);
+    for (size_t c = 0; c < columns.size(); ++c) {
+      const Column& x = columns[c];
+      const std::string what =
+          "column " + std::to_string(c) + ", " + std::to_string(threads) + " thread(s)";
+      const std::vector<double> cuts = NtileCuts(x, 5, parallel);
+      ExpectSameCuts(cuts, rank_reference::NtileCuts(x, 5), what + " ntile");
+      ExpectSameColumn(Ntile(x, cuts, parallel), rank_reference::Ntile(x, cuts), what + " ntile");
+      ExpectSameColumn(CumShare(x, parallel), rank_reference::CumShare(x), what + " cumshare");
+      ExpectSameColumn(PercentRank(x, parallel), rank_reference::PercentRank(x),
+                       what + " percent_rank");
+    }
+  }
+}
+
 // NaN never reaches the kernels (the CSV reader rejects it, Arrow import reads it as null), and
 // the old sort's result with NaN was undefined; a hand-built column with NaN still gets a result
 // that does not depend on how its tasks run.
