@@ -3,6 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include "compiler/ir/calendar.h"
+
 namespace segc::sql {
 
 std::string Dialect::Ident(std::string_view name) const {
@@ -16,6 +22,86 @@ std::string Dialect::Ident(std::string_view name) const {
 
 std::string Dialect::OrderedSum(const std::string& x, const std::string& order) const {
   return fmt::format("sum({} ORDER BY {})", x, order);
+}
+
+std::string Dialect::TypeName(ir::Type type) const {
+  switch (type) {
+    case ir::Type::kBool:
+      return "BOOLEAN";
+    case ir::Type::kFloat:
+      return "DOUBLE PRECISION";
+    case ir::Type::kDate:
+      return "DATE";
+    case ir::Type::kString:
+      return "TEXT";
+    default:
+      return "BIGINT";  // ints and label codes
+  }
+}
+
+// Through a string: strtod's correctly rounded parse keeps every bit of the shortest form.
+std::string Dialect::Float(double value) const {
+  return fmt::format("CAST('{}' AS DOUBLE PRECISION)", value);
+}
+
+std::string Dialect::Int(int64_t value) const {
+  if (value == std::numeric_limits<int64_t>::min())
+    return "CAST('" + fmt::format("{}", value) + "' AS BIGINT)";
+  return fmt::format("CAST({} AS BIGINT)", value);
+}
+
+std::string Dialect::DateLiteral(int64_t days) const {
+  return "DATE '" + ir::FormatDate(days) + "'";
+}
+
+std::string Dialect::DaysOf(const std::string& d) const {
+  return DaysBetween(d, "DATE '1970-01-01'");
+}
+
+std::string Dialect::FromDays(const std::string& n) const {
+  return "DATE '1970-01-01' + CAST(" + n + " AS INTEGER)";
+}
+
+namespace {
+
+std::string JoinArgs(const std::vector<std::string>& parts, const char* sep) {
+  std::string out;
+  for (const std::string& part : parts) out += (out.empty() ? "" : sep) + part;
+  return out;
+}
+
+}  // namespace
+
+std::string Dialect::And(const std::vector<std::string>& args) const {
+  return "(" + JoinArgs(args, " AND ") + ")";
+}
+
+std::string Dialect::Or(const std::vector<std::string>& args) const {
+  return "(" + JoinArgs(args, " OR ") + ")";
+}
+
+std::string Dialect::Least(const std::vector<std::string>& args) const {
+  return "LEAST(" + JoinArgs(args, ", ") + ")";
+}
+
+std::string Dialect::Greatest(const std::vector<std::string>& args) const {
+  return "GREATEST(" + JoinArgs(args, ", ") + ")";
+}
+
+std::string Dialect::Label(const std::string& code, const std::vector<std::string>& labels) const {
+  std::string out = "CASE " + code;
+  for (size_t l = 0; l < labels.size(); ++l) out += fmt::format(" WHEN {} THEN {}", l, labels[l]);
+  return out + " END";
+}
+
+std::string Dialect::SignBit(const std::string& x) const {
+  return fmt::format("{0} < 0 OR ({0} = 0 AND atan2({0}, -1) < 0)", x);
+}
+
+std::string Dialect::PercentRankArrays(const std::string&, const std::string&) const { return ""; }
+std::string Dialect::RunningSumArrays(const std::string&, const std::string&) const { return ""; }
+std::string Dialect::ArrayLookup(const std::string&, const std::string&, const std::string&) const {
+  return "";
 }
 
 namespace {

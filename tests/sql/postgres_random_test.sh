@@ -7,8 +7,6 @@
 # left out (event aggregates are not translated yet). Prints the seed of every mismatch with a
 # rerun line.
 #   postgres_random_test.sh SEGC SOURCE_DIR CASES_TOOL
-# Seeds listed in tests/sql/postgres_random_known.txt differ for a reason docs/sql.md states
-# (known differences): they are reported, not failed.
 # SEGC_SQL_DIFF_PROGRAMS (default 3600: about 2,000 programs without an event table) seeds from SEGC_SQL_DIFF_BASE_SEED (default 1);
 # SEGC_SQL_DIFF_SEED=N runs only seed N. Exit 77 without the PostgreSQL binaries.
 set -euo pipefail
@@ -41,7 +39,7 @@ pg_sql -f "$tmp/load.sql" >/dev/null 2>"$tmp/load.err" || { cat "$tmp/load.err" 
 
 drop='del(.engine, .threads, .data_hash)'
 compared=0 refused=0
-overflowed=() known=()
+overflowed=()
 for seed in "${seeds[@]}"; do
   dir="$tmp/cases/$seed"
   as_of="$(cat "$dir/as_of")"
@@ -62,10 +60,6 @@ for seed in "${seeds[@]}"; do
   fi
   if [[ "$code" != "$jit_code" ]] ||
       ! diff -u <(jq "$drop" "$tmp/jit.json") <(jq "$drop" "$tmp/pg.json") >"$tmp/diff.txt"; then
-    if grep -q "^$seed " "$SOURCE_DIR/tests/sql/postgres_random_known.txt"; then
-      known+=("$seed")
-      continue
-    fi
     fail "seed $seed: PostgreSQL differs from the JIT (exit $code vs $jit_code; rerun:" \
       "SEGC_SQL_DIFF_SEED=$seed ctest -R sql/postgres_random)"
     head -30 "$tmp/diff.txt" "$tmp/pg.err" >&2
@@ -75,6 +69,5 @@ for seed in "${seeds[@]}"; do
 done
 echo "compared $compared programs; $refused refused (a construct not translated);" \
   "$(wc -l <"$tmp/cases/skipped.txt") with an event table left out;" \
-  "${#overflowed[@]} where PostgreSQL raised on a float sum overflow (seeds: ${overflowed[*]-});" \
-  "${#known[@]} known differences (seeds: ${known[*]-}; postgres_random_known.txt)"
+  "${#overflowed[@]} where PostgreSQL raised on a float sum overflow (seeds: ${overflowed[*]-})"
 finish
