@@ -81,6 +81,10 @@ class Dialect {
   /// LEAST/GREATEST of two or more values (nulls are tested by the caller).
   virtual std::string Least(const std::vector<std::string>& args) const;
   virtual std::string Greatest(const std::vector<std::string>& args) const;
+  /// The remainder (sign of the dividend) of the BIGINT `x`, also given as `wide` (WideInt),
+  /// divided by the positive BIGINT constant `unit`, as WideInt.
+  virtual std::string WideRemainder(const std::string& x, const std::string& wide,
+                                    int64_t unit) const;
   /// The label text of a class's code `code` (0, 1, ...: the index in `labels`, literals), null
   /// for a null code.
   virtual std::string Label(const std::string& code, const std::vector<std::string>& labels) const;
@@ -111,9 +115,9 @@ class Dialect {
   virtual bool TemporaryTables() const { return false; }
 };
 
-/// The dialect named `name` ("postgres", "duckdb"), or nullptr.
+/// The dialect named `name` ("postgres", "duckdb", "clickhouse"), or nullptr.
 std::unique_ptr<Dialect> MakeDialect(std::string_view name);
-/// "postgres, duckdb": the names MakeDialect knows, for help texts and errors.
+/// "postgres, duckdb, clickhouse": the names MakeDialect knows, for help texts and errors.
 const char* DialectNames();
 
 }  // namespace segc::sql

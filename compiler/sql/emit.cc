@@ -312,7 +312,8 @@ std::string Emitter::SummarySelect(bool with_scores) const {
       out += ",\n  " + count_if(c) + " AS " + d_.Ident(o.name);
     } else if (o.kind == ir::OutputKind::kScore && with_scores) {
       out += fmt::format(
-          ",\n  count({0}) AS {1}, {2} AS {3}, min({0}) AS {4}, max({0}) AS {5}, {2} / "
+          ",\n  count({0}) AS {1}, COALESCE({2}, 0) AS {3}, min({0}) AS {4}, max({0}) AS {5}, {2} "
+          "/ "
           "NULLIF(count({0}), 0) AS {6}",
           c, d_.Ident(o.name + ".count"), d_.OrderedSum(c, row), d_.Ident(o.name + ".sum"),
           d_.Ident(o.name + ".min"), d_.Ident(o.name + ".max"), d_.Ident(o.name + ".mean"));

@@ -335,7 +335,7 @@ std::string Emitter::Round(const ir::Node& node) const {
     int64_t unit = 1;
     for (int64_t i = 0; i < -digits; ++i) unit *= 10;
     std::string wide = "CAST(" + x + " AS " + d_.WideInt() + ")";
-    std::string rest = fmt::format("({} % {})", wide, unit);
+    std::string rest = d_.WideRemainder(x, wide, unit);
     std::string out =
         fmt::format("({0} - {1} + CASE WHEN 2 * abs({1}) >= {2} THEN {3} * {2} ELSE 0 END)", wide,
                     rest, unit, d_.Sign(wide));
