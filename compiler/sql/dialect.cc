@@ -580,15 +580,125 @@ class ClickHouse final : public Dialect {
   }
 };
 
+/// Spark SQL 3.3 or later (percentile_cont WITHIN GROUP, startswith, endswith, contains), not
+/// run here (Spark cannot be installed on the test machines): golden texts only. Java regular
+/// expressions (RLIKE) take the PostgreSQL subset; sums of doubles add in no fixed order.
+class Spark final : public Dialect {
+ public:
+  std::string Name() const override { return "spark"; }
+  std::string Ident(std::string_view name) const override {
+    std::string out = "`";
+    for (char c : name) {
+      if (c == '`') out += '`';
+      out += c;
+    }
+    return out + "`";
+  }
+  // Spark reads backslash escapes in string literals (spark.sql.parser.escapedStringLiterals
+  // false, the default).
+  std::string String(std::string_view text) const override {
+    std::string out = "'";
+    for (char c : text) {
+      if (c == '\'' || c == '\\') out += '\\';
+      out += c;
+    }
+    return out + "'";
+  }
+  std::string TypeName(ir::Type type) const override {
+    switch (type) {
+      case ir::Type::kFloat:
+        return "DOUBLE";
+      case ir::Type::kString:
+        return "STRING";
+      default:
+        return Dialect::TypeName(type);
+    }
+  }
+  std::string Int32Type() const override { return "INT"; }
+  std::string Float(double value) const override {
+    return fmt::format("CAST('{}' AS DOUBLE)", value);  // Double.parseDouble: correctly rounded
+  }
+  // row_number() needs an ORDER BY in Spark; the ids only order the rows.
+  std::string RowNumber() const override { return "monotonically_increasing_id()"; }
+  std::string Materialized() const override { return ""; }
+  // Spark has no trunc of numbers (floor and ceil give BIGINTs): doubles of 2^52 or more are
+  // integers already, smaller ones truncate exactly through BIGINT (a negative zero becomes 0).
+  std::string Trunc(const std::string& x) const override {
+    return fmt::format(
+        "CASE WHEN abs({0}) >= CAST('4503599627370496' AS DOUBLE) THEN {0} ELSE CAST(CAST({0} AS "
+        "BIGINT) AS DOUBLE) END",
+        x);
+  }
+  std::string PercentileCont(const std::string& q, const std::string& x) const override {
+    return fmt::format("percentile_cont({}) WITHIN GROUP (ORDER BY {})", q, x);
+  }
+  std::string Year(const std::string& d) const override { return Fn("year", d); }
+  std::string Month(const std::string& d) const override { return Fn("month", d); }
+  std::string Day(const std::string& d) const override { return Fn("dayofmonth", d); }
+  // dayofweek: 1 = Sunday .. 7 = Saturday.
+  std::string IsoWeekday(const std::string& d) const override {
+    return fmt::format("CAST((dayofweek({}) + 5) % 7 + 1 AS BIGINT)", d);
+  }
+  std::string DaysInMonth(const std::string& d) const override {
+    return fmt::format("CAST(dayofmonth(last_day({})) AS BIGINT)", d);
+  }
+  // Since Spark 3.0 add_months clamps the day to the month's end and no longer moves a month's
+  // last day to the result's last day: segc's rule.
+  std::string AddMonths(const std::string& d, const std::string& n) const override {
+    return fmt::format("add_months({}, {})", d, n);
+  }
+  std::string DaysBetween(const std::string& a, const std::string& b) const override {
+    return fmt::format("CAST(datediff({}, {}) AS BIGINT)", a, b);
+  }
+  std::string FromDays(const std::string& n) const override {
+    return "date_add(DATE '1970-01-01', CAST(" + n + " AS INT))";
+  }
+  std::string ByteOrder(const std::string& s) const override { return s; }  // UTF-8 bytes
+  std::string Length(const std::string& s) const override { return Fn("char_length", s); }
+  std::string StartsWith(const std::string& s, const std::string& p) const override {
+    return fmt::format("startswith({}, {})", s, p);
+  }
+  std::string EndsWith(const std::string& s, const std::string& p) const override {
+    return fmt::format("endswith({}, {})", s, p);
+  }
+  std::string Contains(const std::string& s, const std::string& p) const override {
+    return fmt::format("contains({}, {})", s, p);
+  }
+  // Java's (?i) folds ASCII only: refused with other bytes.
+  std::optional<std::string> Matches(const std::string& s, std::string_view re2) const override {
+    if (re2.rfind("(?i)", 0) == 0) {
+      for (char c : re2) {
+        if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
+      }
+    }
+    auto re = ReToAre(re2);
+    if (!re) return std::nullopt;
+    return fmt::format("({} RLIKE {})", s, String(*re));
+  }
+  std::string WideInt() const override { return "DECIMAL(38, 0)"; }
+  std::string ExactMean(const std::string& sum, const std::string& n) const override {
+    return fmt::format("CAST({} AS DOUBLE) / {}", sum, n);
+  }
+  std::string OrderedSum(const std::string& x, const std::string&) const override {
+    return "sum(" + x + ")";
+  }
+
+ private:
+  static std::string Fn(const char* name, const std::string& d) {
+    return fmt::format("CAST({}({}) AS BIGINT)", name, d);
+  }
+};
+
 }  // namespace
 
 std::unique_ptr<Dialect> MakeDialect(std::string_view name) {
   if (name == "postgres") return std::make_unique<Postgres>();
   if (name == "duckdb") return std::make_unique<DuckDb>();
   if (name == "clickhouse") return std::make_unique<ClickHouse>();
+  if (name == "spark") return std::make_unique<Spark>();
   return nullptr;
 }
 
-const char* DialectNames() { return "postgres, duckdb, clickhouse"; }
+const char* DialectNames() { return "postgres, duckdb, clickhouse, spark"; }
 
 }  // namespace segc::sql

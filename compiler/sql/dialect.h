@@ -85,6 +85,10 @@ class Dialect {
   /// divided by the positive BIGINT constant `unit`, as WideInt.
   virtual std::string WideRemainder(const std::string& x, const std::string& wide,
                                     int64_t unit) const;
+  /// A double truncated toward zero, as a double.
+  virtual std::string Trunc(const std::string& x) const { return "trunc(" + x + ")"; }
+  /// The keyword that keeps a CTE from being inlined ("MATERIALIZED "), or "".
+  virtual std::string Materialized() const { return "MATERIALIZED "; }
   /// The label text of a class's code `code` (0, 1, ...: the index in `labels`, literals), null
   /// for a null code.
   virtual std::string Label(const std::string& code, const std::vector<std::string>& labels) const;
@@ -115,9 +119,9 @@ class Dialect {
   virtual bool TemporaryTables() const { return false; }
 };
 
-/// The dialect named `name` ("postgres", "duckdb", "clickhouse"), or nullptr.
+/// The dialect named `name` ("postgres", "duckdb", "clickhouse", "spark"), or nullptr.
 std::unique_ptr<Dialect> MakeDialect(std::string_view name);
-/// "postgres, duckdb, clickhouse": the names MakeDialect knows, for help texts and errors.
+/// "postgres, duckdb, clickhouse, spark": the names MakeDialect knows, for help texts and errors.
 const char* DialectNames();
 
 }  // namespace segc::sql

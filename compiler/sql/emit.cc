@@ -265,7 +265,7 @@ std::string Emitter::With(const std::vector<Cte>& ctes) const {
           cte.name, cte.body);
     } else {
       out += fmt::format("{}{} AS {}({})", out.empty() ? "WITH " : ",\n", cte.name,
-                         cte.materialized ? "MATERIALIZED " : "", cte.body);
+                         cte.materialized ? d_.Materialized() : "", cte.body);
     }
   }
   return out + "\n";

@@ -277,8 +277,10 @@ std::string Emitter::Call(const ir::Node& node) const {
       return d_.DaysBetween(a[1], a[0]);
     case BuiltinId::kAge:
     case BuiltinId::kYearsSince:  // months / 12 truncated toward zero (exact in doubles)
-      return "CAST(trunc(CAST(" + MonthsSince(a[0], a[1]) + " AS " + TypeName(Type::kFloat) +
-             ") / 12) AS " + TypeName(Type::kInt) + ")";
+      return "CAST(" +
+             d_.Trunc("CAST(" + MonthsSince(a[0], a[1]) + " AS " + TypeName(Type::kFloat) +
+                      ") / 12") +
+             " AS " + TypeName(Type::kInt) + ")";
     case BuiltinId::kMonthsSince:
       return MonthsSince(a[0], a[1]);
     case BuiltinId::kYear:
@@ -343,7 +345,7 @@ std::string Emitter::Round(const ir::Node& node) const {
                        TypeName(Type::kInt));
   }
   auto half_away = [&](const std::string& v) {
-    return fmt::format("(trunc({0}) + CASE WHEN abs({0} - trunc({0})) >= 0.5 THEN {1} ELSE 0 END)",
+    return fmt::format("({0} + CASE WHEN abs({1} - {0}) >= 0.5 THEN {2} ELSE 0 END)", d_.Trunc(v),
                        v, d_.Sign(v));
   };
   if (digits == 0) return half_away(x);

@@ -48,6 +48,17 @@ TEST(Dialect, ClickHouseRegexRewrites) {
   EXPECT_FALSE(d->Matches("s", "\\Q.\\E").has_value());
 }
 
+TEST(Dialect, SparkBackquotesAndEscapes) {
+  auto d = MakeDialect("spark");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Ident("a`b"), "`a``b`");
+  EXPECT_EQ(d->String("O'Brien"), "'O\\'Brien'");
+  EXPECT_EQ(d->String("C:\\temp"), "'C:\\\\temp'");
+  EXPECT_EQ(d->AddMonths("d", "n"), "add_months(d, n)");
+  EXPECT_FALSE(d->Matches("s", "(?i)\xc3\xa9").has_value());  // Java folds ASCII only
+  EXPECT_EQ(*d->Matches("s", "^a.c$"), "(s RLIKE '^a[^\\\\n]c$')");
+}
+
 TEST(Dialect, UnknownNameGivesNull) { EXPECT_EQ(MakeDialect("oracle"), nullptr); }
 
 struct RegexRow {
