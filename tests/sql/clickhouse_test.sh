@@ -19,6 +19,7 @@ source "$SOURCE_DIR/tests/cli/lib.sh"
 source "$SOURCE_DIR/tests/sql/pg_server.sh"
 source "$SOURCE_DIR/tests/sql/ch_server.sh"
 make_tmp
+export PGOPTIONS="-c client_min_messages=warning"
 pg_start
 ch_start
 
