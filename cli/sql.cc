@@ -61,7 +61,7 @@ Subcommand AddSqlCommand(CLI::App& root) {
       ->type_name("");
   app->add_option("--dialect", args->dialect, "SQL dialect of the database")
       ->required()
-      ->check(CLI::IsMember({"postgres", "duckdb"}));
+      ->check(CLI::IsMember({"postgres", "duckdb", "clickhouse", "spark"}));
   app->add_option("--table", args->table,
                   "Name of the customer table in the database (default: the rules' table name)")
       ->type_name("NAME");

@@ -111,6 +111,10 @@ std::optional<std::string> LoadScript(const rt::Schema& schema, const std::strin
     return std::nullopt;
   }
   if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
+  if (dialect != "postgres" && dialect != "duckdb") {
+    error = "--load is not available for the " + dialect + " dialect (postgres and duckdb only)";
+    return std::nullopt;
+  }
   auto d = sql::MakeDialect(dialect);
   std::string staging = d->Ident(table + "#text"), fields;
   for (const std::string& f : HeaderFields(header)) {

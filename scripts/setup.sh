@@ -19,6 +19,7 @@ packages=(
   clang-14 libclang-rt-14-dev      # libFuzzer and the sanitizers (scripts/build.sh fuzz)
   pkg-config python3-numpy         # embedding examples: the C one via segc.pc, the Python one
   libpq-dev postgresql-15          # segc run --engine postgres (libpq); the SQL tests' server
+  clickhouse-server clickhouse-client  # tests/sql/clickhouse_test.sh (ClickHouse 18.16)
 )
 
 missing=()

@@ -43,6 +43,9 @@ bool Emitter::MultiUse(const ir::Node& node) const {
     case Op::kAddMonths:
     case Op::kCall:
       return true;
+    case Op::kAnd:
+    case Op::kOr:
+      return d_.RepeatsLogicArguments();
     default:
       return false;
   }
@@ -208,14 +211,13 @@ std::string Emitter::Source(int layer) const {
   return d_.Ident(layer == 0 ? "segc#t" : LayerName(layer - 1));
 }
 
-std::string Emitter::StatCtes(int source) const {
-  std::string out;
+void Emitter::StatCtes(int source, std::vector<Cte>& out) const {
   for (uint32_t s = 0; s < p_.stats.size(); ++s) {
     bool used = false;
     for (ir::ValueId id = 0; id < p_.nodes.size() && !used; ++id) {
       used = used_[id] && p_.node(id).op == Op::kStat && p_.node(id).payload.index == s;
     }
-    if (used && stat_source_[s] == source) out += ",\n" + StatCte(s);
+    if (used && stat_source_[s] == source) StatCte(s, out);
   }
   for (uint32_t d = 0; d < p_.derived.size(); ++d) {
     bool used = false;
@@ -223,31 +225,50 @@ std::string Emitter::StatCtes(int source) const {
       used = used_[id] && p_.node(id).op == Op::kDerived && p_.node(id).payload.index == d;
     }
     if (!used || derived_source_[d] != source) continue;
-    std::string cte = DerivedCte(d);
-    if (!cte.empty()) out += ",\n" + cte;
+    if (auto cte = DerivedCte(d)) out.push_back(std::move(*cte));
   }
-  return out;
 }
 
 // The customer table numbered in scan order (the order the runtime adds float sums in), then
 // one MATERIALIZED layer per level of columns: materializing stops the planner from inlining a
 // layer into the next, which would bring back the repeated text.
-std::string Emitter::Layers() const {
-  std::string out =
-      fmt::format("WITH {} AS MATERIALIZED (SELECT *, row_number() OVER () AS {} FROM {})",
-                  d_.Ident("segc#t"), d_.Ident(kRowColumn), d_.Ident(o_.table));
+std::vector<Cte> Emitter::Layers() const {
+  std::vector<Cte> out;
+  out.push_back({d_.Ident("segc#t"),
+                 fmt::format("SELECT *, {} AS {} FROM {}", d_.RowNumber(), d_.Ident(kRowColumn),
+                             d_.Ident(o_.table)),
+                 true});
   for (int layer = 0; layer <= layers_; ++layer) {
-    out += StatCtes(layer);
+    StatCtes(layer, out);
     if (layer == layers_) break;
     std::string columns;
     for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
       if (!used_[id] || !materialized_[id] || layer_[id] != layer) continue;
       columns += ",\n    " + NodeSql(id) + " AS " + d_.Ident(ColumnOf(id));
     }
-    out += fmt::format(",\n{} AS MATERIALIZED (SELECT *{}\n  FROM {})", d_.Ident(LayerName(layer)),
-                       columns, Source(layer));
+    out.push_back({d_.Ident(LayerName(layer)),
+                   fmt::format("SELECT *{}\n  FROM {}", columns, Source(layer)), true});
   }
   return out;
+}
+
+// A WITH clause (its text ends where the query's SELECT starts), or, in dialects without
+// WITH name AS (query), one temporary table per expression (each statement dropping a table
+// of that name a previous run left in the session first).
+std::string Emitter::With(const std::vector<Cte>& ctes) const {
+  std::string out;
+  for (const Cte& cte : ctes) {
+    if (d_.TemporaryTables()) {
+      out += fmt::format(
+          "DROP TEMPORARY TABLE IF EXISTS {0};\nCREATE TEMPORARY TABLE {0} ENGINE = Memory AS "
+          "{1};\n",
+          cte.name, cte.body);
+    } else {
+      out += fmt::format("{}{} AS {}({})", out.empty() ? "WITH " : ",\n", cte.name,
+                         cte.materialized ? d_.Materialized() : "", cte.body);
+    }
+  }
+  return out + "\n";
 }
 
 std::string Emitter::OverflowSum() const {
@@ -255,7 +276,7 @@ std::string Emitter::OverflowSum() const {
   for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
     if (CountsOverflow(id)) sum += (sum.empty() ? "" : " + ") + OverflowFlag(id);
   }
-  return sum.empty() ? "CAST(0 AS BIGINT)" : "CAST(" + sum + " AS BIGINT)";
+  return "CAST(" + (sum.empty() ? "0" : sum) + " AS " + TypeName(Type::kInt) + ")";
 }
 
 // Per output: its value, as the run reports it (label text for classes). Inside the queries
@@ -267,11 +288,9 @@ std::string Emitter::RowSelect(bool internal) const {
     const ir::Output& o = p_.outputs[i];
     std::string value = Ref(o.value);
     if (o.kind == ir::OutputKind::kClass) {
-      std::string labels;
-      for (size_t l = 0; l < o.labels.size(); ++l) {
-        labels += fmt::format(" WHEN {} THEN {}", l, d_.String(o.labels[l]));
-      }
-      value = "CASE " + value + labels + " END";
+      std::vector<std::string> labels;
+      for (const std::string& label : o.labels) labels.push_back(d_.String(label));
+      value = d_.Label(value, labels);
     }
     out += ",\n  " + value + " AS " + d_.Ident(internal ? OutputColumn(i) : o.name);
   }
@@ -293,7 +312,8 @@ std::string Emitter::SummarySelect(bool with_scores) const {
       out += ",\n  " + count_if(c) + " AS " + d_.Ident(o.name);
     } else if (o.kind == ir::OutputKind::kScore && with_scores) {
       out += fmt::format(
-          ",\n  count({0}) AS {1}, {2} AS {3}, min({0}) AS {4}, max({0}) AS {5}, {2} / "
+          ",\n  count({0}) AS {1}, COALESCE({2}, 0) AS {3}, min({0}) AS {4}, max({0}) AS {5}, {2} "
+          "/ "
           "NULLIF(count({0}), 0) AS {6}",
           c, d_.Ident(o.name + ".count"), d_.OrderedSum(c, row), d_.Ident(o.name + ".sum"),
           d_.Ident(o.name + ".min"), d_.Ident(o.name + ".max"), d_.Ident(o.name + ".mean"));
@@ -321,7 +341,7 @@ std::string Emitter::StatisticsSelect(std::vector<StatisticColumn>& columns) con
     }
     if (!used) continue;
     std::string value = StatRef(s);
-    if (p_.stats[s].type == Type::kDate) value = d_.DaysBetween(value, "DATE '1970-01-01'");
+    if (p_.stats[s].type == Type::kDate) value = d_.DaysOf(value);
     add(value, fmt::format("s{}", s));
     columns.push_back({false, s, {fmt::format("s{}", s)}});
   }
@@ -348,9 +368,11 @@ std::string Emitter::StatisticsSelect(std::vector<StatisticColumn>& columns) con
 EmitResult Emitter::Run() {
   if (auto refusal = Analyze()) return {std::nullopt, refusal};
   Queries q;
-  std::string with = Layers();
-  q.rows = with + "\n" + RowSelect(false) + "\nORDER BY " + d_.Ident(p_.customer_key) + ";\n";
-  std::string out_cte = with + ",\n" + d_.Ident("segc#out") + " AS (" + RowSelect(true) + ")\n";
+  std::vector<Cte> ctes = Layers();
+  std::string with = With(ctes);
+  q.rows = with + RowSelect(false) + "\nORDER BY " + d_.Ident(p_.customer_key) + ";\n";
+  ctes.push_back({d_.Ident("segc#out"), RowSelect(true)});
+  std::string out_cte = With(ctes);
   q.summary = out_cte + SummarySelect(true) + ";\n";
   q.counts = out_cte + SummarySelect(false) + ";\n";
   std::string scores;
@@ -362,7 +384,7 @@ EmitResult Emitter::Run() {
     q.score_rows = out_cte + "SELECT " + scores + " FROM " + d_.Ident("segc#out") + " ORDER BY " +
                    d_.Ident(kRowColumn) + ";\n";
   }
-  q.statistics = with + "\n" + StatisticsSelect(q.statistic_columns) + ";\n";
+  q.statistics = with + StatisticsSelect(q.statistic_columns) + ";\n";
   return {std::move(q), std::nullopt};
 }
 

@@ -16,6 +16,14 @@ namespace segc::sql::detail {
 /// The name of the customer table with a row number column ("segc#row"), read by layer 0.
 inline constexpr const char* kRowColumn = "segc#row";
 
+/// A named intermediate result: a common table expression, or a temporary table in dialects
+/// without WITH name AS (query).
+struct Cte {
+  std::string name;  ///< quoted
+  std::string body;  ///< a SELECT
+  bool materialized = false;
+};
+
 class Emitter {
  public:
   Emitter(const ir::Program& p, const Dialect& d, const EmitOptions& o) : p_(p), d_(d), o_(o) {}
@@ -33,8 +41,9 @@ class Emitter {
   void AssignLayers();
   // ---- text (emit.cc) ----
   std::string Ref(ir::ValueId id) const;
-  std::string Layers() const;
-  std::string StatCtes(int source) const;
+  std::vector<Cte> Layers() const;
+  void StatCtes(int source, std::vector<Cte>& out) const;
+  std::string With(const std::vector<Cte>& ctes) const;
   std::string RowSelect(bool internal) const;
   std::string SummarySelect(bool with_scores) const;
   std::string StatisticsSelect(std::vector<StatisticColumn>& columns) const;
@@ -54,8 +63,9 @@ class Emitter {
   std::string MonthsSince(const std::string& d, const std::string& as_of) const;
   std::string OverflowFlag(ir::ValueId id) const;
   // ---- statistics (stats.cc) ----
-  std::string StatCte(uint32_t stat) const;
-  std::string DerivedCte(uint32_t derived) const;
+  void StatCte(uint32_t stat, std::vector<Cte>& out) const;
+  void WideIntPercentile(uint32_t stat, std::vector<Cte>& out) const;
+  std::optional<Cte> DerivedCte(uint32_t derived) const;
   std::string DerivedSql(const ir::Node& node) const;
   std::string AsDouble(ir::ValueId id) const;
   std::string Percentile(double q, ir::ValueId input) const;
@@ -64,9 +74,9 @@ class Emitter {
   std::string ExactIntStddev(uint32_t stat) const;
   std::string StatRef(uint32_t stat) const;
 
-  static std::string TypeName(ir::Type type);
-  static std::string Float(double value);
-  static std::string Int(int64_t value);
+  std::string TypeName(ir::Type type) const { return d_.TypeName(type); }
+  std::string Float(double value) const { return d_.Float(value); }
+  std::string Int(int64_t value) const { return d_.Int(value); }
 
   const ir::Program& p_;
   const Dialect& d_;

@@ -18,7 +18,6 @@ using stdlib::BuiltinId;
 
 namespace {
 
-constexpr const char* kEpoch = "DATE '1970-01-01'";
 constexpr const char* kInt64Range = "-9223372036854775808 AND 9223372036854775807";
 constexpr const char* kInt32Range = "-2147483648 AND 2147483647";
 
@@ -30,41 +29,15 @@ std::string Join(const std::vector<std::string>& parts, const char* sep) {
 
 }  // namespace
 
-std::string Emitter::TypeName(Type type) {
-  switch (type) {
-    case Type::kBool:
-      return "BOOLEAN";
-    case Type::kFloat:
-      return "DOUBLE PRECISION";
-    case Type::kDate:
-      return "DATE";
-    case Type::kString:
-      return "TEXT";
-    default:
-      return "BIGINT";  // ints and label codes
-  }
-}
-
-// Through a string: strtod's correctly rounded parse keeps every bit of the shortest form.
-std::string Emitter::Float(double value) {
-  return fmt::format("CAST('{}' AS DOUBLE PRECISION)", value);
-}
-
-std::string Emitter::Int(int64_t value) {
-  if (value == std::numeric_limits<int64_t>::min())
-    return "CAST('" + fmt::format("{}", value) + "' AS BIGINT)";
-  return fmt::format("CAST({} AS BIGINT)", value);
-}
-
 std::string Emitter::Const(Type type, const ir::Payload& v) const {
   if (v.is_null) return "CAST(NULL AS " + TypeName(type) + ")";
   switch (type) {
     case Type::kBool:
-      return v.i ? "TRUE" : "FALSE";
+      return d_.Bool(v.i != 0);
     case Type::kFloat:
       return Float(v.f);
     case Type::kDate:
-      return "DATE '" + ir::FormatDate(v.i) + "'";
+      return d_.DateLiteral(v.i);
     case Type::kString:
       return d_.String(p_.strings[v.index]);
     default:
@@ -128,7 +101,7 @@ std::string Emitter::NodeSql(ir::ValueId id) const {
       return Cast(node);
     case Op::kAddMonths:
       return fmt::format("CASE WHEN {1} BETWEEN {2} AND {3} THEN {0} END",
-                         d_.AddMonths(a(0), "CAST(" + a(1) + " AS INTEGER)"), a(1),
+                         d_.AddMonths(a(0), "CAST(" + a(1) + " AS " + d_.Int32Type() + ")"), a(1),
                          Int(-(int64_t(1) << 31) + 1), Int((int64_t(1) << 31) - 1));
     case Op::kEq:
     case Op::kNe:
@@ -138,9 +111,9 @@ std::string Emitter::NodeSql(ir::ValueId id) const {
     case Op::kGe:
       return Compare(node);
     case Op::kAnd:
-      return "(" + Join(all(), " AND ") + ")";
+      return d_.And(all());
     case Op::kOr:
-      return "(" + Join(all(), " OR ") + ")";
+      return d_.Or(all());
     case Op::kNot:
       return "(NOT " + a(0) + ")";
     case Op::kIsNull:
@@ -148,7 +121,7 @@ std::string Emitter::NodeSql(ir::ValueId id) const {
     case Op::kIsNotNull:
       return "(" + a(0) + " IS NOT NULL)";
     case Op::kIsTrue:
-      return "COALESCE(" + a(0) + ", FALSE)";
+      return "COALESCE(" + a(0) + ", " + d_.Bool(false) + ")";
     case Op::kCoalesce:
       return "COALESCE(" + Join(all(), ", ") + ")";
     case Op::kSelect: {
@@ -172,10 +145,10 @@ std::string Emitter::Arith(const ir::Node& node) const {
   if (node.type == Type::kFloat) return FloatArith(node.op, a, b);
   Type left = p_.node(node.args[0]).type, right = p_.node(node.args[1]).type;
   if (node.type == Type::kDate) {  // date ± days, in range of the 32-bit day numbers
-    std::string days = fmt::format("CAST({} AS {}) {} CAST({} AS {})", d_.DaysBetween(a, kEpoch),
-                                   d_.WideInt(), node.op == Op::kAdd ? "+" : "-", b, d_.WideInt());
-    return fmt::format("CASE WHEN {0} BETWEEN {1} THEN {2} + CAST({0} AS INTEGER) END", days,
-                       kInt32Range, kEpoch);
+    std::string days = fmt::format("CAST({} AS {}) {} CAST({} AS {})", d_.DaysOf(a), d_.WideInt(),
+                                   node.op == Op::kAdd ? "+" : "-", b, d_.WideInt());
+    return fmt::format("CASE WHEN {0} BETWEEN {1} THEN {2} END", days, kInt32Range,
+                       d_.FromDays(days));
   }
   if (left == Type::kDate && right == Type::kDate) return d_.DaysBetween(a, b);
   return IntArith(node.op, a, b);
@@ -233,15 +206,16 @@ std::string Emitter::Cast(const ir::Node& node) const {
   Type from = p_.node(node.args[0]).type;
   switch (node.type) {
     case Type::kFloat:
-      if (from == Type::kDate) a = d_.DaysBetween(a, kEpoch);
-      return "CAST(" + a + " AS DOUBLE PRECISION)";
+      if (from == Type::kDate) a = d_.DaysOf(a);
+      return "CAST(" + a + " AS " + TypeName(Type::kFloat) + ")";
     case Type::kInt:
-      if (from == Type::kDate) return d_.DaysBetween(a, kEpoch);
-      return "CAST(CAST(" + a + " AS INTEGER) AS BIGINT)";  // bool: 0 or 1
+      if (from == Type::kDate) return d_.DaysOf(a);
+      return "CAST(CAST(" + a + " AS " + d_.Int32Type() + ") AS " + TypeName(Type::kInt) +
+             ")";  // bool: 0 or 1
     case Type::kDate: {
       std::string days = from == Type::kFloat ? "floor(" + a + ")" : a;
-      return fmt::format("CASE WHEN {0} BETWEEN {1} THEN {2} + CAST({0} AS INTEGER) END", days,
-                         kInt32Range, kEpoch);
+      return fmt::format("CASE WHEN {0} BETWEEN {1} THEN {2} END", days, kInt32Range,
+                         d_.FromDays(days));
     }
     default:
       SEGC_UNREACHABLE();
@@ -281,10 +255,9 @@ std::string Emitter::Compare(const ir::Node& node) const {
 // month of the earlier date) < its day; negated when the date is after as_of.
 std::string Emitter::MonthsSince(const std::string& d, const std::string& as_of) const {
   auto forward = [&](const std::string& from, const std::string& to) {
-    return fmt::format(
-        "(12 * ({0} - {1}) + ({2} - {3}) - CASE WHEN LEAST({4}, {5}) >= {6} THEN 0 ELSE 1 END)",
-        d_.Year(to), d_.Year(from), d_.Month(to), d_.Month(from), d_.Day(to), d_.DaysInMonth(from),
-        d_.Day(from));
+    return fmt::format("(12 * ({0} - {1}) + ({2} - {3}) - CASE WHEN {4} >= {5} THEN 0 ELSE 1 END)",
+                       d_.Year(to), d_.Year(from), d_.Month(to), d_.Month(from),
+                       d_.Least({d_.Day(to), d_.DaysInMonth(from)}), d_.Day(from));
   };
   return fmt::format("CASE WHEN {0} <= {1} THEN {2} ELSE -{3} END", d, as_of, forward(d, as_of),
                      forward(as_of, d));
@@ -304,8 +277,10 @@ std::string Emitter::Call(const ir::Node& node) const {
       return d_.DaysBetween(a[1], a[0]);
     case BuiltinId::kAge:
     case BuiltinId::kYearsSince:  // months / 12 truncated toward zero (exact in doubles)
-      return "CAST(trunc(CAST(" + MonthsSince(a[0], a[1]) +
-             " AS DOUBLE PRECISION) / 12) AS BIGINT)";
+      return "CAST(" +
+             d_.Trunc("CAST(" + MonthsSince(a[0], a[1]) + " AS " + TypeName(Type::kFloat) +
+                      ") / 12") +
+             " AS " + TypeName(Type::kInt) + ")";
     case BuiltinId::kMonthsSince:
       return MonthsSince(a[0], a[1]);
     case BuiltinId::kYear:
@@ -326,15 +301,15 @@ std::string Emitter::Call(const ir::Node& node) const {
       return is_float ? "ceil(" + a[0] + ")" : a[0];
     // LEAST and GREATEST skip nulls; segc's min and max are null when any argument is.
     case BuiltinId::kMin:
-      return null_if_any("LEAST(" + Join(a, ", ") + ")");
+      return null_if_any(d_.Least(a));
     case BuiltinId::kMax:
-      return null_if_any("GREATEST(" + Join(a, ", ") + ")");
+      return null_if_any(d_.Greatest(a));
     case BuiltinId::kClamp:
-      return null_if_any(fmt::format("LEAST(GREATEST({}, {}), {})", a[0], a[1], a[2]));
+      return null_if_any(d_.Least({d_.Greatest({a[0], a[1]}), a[2]}));
     case BuiltinId::kLower:
-      return "lower(" + a[0] + ")";
+      return d_.Lower(a[0]);
     case BuiltinId::kUpper:
-      return "upper(" + a[0] + ")";
+      return d_.Upper(a[0]);
     case BuiltinId::kLength:
       return d_.Length(a[0]);
     case BuiltinId::kStartsWith:
@@ -362,15 +337,16 @@ std::string Emitter::Round(const ir::Node& node) const {
     int64_t unit = 1;
     for (int64_t i = 0; i < -digits; ++i) unit *= 10;
     std::string wide = "CAST(" + x + " AS " + d_.WideInt() + ")";
-    std::string rest = fmt::format("({} % {})", wide, unit);
+    std::string rest = d_.WideRemainder(x, wide, unit);
     std::string out =
-        fmt::format("({0} - {1} + CASE WHEN 2 * abs({1}) >= {2} THEN sign({0}) * {2} ELSE 0 END)",
-                    wide, rest, unit);
-    return fmt::format("CASE WHEN {0} BETWEEN {1} THEN CAST({0} AS BIGINT) END", out, kInt64Range);
+        fmt::format("({0} - {1} + CASE WHEN 2 * abs({1}) >= {2} THEN {3} * {2} ELSE 0 END)", wide,
+                    rest, unit, d_.Sign(wide));
+    return fmt::format("CASE WHEN {0} BETWEEN {1} THEN CAST({0} AS {2}) END", out, kInt64Range,
+                       TypeName(Type::kInt));
   }
-  auto half_away = [](const std::string& v) {
-    return fmt::format(
-        "(trunc({0}) + CASE WHEN abs({0} - trunc({0})) >= 0.5 THEN sign({0}) ELSE 0 END)", v);
+  auto half_away = [&](const std::string& v) {
+    return fmt::format("({0} + CASE WHEN abs({1} - {0}) >= 0.5 THEN {2} ELSE 0 END)", d_.Trunc(v),
+                       v, d_.Sign(v));
   };
   if (digits == 0) return half_away(x);
   if (digits > 308) return x;

@@ -1,5 +1,5 @@
 """Compares the JIT's --out CSV with the rows of the SQL per-customer query (CSV, booleans as
-1/0 or t/f), by key and column name: every column of the JIT file must be equal (numbers as
+1/0 or t/f, nulls empty or \\N), by key and column name: every column of the JIT file must be equal (numbers as
 doubles). Prints the first mismatches; exit 1 when there is any.
     compare_rows.py JIT.csv SQL.csv"""
 import csv
@@ -7,6 +7,8 @@ import sys
 
 
 def same(a, b):
+    if b == "\\N":  # ClickHouse's CSV null
+        b = ""
     if b in ("t", "f", "true", "false"):
         b = "1" if b in ("t", "true") else "0"
     if a == b:

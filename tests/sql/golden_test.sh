@@ -28,7 +28,7 @@ for dir in "${projects[@]}" "$SOURCE_DIR/examples/retail/"; do
   name="$(basename "$dir")"
   rules="$dir/rules.seg"
   [[ -d "$dir/rules" ]] && rules="$dir/rules"
-  for dialect in postgres duckdb; do
+  for dialect in postgres duckdb clickhouse spark; do
     check "$name.$dialect.sql" "$rules" --dialect "$dialect" --table "$name"
     check "$name.$dialect.summary.sql" "$rules" --dialect "$dialect" --table "$name" --summary
   done

@@ -7,8 +7,6 @@
 # left out (event aggregates are not translated yet). Prints the seed of every mismatch with a
 # rerun line.
 #   postgres_random_test.sh SEGC SOURCE_DIR CASES_TOOL
-# Seeds listed in tests/sql/postgres_random_known.txt differ for a reason docs/sql.md states
-# (known differences): they are reported, not failed.
 # SEGC_SQL_DIFF_PROGRAMS (default 3600: about 2,000 programs without an event table) seeds from SEGC_SQL_DIFF_BASE_SEED (default 1);
 # SEGC_SQL_DIFF_SEED=N runs only seed N. Exit 77 without the PostgreSQL binaries.
 set -euo pipefail
@@ -40,7 +38,7 @@ done
 pg_sql -f "$tmp/load.sql" >/dev/null 2>"$tmp/load.err" || { cat "$tmp/load.err" >&2; exit 1; }
 
 drop='del(.engine, .threads, .data_hash)'
-# compare_seed SEED: one line "SEED STATUS" on stdout (ok, refused, overflow, known, differs);
+# compare_seed SEED: one line "SEED STATUS" on stdout (ok, refused, overflow, differs);
 # for a difference, the diff and PostgreSQL's error go to stderr.
 compare_seed() {
   local seed="$1" dir="$tmp/cases/$1" work="$tmp/work/$1" as_of jit_code
@@ -60,8 +58,6 @@ compare_seed() {
   elif [[ "$code" == "$jit_code" ]] &&
       diff -u <(jq "$drop" "$work/jit.json") <(jq "$drop" "$work/pg.json") >"$work/diff.txt"; then
     echo "$seed ok"
-  elif grep -q "^$seed " "$SOURCE_DIR/tests/sql/postgres_random_known.txt"; then
-    echo "$seed known"
   else
     echo "$seed differs (exit $code vs $jit_code)"
     head -30 "$work/diff.txt" "$work/pg.err" >&2 2>/dev/null || true
@@ -91,7 +87,5 @@ echo "compared $(grep -c " ok$" "$tmp/results.txt") programs;" \
   "$(grep -c " refused$" "$tmp/results.txt") refused (a construct not translated);" \
   "$(wc -l <"$tmp/cases/skipped.txt") with an event table left out;" \
   "$(grep -c " overflow$" "$tmp/results.txt") where PostgreSQL raised on a float sum overflow" \
-  "(seeds: $(list overflow));" \
-  "$(grep -c " known$" "$tmp/results.txt") known differences (seeds: $(list known);" \
-  "postgres_random_known.txt)"
+  "(seeds: $(list overflow));"
 finish

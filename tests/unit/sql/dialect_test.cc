@@ -27,6 +27,38 @@ TEST(Dialect, DuckDbStringsDoubleQuotes) {
   EXPECT_EQ(d->String("C:\\temp"), "'C:\\temp'");
 }
 
+// ClickHouse reads backslash escapes in both quoted identifiers and string literals.
+TEST(Dialect, ClickHouseEscapesQuotesAndBackslashes) {
+  auto d = MakeDialect("clickhouse");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Ident("a\"b"), "\"a\\\"b\"");
+  EXPECT_EQ(d->Ident("back\\slash"), "\"back\\\\slash\"");
+  EXPECT_EQ(d->String("O'Brien"), "'O\\'Brien'");
+  EXPECT_EQ(d->String("C:\\temp"), "'C:\\\\temp'");
+}
+
+// match() is RE2 with dot_nl, and 18.16 prefilters (?i) patterns case-sensitively.
+TEST(Dialect, ClickHouseRegexRewrites) {
+  auto d = MakeDialect("clickhouse");
+  EXPECT_EQ(*d->Matches("s", "^a.c$"), "match(s, '^a[^\\\\n]c$')");
+  EXPECT_EQ(*d->Matches("s", "[.]\\."), "match(s, '[.]\\\\.')");
+  EXPECT_EQ(*d->Matches("s", "(?i)^ab-"), "match(s, '^[aA][bB]-')");
+  EXPECT_FALSE(d->Matches("s", "(?s)a.c").has_value());
+  EXPECT_FALSE(d->Matches("s", "(?i)[a-z]").has_value());
+  EXPECT_FALSE(d->Matches("s", "\\Q.\\E").has_value());
+}
+
+TEST(Dialect, SparkBackquotesAndEscapes) {
+  auto d = MakeDialect("spark");
+  ASSERT_NE(d, nullptr);
+  EXPECT_EQ(d->Ident("a`b"), "`a``b`");
+  EXPECT_EQ(d->String("O'Brien"), "'O\\'Brien'");
+  EXPECT_EQ(d->String("C:\\temp"), "'C:\\\\temp'");
+  EXPECT_EQ(d->AddMonths("d", "n"), "add_months(d, n)");
+  EXPECT_FALSE(d->Matches("s", "(?i)\xc3\xa9").has_value());  // Java folds ASCII only
+  EXPECT_EQ(*d->Matches("s", "^a.c$"), "(s RLIKE '^a[^\\\\n]c$')");
+}
+
 TEST(Dialect, UnknownNameGivesNull) { EXPECT_EQ(MakeDialect("oracle"), nullptr); }
 
 struct RegexRow {

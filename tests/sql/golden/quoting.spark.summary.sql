@@ -1,0 +1,30 @@
+WITH `segc#t` AS (SELECT *, monotonically_increasing_id() AS `segc#row` FROM `quoting`),
+`segc#r0` AS (SELECT *,
+    CASE WHEN `it's` = 0 OR CAST('2' AS DOUBLE) = 0 THEN `it's` * CAST('2' AS DOUBLE) WHEN abs(`it's`) > 1 AND abs(CAST('2' AS DOUBLE)) > 1 THEN CASE WHEN abs((`it's` * CAST('7.458340731200207e-155' AS DOUBLE)) * (CAST('2' AS DOUBLE) * CAST('7.458340731200207e-155' AS DOUBLE))) < 1 THEN `it's` * CAST('2' AS DOUBLE) END WHEN abs(`it's`) >= 1 OR abs(CAST('2' AS DOUBLE)) >= 1 OR (abs(`it's`) >= CAST('2.2227587494850775e-162' AS DOUBLE) AND abs(CAST('2' AS DOUBLE)) >= CAST('2.2227587494850775e-162' AS DOUBLE)) THEN `it's` * CAST('2' AS DOUBLE) WHEN abs((`it's` * CAST('4.4989137945431964e+161' AS DOUBLE)) * (CAST('2' AS DOUBLE) * CAST('4.4989137945431964e+161' AS DOUBLE))) <= 0.5 THEN (0 * `it's`) * CAST('2' AS DOUBLE) ELSE `it's` * CAST('2' AS DOUBLE) END AS `segc#32`
+  FROM `segc#t`),
+`segc#out` AS (SELECT `from`,
+  COALESCE((`a"b` = 'O\'Brien'), FALSE) AS `segc#o0`,
+  COALESCE((`a"b` = 'C:\\temp'), FALSE) AS `segc#o1`,
+  COALESCE((`order` = 'x\'y'), FALSE) AS `segc#o2`,
+  COALESCE(((`order` = 'z\\w') OR (`order` = 'q"r')), FALSE) AS `segc#o3`,
+  COALESCE(((`it's` > CAST('1' AS DOUBLE)) AND `back\slash`), FALSE) AS `segc#o4`,
+  COALESCE((startswith(`a"b`, 'O\'') OR endswith(`a"b`, '\\temp')), FALSE) AS `segc#o5`,
+  `segc#32` AS `segc#o6`,
+  CASE CASE WHEN (`it's` >= CAST('2' AS DOUBLE)) THEN CAST(0 AS BIGINT) WHEN `back\slash` THEN CAST(1 AS BIGINT) ELSE CAST(2 AS BIGINT) END WHEN 0 THEN 'it\'s' WHEN 1 THEN 'back\\slash' WHEN 2 THEN 'dq"' END AS `segc#o7`,
+  CAST(CASE WHEN `segc#32` IS NULL AND `it's` IS NOT NULL AND CAST('2' AS DOUBLE) IS NOT NULL THEN 1 ELSE 0 END AS BIGINT) AS `segc_overflows`,
+  `segc#row`
+FROM `segc#r0`)
+SELECT count(*) AS `rows`,
+  COALESCE(sum(CASE WHEN `segc#o0` THEN 1 ELSE 0 END), 0) AS `Quote_In_Value`,
+  COALESCE(sum(CASE WHEN `segc#o1` THEN 1 ELSE 0 END), 0) AS `Backslash_In_Value`,
+  COALESCE(sum(CASE WHEN `segc#o2` THEN 1 ELSE 0 END), 0) AS `Enum_Quote`,
+  COALESCE(sum(CASE WHEN `segc#o3` THEN 1 ELSE 0 END), 0) AS `Enum_Backslash`,
+  COALESCE(sum(CASE WHEN `segc#o4` THEN 1 ELSE 0 END), 0) AS `Keyword_Columns`,
+  COALESCE(sum(CASE WHEN `segc#o5` THEN 1 ELSE 0 END), 0) AS `Prefix`,
+  count(`segc#o6`) AS `weird "score".count`, COALESCE(sum(`segc#o6`), 0) AS `weird "score".sum`, min(`segc#o6`) AS `weird "score".min`, max(`segc#o6`) AS `weird "score".max`, sum(`segc#o6`) / NULLIF(count(`segc#o6`), 0) AS `weird "score".mean`,
+  COALESCE(sum(CASE WHEN `segc#o7` = 'it\'s' THEN 1 ELSE 0 END), 0) AS `class'es=it's`,
+  COALESCE(sum(CASE WHEN `segc#o7` = 'back\\slash' THEN 1 ELSE 0 END), 0) AS `class'es=back\slash`,
+  COALESCE(sum(CASE WHEN `segc#o7` = 'dq"' THEN 1 ELSE 0 END), 0) AS `class'es=dq"`,
+  COALESCE(sum(CASE WHEN `segc#o7` IS NULL THEN 1 ELSE 0 END), 0) AS `class'es=`,
+  COALESCE(sum(`segc_overflows`), 0) AS `overflows`
+FROM `segc#out`;
