@@ -12,33 +12,28 @@ namespace {
 
 bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
 
-/// Type phrases taken out of a message and how French says them.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kTypePhrases = {{
-    {"a boolean", "un booléen"},
-    {"a bool", "un bool"},
-    {"a date", "une date"},
-    {"a duration", "une durée"},
-    {"a float", "un float"},
-    {"an int", "un int"},
-    {"a number", "un nombre"},
-    {"a string", "une chaîne"},
-    // the same words where a message wrongly or deliberately uses the other article
-    {"an boolean", "un booléen"},
-    {"an bool", "un bool"},
-    {"an date", "une date"},
-    {"an duration", "une durée"},
-    {"an float", "un float"},
-    {"a int", "un int"},
-    {"an number", "un nombre"},
-    {"an string", "une chaîne"},
+/// Type words a message names after "a"/"an" ("a date", "an int"), and how French says the
+/// phrase. The article is not checked, so "a int" is taken out too.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTypeWords = {{
+    {"boolean", "un booléen"},
+    {"bool", "un bool"},
+    {"date", "une date"},
+    {"duration", "une durée"},
+    {"float", "un float"},
+    {"int", "un int"},
+    {"number", "un nombre"},
+    {"string", "une chaîne"},
 }};
 
-/// The type phrase at the start of `rest`, or "" ("a date" but not "a dates" nor "a datum").
+/// The type phrase at the start of `rest` ("a date", "an int"), or "" ("a dates", "a datum").
 std::string_view TypePhraseAt(std::string_view rest) {
-  for (const auto& [english, french] : kTypePhrases) {
-    if (rest.substr(0, english.size()) != english) continue;
-    if (english.size() < rest.size() && IsWordChar(rest[english.size()])) continue;
-    return english;
+  size_t article = rest.substr(0, 3) == "an " ? 3 : rest.substr(0, 2) == "a " ? 2 : 0;
+  if (article == 0) return {};
+  for (const auto& [word, french] : kTypeWords) {
+    size_t end = article + word.size();
+    if (rest.substr(article, word.size()) != word) continue;
+    if (end < rest.size() && IsWordChar(rest[end])) continue;
+    return rest.substr(0, end);
   }
   return {};
 }
@@ -76,9 +71,13 @@ const Table& FrenchTable() {
   return table;
 }
 
-std::string_view FrenchTypePhrase(std::string_view english) {
-  for (const auto& [en, fr] : kTypePhrases) {
-    if (en == english) return fr;
+/// The French of a type phrase piece ("a date" -> "une date"), or "" for any other piece.
+std::string_view FrenchTypePhrase(std::string_view piece) {
+  std::string_view phrase = TypePhraseAt(piece);
+  if (phrase.size() != piece.size()) return {};
+  std::string_view word = piece.substr(piece.find(' ') + 1);
+  for (const auto& [english, french] : kTypeWords) {
+    if (english == word) return french;
   }
   return {};
 }

@@ -33,35 +33,40 @@ Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner) {
   return Type::Enum(owner, std::move(values));
 }
 
-void CheckDateFormat(Context& ctx, const ast::ColumnDecl& column) {
-  if (column.type.kind == ast::TypeSpec::Kind::kBool && !column.type.format.empty()) {
-    Status status = rt::ValidateBoolTokens(column.type.format);
+void CheckColumnFormat(Context& ctx, const ast::ColumnDecl& column) {
+  using Kind = ast::TypeSpec::Kind;
+  const std::string& format = column.type.format;
+  Kind kind = column.type.kind;
+  // Each type that takes a format: its validator, its code and what the label says.
+  struct Rule {
+    Kind kind;
+    Status (*validate)(std::string_view);
+    Code code;
+    const char* label;
+  };
+  static const Rule kRules[] = {
+      {Kind::kBool, rt::ValidateBoolTokens, Code::kUnreadableBoolTokens,
+       "expected the true and the false text, separated by '/'"},
+      {Kind::kFloat, rt::ValidateNumberFormat, Code::kUnreadableNumberFormat,
+       "segc cannot read numbers written this way"},
+      {Kind::kDate, rt::ValidateDateFormat, Code::kUnreadableDateFormat,
+       "segc cannot read dates written this way"},
+  };
+  for (const Rule& rule : kRules) {
+    if (rule.kind != kind || (kind != Kind::kDate && format.empty())) continue;
+    Status status = rule.validate(format);
     if (status.ok()) return;
-    diag::Diagnostic d = Make(Code::kUnreadableBoolTokens, column.type.range,
+    diag::Diagnostic d = Make(rule.code, column.type.range,
                               "column " + Quote(column.name.name) + ": " + status.message());
-    d.label = "expected the true and the false text, separated by '/'";
+    d.label = rule.label;
+    if (kind == Kind::kDate) {
+      d.help =
+          "a time of day (%H:%M:%S, 24-hour) is read and dropped; 12-hour clocks, time zones "
+          "and epoch seconds are not supported";
+    }
     ctx.Report(std::move(d));
     return;
   }
-  if (column.type.kind == ast::TypeSpec::Kind::kFloat && !column.type.format.empty()) {
-    Status status = rt::ValidateNumberFormat(column.type.format);
-    if (status.ok()) return;
-    diag::Diagnostic d = Make(Code::kUnreadableNumberFormat, column.type.range,
-                              "column " + Quote(column.name.name) + ": " + status.message());
-    d.label = "segc cannot read numbers written this way";
-    ctx.Report(std::move(d));
-    return;
-  }
-  if (column.type.kind != ast::TypeSpec::Kind::kDate) return;
-  Status status = rt::ValidateDateFormat(column.type.format);
-  if (status.ok()) return;
-  diag::Diagnostic d = Make(Code::kUnreadableDateFormat, column.type.range,
-                            "column " + Quote(column.name.name) + ": " + status.message());
-  d.label = "segc cannot read dates written this way";
-  d.help =
-      "a time of day (%H:%M:%S, 24-hour) is read and dropped; 12-hour clocks, time zones and "
-      "epoch seconds are not supported";
-  ctx.Report(std::move(d));
 }
 
 void ReportDuplicate(Context& ctx, Code code, const ast::Ident& name, diag::SourceRange first,
@@ -85,7 +90,7 @@ void AddColumns(Context& ctx, const ast::TableDecl& table) {
                           Quote(table.name.name));
       continue;
     }
-    CheckDateFormat(ctx, column);
+    CheckColumnFormat(ctx, column);
     schema.columns.push_back(Column{column.name.name, TypeOfSpec(column.type, column.name.name),
                                     column.type.format, column.name.range});
   }

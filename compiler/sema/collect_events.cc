@@ -32,7 +32,7 @@ class EventsCollector {
                             Quote(decl.name.name));
         continue;
       }
-      CheckDateFormat(ctx_, column);
+      CheckColumnFormat(ctx_, column);
       events.table.columns.push_back(Column{column.name.name,
                                             TypeOfSpec(column.type, column.name.name),
                                             column.type.format, column.name.range});

@@ -17,6 +17,7 @@ SEGC="$1"
 SOURCE_DIR="$(cd "$2" && pwd)"
 source "$SOURCE_DIR/tests/cli/lib.sh"
 source "$SOURCE_DIR/tests/sql/pg_server.sh"
+source "$SOURCE_DIR/tests/sql/conformance_case.sh"
 source "$SOURCE_DIR/tests/sql/ch_server.sh"
 make_tmp
 export PGOPTIONS="-c client_min_messages=warning"
@@ -150,17 +151,7 @@ for dir in "$SOURCE_DIR"/tests/conformance/[0-9]*/; do
   case="$(basename "$dir")"
   [[ "$cases" == all || " $cases " == *" ${case%%_*} "* ]] || continue
   grep -q "^$case " "$skip_file" && continue
-  rules="$dir/rules.seg"
-  [[ -d "$dir/rules" ]] && rules="$dir/rules"
-  args=()
-  if [[ -f "$dir/args" ]]; then
-    while IFS= read -r line || [[ -n "$line" ]]; do
-      [[ "$line" == --strict-sizes ]] || args+=("$line")
-    done <"$dir/args"
-  fi
-  if [[ " ${args[*]-} " != *" --as-of "* ]] && ! grep -rqE '^[[:space:]]*as_of[[:space:]]' "$rules"; then
-    args+=(--as-of 2026-11-01)
-  fi
+  conformance_case "$dir" --strict-sizes
   compare "case_$case" "$rules" "$dir/data.csv" ${args[@]+"${args[@]}"}
 done
 echo "compared $compared projects on a 2-shard ClickHouse cluster;" \

@@ -10,6 +10,7 @@ set -euo pipefail
 SEGC="$1"
 SOURCE_DIR="$(cd "$2" && pwd)"
 source "$SOURCE_DIR/tests/cli/lib.sh"
+source "$SOURCE_DIR/tests/sql/conformance_case.sh"
 make_tmp
 
 skip() {
@@ -60,17 +61,7 @@ skip_file="$SOURCE_DIR/tests/sql/postgres_skip.txt"
 for dir in "$SOURCE_DIR"/tests/conformance/[0-9]*/; do
   case="$(basename "$dir")"
   grep -q "^$case " "$skip_file" && continue
-  rules="$dir/rules.seg"
-  [[ -d "$dir/rules" ]] && rules="$dir/rules"
-  args=()
-  if [[ -f "$dir/args" ]]; then
-    while IFS= read -r line || [[ -n "$line" ]]; do
-      [[ "$line" == --strict-sizes ]] || args+=("$line")
-    done <"$dir/args"
-  fi
-  if [[ " ${args[*]-} " != *" --as-of "* ]] && ! grep -rqE '^[[:space:]]*as_of[[:space:]]' "$rules"; then
-    args+=(--as-of 2026-11-01)
-  fi
+  conformance_case "$dir" --strict-sizes
   compare "case $case" "$rules" "$dir/data.csv" ${args[@]+"${args[@]}"}
 done
 echo "compared $compared projects"

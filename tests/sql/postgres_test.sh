@@ -10,6 +10,7 @@ SEGC="$1"
 SOURCE_DIR="$2"
 source "$SOURCE_DIR/tests/cli/lib.sh"
 source "$SOURCE_DIR/tests/sql/pg_server.sh"
+source "$SOURCE_DIR/tests/sql/conformance_case.sh"
 make_tmp
 pg_start
 
@@ -57,15 +58,7 @@ for dir in "$SOURCE_DIR"/tests/conformance/[0-9]*/; do
   case="$(basename "$dir")"
   grep -q "^$case " "$skip_file" && continue
   [[ -f "$dir/data.csv" ]] || { fail "$case: no data.csv and not in $skip_file"; continue; }
-  rules="$dir/rules.seg"
-  [[ -d "$dir/rules" ]] && rules="$dir/rules"
-  args=()
-  if [[ -f "$dir/args" ]]; then
-    while IFS= read -r line || [[ -n "$line" ]]; do args+=("$line"); done <"$dir/args"
-  fi
-  if [[ " ${args[*]-} " != *" --as-of "* ]] && ! grep -rqE '^[[:space:]]*as_of[[:space:]]' "$rules"; then
-    args+=(--as-of 2026-11-01)
-  fi
+  conformance_case "$dir"
   compare "case_$case" "$rules" "$dir/data.csv" ${args[@]+"${args[@]}"}
 done
 echo "compared $compared projects"

@@ -67,8 +67,9 @@ std::string NumberText(double value);
 std::optional<double> Fold(ast::BinaryOp op, double a, double b);
 /// The type a column or input declaration gives (enum types are owned by `owner`).
 Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner);
-/// Reports E0123 at the type of a date column whose format the CSV reader cannot read.
-void CheckDateFormat(Context& ctx, const ast::ColumnDecl& column);
+/// Reports the format of a column the CSV reader cannot read: a date format (E0123), a number
+/// format by example (E0124) or boolean texts (E0125), at the column's type.
+void CheckColumnFormat(Context& ctx, const ast::ColumnDecl& column);
 /// A classify's label type; reports duplicate labels (E0120) and a misplaced otherwise (E0121).
 Type ClassifyType(Context& ctx, const ast::ClassifyDecl& classify);
 /// Reports `code` at `name` with "defined again here" / "first defined here" labels.
