@@ -78,6 +78,8 @@ std::string HelpHint(const CLI::App& root) {
 }
 
 int Dispatch(CLI::App& root, const std::vector<Subcommand>& commands, int argc, char** argv) {
+  ApplyLangFromArguments(argc, argv);
+  LocalizeHelp(root);
   if (RejectUnknownSubcommand(commands, argc, argv)) return kExitUsage;
   try {
     root.parse(argc, argv);
@@ -100,8 +102,17 @@ int Dispatch(CLI::App& root, const std::vector<Subcommand>& commands, int argc, 
 }  // namespace
 
 void PrintUsageError(const std::string& message, const std::string& hint) {
-  std::fprintf(stderr, "segc: error: %s\n", message.c_str());
-  if (!hint.empty()) std::fprintf(stderr, "  hint: %s\n", hint.c_str());
+  diag::Lang lang = MessageLang();
+  std::fprintf(stderr, "segc: %s: %s\n", std::string(diag::Word("error", lang)).c_str(),
+               Tr(message).c_str());
+  if (!hint.empty()) {
+    std::fprintf(stderr, "  %s: %s\n", lang == diag::Lang::kFr ? "aide" : "hint", Tr(hint).c_str());
+  }
+}
+
+void PrintError(const std::string& message) {
+  std::fprintf(stderr, "segc: %s: %s\n", std::string(diag::Word("error", MessageLang())).c_str(),
+               TrMessage(message).c_str());
 }
 
 std::vector<Subcommand> AddAllCommands(CLI::App& root) {
@@ -119,7 +130,7 @@ int Main(int argc, char** argv) {
         "segc");
     Configure(root);
     std::vector<Subcommand> commands = AddAllCommands(root);
-    std::vector<CLI::App*> apps;
+    std::vector<CLI::App*> apps = {&root};
     for (const Subcommand& command : commands) apps.push_back(command.app);
     AddLangOption(apps);
     return Dispatch(root, commands, argc, argv);

@@ -44,4 +44,7 @@ std::vector<Subcommand> AddAllCommands(CLI::App& root);
 /// Prints "segc: error: MESSAGE" and, when given, a hint line, to stderr.
 void PrintUsageError(const std::string& message, const std::string& hint);
 
+/// Prints "segc: error: MESSAGE" on stderr in the message language (exit status is the caller's).
+void PrintError(const std::string& message);
+
 }  // namespace segc::cli

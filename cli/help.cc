@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "cli/help_topics.h"
+#include "cli/lang.h"
 #include "compiler/diag/suggest.h"
 
 namespace segc::cli {
@@ -23,11 +24,11 @@ int RunHelp(CLI::App& root, const std::string& topic) {
     return kExitOk;
   }
   if (topic == "codes") {
-    std::fputs(CodeList().c_str(), stdout);
+    std::fputs(CodeList(MessageLang()).c_str(), stdout);
     return kExitOk;
   }
   if (LooksLikeCode(topic)) {
-    if (auto text = CodeHelp(topic)) {
+    if (auto text = CodeHelp(topic, MessageLang())) {
       std::fputs(text->c_str(), stdout);
       return kExitOk;
     }

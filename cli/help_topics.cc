@@ -29,11 +29,19 @@ bool LooksLikeCode(std::string_view word) {
          });
 }
 
-std::optional<std::string> CodeHelp(std::string_view code) {
+std::optional<std::string> CodeHelp(std::string_view code, diag::Lang lang) {
   std::string id = Upper(code);
   const diag::CodeInfo* info = diag::FindCode(id);
   if (info == nullptr) return std::nullopt;
-  if (auto page = FindErrorDoc(id)) return std::string(*page);
+  if (auto page = FindErrorDoc(id, lang)) return std::string(*page);
+  if (lang == diag::Lang::kFr) {
+    if (auto page = FindErrorDoc(id)) {
+      return fmt::format(
+          "(pas de page docs/fr/errors/{}.md dans cette version : la page anglaise "
+          "suit)\n\n{}",
+          id, *page);
+    }
+  }
   return fmt::format("{}: {}\n\n(no documentation page docs/errors/{}.md in this build)\n", id,
                      info->summary, id);
 }
@@ -55,12 +63,18 @@ std::string UnknownCodeHint(std::string_view code) {
   return "'segc help codes' lists every code";
 }
 
-std::string CodeList() {
+std::string CodeList(diag::Lang lang) {
   std::string out;
   for (const diag::CodeInfo& info : diag::AllCodes()) {
-    out +=
-        fmt::format("{}  {:<7}  {}\n", info.id,
-                    info.severity == diag::Severity::kWarning ? "warning" : "error", info.summary);
+    std::string_view severity = info.severity == diag::Severity::kWarning ? "warning" : "error";
+    std::string_view summary = info.summary;
+    if (lang == diag::Lang::kFr) {
+      if (auto page = FindErrorDoc(info.id, lang)) summary = PageSummary(*page).value_or(summary);
+      // "avertissement" is 13 letters.
+      out += fmt::format("{}  {:<13}  {}\n", info.id, diag::Word(severity, lang), summary);
+    } else {
+      out += fmt::format("{}  {:<7}  {}\n", info.id, severity, summary);
+    }
   }
   return out;
 }

@@ -18,6 +18,14 @@ void AddLangOption(const std::vector<CLI::App*>& apps);
 /// after parsing, before a subcommand runs.
 void ApplyLangOption();
 
+/// The same from the raw arguments, before parsing: `--help` and usage errors are printed while
+/// CLI11 parses, so the language must be known before (`--lang fr`, `--lang=fr`).
+void ApplyLangFromArguments(int argc, char** argv);
+
+/// Translates the help texts of `root` and of every subcommand and option (descriptions, footers
+/// and CLI11's headings) into the message language; nothing to do in English.
+void LocalizeHelp(CLI::App& root);
+
 /// The language messages are printed in.
 diag::Lang MessageLang();
 
@@ -27,6 +35,11 @@ diag::RenderOptions LocalizedRenderOptions();
 
 /// `english` in the message language (the catalogue's translation, or English when it has none).
 std::string Tr(std::string_view english);
+
+/// Tr() for a sentence followed by parenthesized notes, as data errors are written ("invalid
+/// float 'x' in column 'c' (pass --decimal-comma)"): when the whole has no translation, the
+/// sentence and each trailing note are translated on their own.
+std::string TrMessage(std::string_view english);
 
 /// "1 error", "2 warnings" in the message language ("1 erreur", "0 avertissement"); `word` is
 /// one of error, warning, project, file, segment, score, classification.

@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/delimiter.h"
 #include "cli/exit_codes.h"
+#include "cli/lang.h"
 #include "cli/load_rules.h"
 #include "cli/run_inputs.h"
 #include "compiler/plan/physical.h"
@@ -76,7 +77,7 @@ std::optional<int> WriteIrDump(const std::string& path, const plan::PhysicalPlan
 
 // The system refused threads (or memory outside loading): not a bug, exit 4 (docs/cli.md).
 int ResourceError(const Status& status) {
-  std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
+  PrintError(status.message());
   std::fputs("  hint: a smaller --threads, or more memory (ulimit -v), may let the run start\n",
              stderr);
   return kExitInternal;
@@ -85,7 +86,7 @@ int ResourceError(const Status& status) {
 }  // namespace
 
 int MemoryError(const std::string& message) {
-  std::fprintf(stderr, "segc: error: %s\n", message.c_str());
+  PrintError(message);
   std::fputs(
       "  hint: the data does not fit in the memory segc may use (ulimit -v, the "
       "container's limit): allow more, or split the file\n",
@@ -206,18 +207,21 @@ std::optional<int> ReportLoadFailure(const Status& status, const rt::CsvReport& 
     return kExitInternal;
   }
   if (status.code() == StatusCode::kDataError && !report.errors.empty()) {
-    std::fprintf(stderr, "%s\n", rt::FormatDataErrors(report.errors, report.total_errors).c_str());
+    std::fprintf(stderr, "%s\n",
+                 rt::FormatDataErrors(report.errors, report.total_errors, TrMessage).c_str());
   } else if (status.code() == StatusCode::kIoError) {  // not a mismatch: the file is unreadable
-    std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
-    std::fprintf(stderr, "run failed: cannot read '%s'\n", path.c_str());
+    PrintError(status.message());
+    std::fprintf(stderr, "%s\n", Tr(fmt::format("run failed: cannot read '{}'", path)).c_str());
     return kExitBadData;
   } else if (status.code() == StatusCode::kDataError) {
-    std::fprintf(stderr, "segc: error: %s\n", status.message().c_str());
+    PrintError(status.message());
   } else {
     return InternalError("loading data: " + status.message());
   }
-  std::fprintf(stderr, "run failed: the data in '%s' does not match table '%s'\n", path.c_str(),
-               table.c_str());
+  std::fprintf(
+      stderr, "%s\n",
+      Tr(fmt::format("run failed: the data in '{}' does not match table '{}'", path, table))
+          .c_str());
   return kExitBadData;
 }
 
@@ -318,7 +322,7 @@ std::optional<int> Execute(RunState& state) {
   if (!result.ok()) {
     Quiet(state);
     if (result.status().code() == StatusCode::kDataError) {
-      std::fprintf(stderr, "segc: error: %s\n", result.status().message().c_str());
+      PrintError(result.status().message());
       return kExitBadData;
     }
     if (result.status().code() == StatusCode::kResourceExhausted) {

@@ -27,7 +27,7 @@ std::optional<sql::Queries> EmitQueries(const RunState& state, const std::string
   const api::PlannedRules& rules = *state.planned;
   auto values = api::RunInputValues(rules, {.as_of = state.as_of, .params = state.params});
   if (!values.ok()) {
-    std::fprintf(stderr, "segc: error: %s\n", values.status().message().c_str());
+    PrintError(values.status().message());
     return std::nullopt;
   }
   sql::EmitOptions options{table, {}};

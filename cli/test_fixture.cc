@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/lang.h"
 #include "segc/csv.h"
 
 namespace segc::cli {
@@ -123,8 +124,9 @@ Result<rt::Table> LoadFixture(const Fixture& fixture, const std::string& test_pa
     options.null_tokens.clear();
     Result<rt::Table> table = rt::ReadCsv(fixture.path, schema, options, &report);
     if (!table.ok()) {
-      *error = report.errors.empty() ? "segc: error: " + table.status().message()
-                                     : rt::FormatDataErrors(report.errors, report.total_errors);
+      *error = report.errors.empty()
+                   ? "segc: error: " + table.status().message()
+                   : rt::FormatDataErrors(report.errors, report.total_errors, TrMessage);
     }
     return table;
   }
@@ -172,7 +174,7 @@ Result<rt::Table> LoadFixture(const Fixture& fixture, const std::string& test_pa
     e.record = 0;
   }
   *error = errors.empty() ? "segc: error: " + table.status().message()
-                          : rt::FormatDataErrors(errors, report.total_errors);
+                          : rt::FormatDataErrors(errors, report.total_errors, TrMessage);
   return table;
 }
 

@@ -65,6 +65,7 @@ const Table& FrenchTable() {
     Table t;
 #define SEGC_FR(english, french) t.emplace(english, french);
 #include "compiler/diag/catalog_fr.inc"
+#include "compiler/diag/catalog_fr_cli.inc"
 #undef SEGC_FR
     return t;
   }();

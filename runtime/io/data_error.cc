@@ -45,23 +45,36 @@ std::string_view DataErrorKindName(DataErrorKind kind) {
   return "unknown";
 }
 
-std::string FormatDataError(const DataError& e) {
+namespace {
+
+std::string Translated(const MessageTranslator& translate, std::string english) {
+  return translate ? translate(english) : english;
+}
+
+}  // namespace
+
+std::string FormatDataError(const DataError& e, const MessageTranslator& translate) {
   std::string out = fmt::format("{}:{}", e.file, e.line);
   if (e.column > 0) out += fmt::format(":{}", e.column);
-  out += fmt::format(": data error: {}", e.message);
-  if (e.record > 0 && e.record != e.line - 1) out += fmt::format(" (record {})", e.record);
+  out += fmt::format(": {}: {}", Translated(translate, "data error"),
+                     Translated(translate, e.message));
+  if (e.record > 0 && e.record != e.line - 1) {
+    out += " " + Translated(translate, fmt::format("(record {})", e.record));
+  }
   return out;
 }
 
-std::string FormatDataErrors(const std::vector<DataError>& errors, int64_t total) {
+std::string FormatDataErrors(const std::vector<DataError>& errors, int64_t total,
+                             const MessageTranslator& translate) {
   std::string out;
   for (const DataError& e : errors) {
     if (!out.empty()) out += '\n';
-    out += FormatDataError(e);
+    out += FormatDataError(e, translate);
   }
   if (total > int64_t(errors.size()) && !errors.empty()) {
-    out += fmt::format("\n{}: {} more data errors not shown", errors.front().file,
-                       total - int64_t(errors.size()));
+    out += fmt::format("\n{}: {}", errors.front().file,
+                       Translated(translate, fmt::format("{} more data errors not shown",
+                                                         total - int64_t(errors.size()))));
   }
   return out;
 }

@@ -51,4 +51,23 @@ expect_contains "$tmp/err" "run failed: the data in '$NAME.csv' does not match t
 if grep -q "^$NAME.csv:[0-9]*:[0-9]*: data error" "$expected"; then
   grep -q "^$NAME.csv:[0-9]*:[0-9]*: data error" "$tmp/err" || fail "$NAME.csv: no line:column"
 fi
+
+# The same errors in French (NAME.fr.expected: same lines and columns), every message translated
+# (SEGC_LANG_CHECK marks a message the catalogue lacks). SEGC_UPDATE_EXPECTED=1 rewrites the file.
+fr_expected="$SOURCE_DIR/tests/data/bad_csv/$NAME.fr.expected"
+SEGC_LANG_CHECK=1 run_segc "$tmp/fr_out" "$tmp/fr_err" run "$rules" --data "$NAME.csv" \
+  --threads 2 --strict-columns --lang fr
+expect_code 3 "$NAME.csv in French" || true
+if grep -q '\[untranslated\]' "$tmp/fr_err"; then
+  fail "$NAME.csv: messages without a French translation (compiler/diag/catalog_fr_cli.inc):
+$(grep '\[untranslated\]' "$tmp/fr_err")"
+fi
+if [[ "${SEGC_UPDATE_EXPECTED:-}" == 1 ]]; then
+  cp "$tmp/fr_err" "$fr_expected"
+elif ! diff -u "$fr_expected" "$tmp/fr_err" >&2; then
+  fail "$NAME.csv: French data errors differ from $NAME.fr.expected"
+fi
+grep -oE '^[^:]+:[0-9]+(:[0-9]+)?: ' "$tmp/errors" >"$tmp/en_places" || true
+grep -oE '^[^:]+:[0-9]+(:[0-9]+)?: ' "$tmp/fr_err" >"$tmp/fr_places" || true
+diff -u "$tmp/en_places" "$tmp/fr_places" >&2 || fail "$NAME.csv: French errors at other places"
 finish

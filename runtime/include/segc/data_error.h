@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,12 +48,17 @@ struct DataError {
   DataErrorKind kind = DataErrorKind::kBadInt;
 };
 
+/// Translates an English text of the rendering ("data error", a message, "(record 7)") into the
+/// user's language; the CLI passes its message catalogue (docs/cli.md, "Language").
+using MessageTranslator = std::function<std::string(std::string_view)>;
+
 /// `FILE:LINE:COL: data error: MESSAGE` (":COL" omitted when column is 0), followed by
 /// " (record N)" when quoted newlines make the record number differ from line - 1.
-std::string FormatDataError(const DataError& error);
+std::string FormatDataError(const DataError& error, const MessageTranslator& translate = {});
 
 /// One formatted error per line, plus "FILE: N more data errors not shown" when
 /// `total` exceeds errors.size(). No trailing newline.
-std::string FormatDataErrors(const std::vector<DataError>& errors, int64_t total);
+std::string FormatDataErrors(const std::vector<DataError>& errors, int64_t total,
+                             const MessageTranslator& translate = {});
 
 }  // namespace segc::rt

@@ -83,5 +83,19 @@ TEST(CodeCoverage, EveryPageIsAKnownCodeAndIsEmbedded) {
   }
 }
 
+TEST(CodeCoverage, EveryPageHasAnEmbeddedFrenchPage) {
+  fs::path dir = kSourceDir / "docs/errors";
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".md") continue;
+    std::string id = entry.path().stem().string();
+    fs::path french = kSourceDir / "docs/fr/errors" / entry.path().filename();
+    ASSERT_TRUE(fs::exists(french)) << id << " has no French page " << french;
+    auto embedded = FindErrorDoc(id, diag::Lang::kFr);
+    ASSERT_TRUE(embedded.has_value()) << id << " French page is not embedded; rebuild segc_cli";
+    EXPECT_EQ(*embedded, ReadFile(french)) << id << " embedded French text is stale";
+    EXPECT_TRUE(PageSummary(*embedded).has_value()) << id << ": no '# CODE : summary' title";
+  }
+}
+
 }  // namespace
 }  // namespace segc::cli

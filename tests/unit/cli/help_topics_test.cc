@@ -29,6 +29,21 @@ TEST(HelpTopics, KnownCodeGivesItsPageOrSummary) {
   }
 }
 
+TEST(HelpTopics, PageSummaryIsTheTitleAfterTheCode) {
+  EXPECT_EQ(PageSummary("# E0101 : colonne inconnue\n\ntext"), "colonne inconnue");
+  EXPECT_EQ(PageSummary("# E0101: unknown column\r\n"), "unknown column");
+  EXPECT_EQ(PageSummary("E0101: no title mark\n"), std::nullopt);
+  EXPECT_EQ(PageSummary("# E0101 :  \n"), std::nullopt);
+}
+
+TEST(HelpTopics, FrenchHelpIsTheFrenchPage) {
+  auto page = FindErrorDoc("E0101", diag::Lang::kFr);
+  ASSERT_TRUE(page.has_value());
+  EXPECT_EQ(CodeHelp("e0101", diag::Lang::kFr), std::string(*page));
+  EXPECT_NE(CodeList(diag::Lang::kFr).find("E0101  erreur         colonne inconnue\n"),
+            std::string::npos);
+}
+
 TEST(HelpTopics, UnknownCode) {
   EXPECT_EQ(CodeHelp("E9999"), std::nullopt);
   EXPECT_EQ(UnknownCodeHint("E9999"), "'segc help codes' lists every code");
