@@ -100,6 +100,20 @@ rt::Schema MergeSchema(const rt::Schema& inferred, const Target& target, FilePro
   return merged;
 }
 
+/// A column named twice in the header cannot be told apart: a data error (exit 3), as for
+/// `segc run`.
+std::optional<int> CheckHeaderNames(const rt::Schema& inferred, const std::string& path) {
+  for (size_t c = 0; c < inferred.columns.size(); ++c) {
+    const std::string& name = inferred.columns[c].name;
+    if (inferred.FindColumn(name) == int(c)) continue;
+    std::fprintf(stderr, "segc: error: %s: column '%s' appears twice in the header\n", path.c_str(),
+                 name.c_str());
+    std::fprintf(stderr, "profile failed: cannot read '%s'\n", path.c_str());
+    return kExitBadData;
+  }
+  return std::nullopt;
+}
+
 /// The key whose duplicates are counted: --key, else the declared table's key (not an event
 /// table's: a customer's key repeats in its events), else the inferred one.
 std::optional<int> ChooseKey(const ProfileArgs& args, const Target& target,
@@ -168,7 +182,12 @@ std::optional<int> ProfileOne(const ProfileArgs& args, const Target& target, Pro
   profile.path = target.path;
   profile.events = target.events;
   profile.sample = args.sample;
+  profile.top = args.top;
   profile.encoding_guessed = report.encoding_guessed;
+  if (auto code = CheckHeaderNames(*inferred, target.path)) {
+    progress.Clear();
+    return code;
+  }
   rt::Schema merged = MergeSchema(*inferred, target, profile);
   profile.table = merged.table_name;
   rt::ProfileOptions options;

@@ -358,7 +358,7 @@ std::string ProfileText(const std::vector<FileProfile>& files) {
     if (!out.empty()) out += "\n";
     out += Heading(f);
     if (f.data.key) out += KeyLine(f);
-    out += Notes(f) + "\n" + Table(f) + TopValues(f) + InvalidValues(f);
+    out += Notes(f) + "\n" + Table(f) + (f.top > 0 ? TopValues(f) : "") + InvalidValues(f);
   }
   return out;
 }

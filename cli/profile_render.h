@@ -16,6 +16,7 @@ struct FileProfile {
   bool events = false;               ///< an `events` table of the rules
   std::string rules;                 ///< --schema as given; empty when every type is inferred
   int64_t sample = 0;                ///< records the inference examined
+  int top = 5;                       ///< --top: 0 leaves the top values out of the text report
   bool encoding_guessed = false;     ///< not UTF-8 and no --encoding: read as windows-1252
   std::string key_source;            ///< "rules", "--key", "inferred", or empty (no key)
   std::vector<bool> declared;        ///< per column of data.columns: its type is the rules'

@@ -70,6 +70,18 @@ examples() {
   run_segc "$tmp/out" "$tmp/err" profile examples/retail/data/customers.csv --top -1
   expect_code 2 "profile --top -1"
 
+  printf 'a,b,a\n1,2,3\n' >"$tmp/twice.csv"
+  run_segc "$tmp/out" "$tmp/err" profile "$tmp/twice.csv"
+  expect_code 3 "profile of a header naming a column twice"
+  expect_contains "$tmp/err" "column 'a' appears twice in the header" "header naming a column twice"
+  : >"$tmp/empty.csv"
+  run_segc "$tmp/out" "$tmp/err" profile "$tmp/empty.csv"
+  expect_code 3 "profile of an empty file"
+
+  run_segc "$tmp/out" "$tmp/err" profile examples/retail/data/customers.csv --top 0
+  expect_code 0 "profile --top 0"
+  grep -q "top values" "$tmp/out" && fail "profile --top 0 prints top values"
+
   run_segc "$tmp/out" "$tmp/err" profile --help
   expect_code 0 "profile --help"
   expect_contains "$tmp/out" "segc profile" "profile --help"
@@ -89,6 +101,26 @@ examples() {
   run_segc "$tmp/plain" "$tmp/err" profile examples/retail/data/customers.csv --format json
   diff <(grep -v '"file"\|"table"' "$tmp/out") <(grep -v '"file"\|"table"' "$tmp/plain") >&2 ||
     fail "profile of the gzip file differs from the plain file"
+}
+
+# Bounded memory: a file ten times larger (54 MB) does not raise the peak RSS by more than a
+# few pages; only the distinct values (here a few thousand) are kept. Needs GNU time.
+memory() {
+  [[ -x /usr/bin/time ]] || { echo "no /usr/bin/time: memory check skipped"; return; }
+  local rows size
+  for rows in 200000 2000000; do
+    awk -v n="$rows" 'BEGIN { print "id,grp,amount,day,tag"; for (i = 0; i < n; i++)
+      printf "%d,%d,%.2f,2026-01-%02d,t%d\n", i % 1000, i % 7, (i % 500) * 1.25, 1 + i % 28, i % 13 }' \
+      >"$tmp/m.csv"
+    /usr/bin/time -f "%M" -o "$tmp/rss.$rows" "$SEGC" profile "$tmp/m.csv" >"$tmp/out" ||
+      fail "profile of $rows rows failed"
+    expect_contains "$tmp/out" "$rows records" "profile of $rows rows"
+  done
+  local small big
+  small="$(tail -1 "$tmp/rss.200000")" big="$(tail -1 "$tmp/rss.2000000")"
+  echo "peak RSS: $small KB for 200000 rows, $big KB for 2000000 rows"
+  ((big < small + 16384)) || fail "peak RSS grows with the file: $small KB -> $big KB"
+  rm -f "$tmp/m.csv"
 }
 
 # json_field FILE PYTHON_EXPR: a value of the JSON report (f = the first file's object).
@@ -161,7 +193,10 @@ cdnow() {
 }
 
 case "$part" in
-  examples) examples ;;
+  examples)
+    examples
+    memory
+    ;;
   cdnow) cdnow ;;
   *) echo "usage: profile_test.sh SEGC SOURCE_DIR examples|cdnow" >&2; exit 2 ;;
 esac
