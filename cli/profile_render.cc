@@ -16,14 +16,14 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 /// Characters (UTF-8 code points) of `s`: what a terminal column counts.
-size_t Width(std::string_view s) {
+size_t CodePoints(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   return n;
 }
 
-std::string Pad(const std::string& s, size_t width, bool right = false) {
-  std::string fill(width > Width(s) ? width - Width(s) : 0, ' ');
+std::string PadTo(const std::string& s, size_t width, bool right = false) {
+  std::string fill(width > CodePoints(s) ? width - CodePoints(s) : 0, ' ');
   return right ? fill + s : s + fill;
 }
 
@@ -82,7 +82,7 @@ std::string FormatOf(const rt::ColumnSpec& spec) {
 // ---- text ----
 
 /// The lines above the table: where the types come from, the file's shape, the key.
-std::string Heading(const FileProfile& f) {
+std::string FileHeading(const FileProfile& f) {
   const rt::DataProfile& d = f.data;
   std::string out = f.path + "\n";
   if (f.rules.empty()) {
@@ -132,7 +132,7 @@ std::string KeyLine(const FileProfile& f) {
   return out;
 }
 
-std::string Notes(const FileProfile& f) {
+std::string FileNotes(const FileProfile& f) {
   const rt::DataProfile& d = f.data;
   std::string out;
   if (d.malformed > 0) {
@@ -155,7 +155,7 @@ struct Cells {
 
   void Add(std::vector<std::string> row) {
     widths.resize(std::max(widths.size(), row.size()));
-    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], Width(row[i]));
+    for (size_t i = 0; i < row.size(); ++i) widths[i] = std::max(widths[i], CodePoints(row[i]));
     rows.push_back(std::move(row));
   }
 };
@@ -180,7 +180,7 @@ std::vector<std::string> ColumnRow(const FileProfile& f, size_t c) {
           high};
 }
 
-std::string Table(const FileProfile& f) {
+std::string ColumnTable(const FileProfile& f) {
   Cells cells;
   cells.Add({Tr("column"), Tr("type"), Tr("filled"), Tr("fill"), Tr("distinct"), Tr("invalid"),
              Tr("min"), Tr("max")});
@@ -190,7 +190,7 @@ std::string Table(const FileProfile& f) {
     std::string line;
     for (size_t i = 0; i < row.size(); ++i) {
       const bool right = i >= 2 && i <= 5;  // counts and shares
-      line += "  " + Pad(row[i], cells.widths[i], right);
+      line += "  " + PadTo(row[i], cells.widths[i], right);
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out += line + "\n";
@@ -205,15 +205,16 @@ std::string Table(const FileProfile& f) {
   return out;
 }
 
-size_t NameWidth(const FileProfile& f) {
+size_t ColumnNameWidth(const FileProfile& f) {
   size_t width = 0;
-  for (const rt::ColumnProfile& c : f.data.columns) width = std::max(width, Width(c.spec.name));
+  for (const rt::ColumnProfile& c : f.data.columns)
+    width = std::max(width, CodePoints(c.spec.name));
   return width;
 }
 
-std::string TopValues(const FileProfile& f) {
+std::string TopValueLines(const FileProfile& f) {
   std::string out = "\n  " + Tr("top values (records)") + "\n";
-  const size_t width = NameWidth(f);
+  const size_t width = ColumnNameWidth(f);
   for (const rt::ColumnProfile& c : f.data.columns) {
     std::string values;
     if (c.distinct == 0) {
@@ -227,18 +228,18 @@ std::string TopValues(const FileProfile& f) {
       }
       values = fmt::format("{}", fmt::join(shown, ", "));
     }
-    out += "  " + Pad(c.spec.name, width) + "  " + values + "\n";
+    out += "  " + PadTo(c.spec.name, width) + "  " + values + "\n";
   }
   return out;
 }
 
-std::string InvalidValues(const FileProfile& f) {
+std::string InvalidValueLines(const FileProfile& f) {
   std::string out;
-  const size_t width = NameWidth(f);
+  const size_t width = ColumnNameWidth(f);
   for (const rt::ColumnProfile& c : f.data.columns) {
     if (c.invalid == 0) continue;
     if (out.empty()) out = "\n  " + Tr("invalid values") + "\n";
-    out += "  " + Pad(c.spec.name, width) + "  " +
+    out += "  " + PadTo(c.spec.name, width) + "  " +
            Tr(fmt::format("{} not read as '{}' (first on line {}: '{}')", c.invalid,
                           TypeText(c.spec), c.first_invalid_line, c.first_invalid_value)) +
            "\n";
@@ -356,9 +357,10 @@ std::string ProfileText(const std::vector<FileProfile>& files) {
   std::string out;
   for (const FileProfile& f : files) {
     if (!out.empty()) out += "\n";
-    out += Heading(f);
+    out += FileHeading(f);
     if (f.data.key) out += KeyLine(f);
-    out += Notes(f) + "\n" + Table(f) + (f.top > 0 ? TopValues(f) : "") + InvalidValues(f);
+    out += FileNotes(f) + "\n" + ColumnTable(f) + (f.top > 0 ? TopValueLines(f) : "") +
+           InvalidValueLines(f);
   }
   return out;
 }
