@@ -119,7 +119,7 @@ std::vector<Subcommand> AddAllCommands(CLI::App& root) {
   return {AddCheckCommand(root),   AddRunCommand(root),  AddTestCommand(root),
           AddExplainCommand(root), AddDiffCommand(root), AddFmtCommand(root),
           AddGraphCommand(root),   AddSqlCommand(root),  AddSchemaCommand(root),
-          AddHelpCommand(root)};
+          AddProfileCommand(root), AddHelpCommand(root)};
 }
 
 int Main(int argc, char** argv) {

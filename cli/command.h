@@ -34,6 +34,8 @@ Subcommand AddTestCommand(CLI::App& root);
 Subcommand AddSqlCommand(CLI::App& root);
 /// `segc schema infer DATA` (schema_infer.cc).
 Subcommand AddSchemaCommand(CLI::App& root);
+/// `segc profile DATA... [--schema RULES]` (profile.cc, profile_render.cc).
+Subcommand AddProfileCommand(CLI::App& root);
 /// `segc help [TOPIC]` (help.cc): subcommands, error codes, the list of codes.
 Subcommand AddHelpCommand(CLI::App& root);
 

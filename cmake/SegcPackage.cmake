@@ -54,7 +54,7 @@ target_include_directories(segc_static INTERFACE
   $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
 
 # The public headers: the C ABI, the C++ API and what they include. Internal runtime headers
-# (check.h, stats.h, schema_infer.h, writer.h) stay out.
+# (check.h, stats.h, schema_infer.h, profile.h, writer.h) stay out.
 set(segc_public_headers segc.h segc.hpp arrow_abi.h arrow.h executor.h kernel_abi.h column.h
                         bitmap.h buffer.h result.h schema.h table.h csv.h data_error.h)
 list(TRANSFORM segc_public_headers PREPEND ${PROJECT_SOURCE_DIR}/runtime/include/segc/)

@@ -65,7 +65,6 @@ class ChunkParser {
   void FieldError(DataErrorKind kind, int file_col, int schema_col, std::string_view value);
   void Reject(const char* start, const char* stop, int64_t line, DataErrorKind kind);
   void Truncate();
-  bool IsNullToken(std::string_view s) const;
   std::string FieldName(size_t file_col) const {
     return file_col < ctx_.header.size() ? ctx_.header[file_col]
                                          : fmt::format("field {}", file_col + 1);
@@ -230,22 +229,12 @@ const char* ChunkParser::ParseRecord(const char* start) {
   return p;
 }
 
-bool ChunkParser::IsNullToken(std::string_view s) const {
-  for (const std::string& t : ctx_.null_tokens) {
-    if (t == s) return true;
-  }
-  return false;
-}
-
 void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
   ColumnChunk& col = out_.columns[schema_col];
   const ColumnSpec& spec = ctx_.schema->columns[schema_col];
   std::string_view s = f.has_escapes ? Unescape(f.text, &scratch_[file_col]) : f.text;
   const bool has_nul = f.has_nul;
-  bool is_text = spec.type == ColumnType::kString || spec.type == ColumnType::kEnum;
-  std::string_view v =
-      is_text || s.empty() || (s.front() > ' ' && s.back() > ' ') ? s : TrimBlanks(s);
-  bool null = has_nul || v.empty() || (!f.quoted && !ctx_.null_tokens.empty() && IsNullToken(v));
+  const auto [v, null] = ReadFieldText(ctx_, spec.type, s, f.quoted, has_nul);
   col.valid.push_back(!null);
   bool ok = true;
   DataErrorKind kind = DataErrorKind::kBadInt;
@@ -258,10 +247,7 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
     }
     case ColumnType::kFloat: {
       double x = 0;
-      const NumberFormat& format = ctx_.number_formats[schema_col];
-      FloatParse r = null             ? FloatParse::kOk
-                     : format.empty() ? ParseFloat64(v, ctx_.decimal_comma, &x)
-                                      : format.Parse(v, &x);
+      FloatParse r = null ? FloatParse::kOk : ParseFloatField(ctx_, schema_col, v, &x);
       ok = r == FloatParse::kOk;
       kind =
           r == FloatParse::kNonFinite ? DataErrorKind::kNonFiniteFloat : DataErrorKind::kBadFloat;
@@ -269,9 +255,8 @@ void ChunkParser::Convert(int schema_col, int file_col, const RawField& f) {
       break;
     }
     case ColumnType::kBool: {
-      bool x = v == "true";  // the common spellings first, then all of ParseBool's
-      ok = null || x || v == "false" || ParseBool(v, &x) ||
-           ParseDeclaredBool(v, ctx_.bool_tokens[schema_col], &x);
+      bool x = v == "true";
+      ok = null || ParseBoolField(ctx_, schema_col, v, &x);
       kind = DataErrorKind::kBadBool;
       col.bits.push_back(x);
       break;

@@ -38,6 +38,50 @@ struct CsvContext {
   int max_errors = 20;
 };
 
+/// The field rules every reader of a CsvContext shares (ChunkParser, ProfileCsv):
+/// docs/data-loading.md, "Empty values and nulls".
+
+/// True when the (unquoted) field text `s` is one of the context's null tokens.
+inline bool IsNullToken(const CsvContext& ctx, std::string_view s) {
+  for (const std::string& t : ctx.null_tokens) {
+    if (t == s) return true;
+  }
+  return false;
+}
+
+/// The text a field's value is read from, and whether the field is null.
+struct FieldText {
+  std::string_view value;
+  bool null = false;
+};
+
+/// String and enum fields keep their blanks, the others are trimmed; a field is null when it
+/// holds a NUL byte, is empty, or is an unquoted null token.
+inline FieldText ReadFieldText(const CsvContext& ctx, ColumnType type, std::string_view s,
+                               bool quoted, bool has_nul) {
+  const bool is_text = type == ColumnType::kString || type == ColumnType::kEnum;
+  FieldText out;
+  out.value = is_text || s.empty() || (s.front() > ' ' && s.back() > ' ') ? s : TrimBlanks(s);
+  out.null = has_nul || out.value.empty() ||
+             (!quoted && !ctx.null_tokens.empty() && IsNullToken(ctx, out.value));
+  return out;
+}
+
+/// A float field of schema column `c`: its declared number format, else a plain number (with
+/// the context's decimal comma).
+inline FloatParse ParseFloatField(const CsvContext& ctx, int c, std::string_view v, double* x) {
+  const NumberFormat& format = ctx.number_formats[size_t(c)];
+  return format.empty() ? ParseFloat64(v, ctx.decimal_comma, x) : format.Parse(v, x);
+}
+
+/// A bool field of schema column `c`: the common spellings first, then all of ParseBool's, then
+/// the column's declared texts.
+inline bool ParseBoolField(const CsvContext& ctx, int c, std::string_view v, bool* x) {
+  *x = v == "true";
+  return *x || v == "false" || ParseBool(v, x) ||
+         ParseDeclaredBool(v, ctx.bool_tokens[size_t(c)], x);
+}
+
 /// Values of one schema column parsed from one chunk. Only the array of its type is used; the
 /// fixed-width ones may be attached to the chunk's range of the final column buffer.
 struct ColumnChunk {
