@@ -20,6 +20,7 @@ packages=(
   pkg-config python3-numpy         # embedding examples: the C one via segc.pc, the Python one
   libpq-dev postgresql-15          # segc run --engine postgres (libpq); the SQL tests' server
   clickhouse-server clickhouse-client  # tests/sql/clickhouse_test.sh (ClickHouse 18.16)
+  chromium                         # tests/report: segc report rendered in a real headless browser
 )
 
 missing=()
