@@ -104,6 +104,8 @@ class GraphBuilder {
         return "let";
       case sema::DeclKind::kParam:
         return "param";
+      case sema::DeclKind::kMeasure:
+        return "measure";
       case sema::DeclKind::kInput:
         break;
     }
@@ -132,6 +134,10 @@ class GraphBuilder {
                    },
                    [&](const ast::LetDecl& d) { f(*d.value); },
                    [&](const ast::ParamDecl& d) { f(*d.value); },
+                   [&](const ast::MeasureDecl& d) {
+                     for (const ast::ExprPtr& arg : d.args) f(*arg);
+                     if (d.filter) f(*d.filter);
+                   },
                    [](const auto&) {},
                },
                decl.kind);

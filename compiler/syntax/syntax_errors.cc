@@ -81,6 +81,7 @@ bool IsNounKeyword(Tok t) {
     case Tok::kScore:
     case Tok::kRange:
     case Tok::kClassify:
+    case Tok::kMeasure:
     case Tok::kTable:
     case Tok::kKey:
     case Tok::kEnum:
@@ -398,7 +399,7 @@ std::optional<std::string> CaseHint(const ErrorSite& s) {
 
 bool IsNamedDecl(Tok t) {
   return t == Tok::kSegment || t == Tok::kScore || t == Tok::kClassify || t == Tok::kLet ||
-         t == Tok::kParam;
+         t == Tok::kParam || t == Tok::kMeasure;
 }
 
 /// Help for `segment Big Spenders where ...`: a declaration name written with spaces.
