@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace segc::cli {
@@ -137,33 +138,49 @@ void AppendMeasures(const rt::RunResult& r, std::string& out) {
   AppendTable(groups, columns, out);
 }
 
-void AppendMatrix(const rt::Overlaps& o, const std::string& title, bool jaccard, std::string& out) {
+constexpr const char* kOverlapTitle = "overlap (rows in both)";
+
+/// The cell texts of the count matrix (`jaccard` false) or of the Jaccard matrix.
+std::vector<std::vector<std::string>> MatrixCells(const rt::Overlaps& o, bool jaccard) {
   const size_t n = o.names.size();
-  size_t name_width = title.size();
-  for (size_t i = 0; i < n; ++i) {
-    name_width = std::max(name_width, fmt::format("{:>2} {}", i + 1, o.names[i]).size());
-  }
   std::vector<std::vector<std::string>> cells(n, std::vector<std::string>(n));
-  size_t width = 2 + std::to_string(n).size();  // "#12"
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < n; ++j) {
-      if (jaccard) {
-        std::optional<double> v = o.Jaccard(i, j);
-        cells[i][j] = v ? fmt::format("{:.2f}", *v) : "-";
-      } else {
-        cells[i][j] = std::to_string(o.counts[i * n + j]);
-      }
-      width = std::max(width, cells[i][j].size());
+      std::optional<double> v = o.Jaccard(i, j);
+      cells[i][j] = !jaccard ? std::to_string(o.counts[i * n + j])
+                    : v      ? fmt::format("{:.2f}", *v)
+                             : "-";
     }
   }
-  out += fmt::format("\n{:<{}}", title, name_width);
-  for (size_t j = 0; j < n; ++j) out += fmt::format("  {:>{}}", "#" + std::to_string(j + 1), width);
-  out += "\n";
+  return cells;
+}
+
+/// Both matrices, rows named "N NAME" and columns "#N", with one set of widths.
+void AppendMatrices(const rt::Overlaps& o, std::string& out) {
+  const size_t n = o.names.size();
+  const std::vector<std::vector<std::string>> counts = MatrixCells(o, false);
+  const std::vector<std::vector<std::string>> jaccard = MatrixCells(o, true);
+  size_t name_width = std::string_view(kOverlapTitle).size();
+  size_t width = 4;  // "1.00"
   for (size_t i = 0; i < n; ++i) {
-    out += fmt::format("{:<{}}", fmt::format("{:>2} {}", i + 1, o.names[i]), name_width);
-    for (size_t j = 0; j < n; ++j) out += fmt::format("  {:>{}}", cells[i][j], width);
-    out += "\n";
+    name_width = std::max(name_width, fmt::format("{:>2} {}", i + 1, o.names[i]).size());
+    width = std::max(width, 1 + std::to_string(i + 1).size());
+    for (const std::string& cell : counts[i]) width = std::max(width, cell.size());
   }
+  auto matrix = [&](const std::string& title, const std::vector<std::vector<std::string>>& cells) {
+    out += fmt::format("\n{:<{}}", title, name_width);
+    for (size_t j = 0; j < n; ++j) {
+      out += fmt::format("  {:>{}}", "#" + std::to_string(j + 1), width);
+    }
+    out += "\n";
+    for (size_t i = 0; i < n; ++i) {
+      out += fmt::format("{:<{}}", fmt::format("{:>2} {}", i + 1, o.names[i]), name_width);
+      for (size_t j = 0; j < n; ++j) out += fmt::format("  {:>{}}", cells[i][j], width);
+      out += "\n";
+    }
+  };
+  matrix(kOverlapTitle, counts);
+  matrix("jaccard", jaccard);
 }
 
 Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
@@ -246,8 +263,7 @@ void AppendMeasureSections(const rt::RunResult& result, const std::optional<rt::
                            std::string& out) {
   if (!result.measures.empty()) AppendMeasures(result, out);
   if (overlaps && !overlaps->names.empty()) {
-    AppendMatrix(*overlaps, "overlap (rows in both)", false, out);
-    AppendMatrix(*overlaps, "jaccard", true, out);
+    AppendMatrices(*overlaps, out);
   }
 }
 

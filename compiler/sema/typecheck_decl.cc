@@ -158,12 +158,12 @@ class DeclChecker {
     if (m.args.size() != 1) {
       diag::Diagnostic d = Make(
           Code::kWrongArgumentCount, m.value_range,
-          Quote(m.aggregate.name) + " of " + what + " takes one argument, the value of each row");
+          Quote(m.aggregate.name) + " in " + what + " takes one argument, the value of each row");
       d.help = "combine values per row first: `" + m.aggregate.name + "(a + b)`";
       ctx_.Report(std::move(d));
       return Type::Error();
     }
-    bool ok = MeasureArgument(*fn, *m.args[0], m.aggregate.name + " of " + what);
+    bool ok = MeasureArgument(*fn, *m.args[0], Quote(m.aggregate.name) + " in " + what);
     if (m.filter) exprs_.CheckCondition(*m.filter, "the filter of " + what);
     return ok ? Type::Float() : Type::Error();
   }
