@@ -315,13 +315,17 @@ std::optional<Diagnostic> ExpectedName(const ErrorSite& s) {
               fmt::format("expected a name{}{}", s.AfterPrevious(), s.Found()), help);
 }
 
+// By Tok value (token_kind.h order).
 constexpr const char* kSpellings[] = {
-    "",      "",         "ago",       "+",     "-",      "import", "input",   "as",    "as_of",
-    "param", "let",      "segment",   "where", "expect", "size",   "between", "score", "range",
-    "when",  "classify", "otherwise", "and",   "or",     "not",    "in",      "is",    "null",
-    "true",  "false",    "within",    "table", "key",    "enum",   "events",  "among", "(",
-    ")",     "{",        "}",         ",",     ":",      "..",     ".",       "==",    "!=",
-    "<=",    ">=",       "<",         ">",     "=",      "+",      "-",       "*",     "/"};
+    "",      "",      "ago",    "+",        "-",         "import",  "input",  "as",
+    "as_of", "param", "let",    "segment",  "where",     "expect",  "size",   "between",
+    "score", "range", "when",   "classify", "otherwise", "measure", "and",    "or",
+    "not",   "in",    "is",     "null",     "true",      "false",   "within", "table",
+    "key",   "enum",  "events", "among",    "(",         ")",       "{",      "}",
+    ",",     ":",     "..",     ".",        "==",        "!=",      "<=",     ">=",
+    "<",     ">",     "=",      "+",        "-",         "*",       "/"};
+
+static_assert(std::size(kSpellings) == static_cast<size_t>(Tok::kSlash) + 1);
 
 std::string HumanName(Tok t) {
   size_t index = static_cast<size_t>(t);

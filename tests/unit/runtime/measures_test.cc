@@ -36,7 +36,7 @@ RunResult MakeRun(int64_t rows) {
   std::vector<double> densities = {0.0, 0.01, 0.3, 0.5, 0.9, 1.0};
   for (size_t s = 0; s < densities.size(); ++s) {
     std::bernoulli_distribution in(densities[s]);
-    std::vector<bool> member(size_t(rows));
+    std::vector<bool> member(static_cast<size_t>(rows));
     for (int64_t i = 0; i < rows; ++i) member[size_t(i)] = in(rng);
     AddSegment(r, "s" + std::to_string(s), member);
   }
