@@ -1,9 +1,10 @@
 // Measures per group (whole table, segments, class labels) and pairwise segment overlaps, from
-// the run's per-row measure values, segment bitmaps and class columns. Both run in fixed blocks
-// of rows so that their results do not depend on the thread count (docs/language.md,
-// "Measures").
+// the run's per-row measure values, segment bitmaps and class columns. Both run in blocks of
+// rows on the run's threads; sums are exact (rounded once), so no result depends on the thread
+// count, the engine or the order of the rows (docs/language.md, "Measures").
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <functional>
 #include <optional>
@@ -16,26 +17,76 @@
 namespace segc::rt {
 namespace {
 
-// A fold of some values: count, sum (in the order added), min and max.
+// The exact sum of doubles, rounded once (Shewchuk's algorithm, as Python's math.fsum): the
+// partials are non-overlapping and in increasing magnitude, and their sum is exactly the sum
+// of every value added. The rounded value does not depend on the order of the additions.
+class ExactSum {
+ public:
+  void Add(double x) {
+    size_t kept = 0;
+    for (double y : partials_) {
+      if (std::fabs(x) < std::fabs(y)) std::swap(x, y);
+      const double hi = x + y;
+      const double lo = y - (hi - x);
+      if (lo != 0.0) partials_[kept++] = lo;
+      x = hi;
+    }
+    partials_.resize(kept);
+    partials_.push_back(x);
+  }
+  void Add(const ExactSum& other) {
+    for (double p : other.partials_) Add(p);
+  }
+  // The sum rounded to the nearest double (ties to even); non-finite when it is beyond the
+  // range of doubles.
+  double Value() const {
+    size_t n = partials_.size();
+    if (n == 0) return 0.0;
+    double hi = partials_[--n];
+    double lo = 0;
+    while (n > 0) {
+      const double x = hi, y = partials_[--n];
+      hi = x + y;
+      lo = y - (hi - x);
+      if (lo != 0.0) break;
+    }
+    // The partials below decide a tie of hi + lo: round half to even as if they were there.
+    if (n > 0 && ((lo < 0 && partials_[n - 1] < 0) || (lo > 0 && partials_[n - 1] > 0))) {
+      const double y = lo * 2, x = hi + y;
+      if (y == x - hi) hi = x;
+    }
+    return hi;
+  }
+
+ private:
+  std::vector<double> partials_;
+};
+
+// A fold of some values: count, exact sum, min and max (all independent of the order).
 struct Fold {
   int64_t n = 0;
-  double sum = 0, min = 0, max = 0;
+  ExactSum sum;
+  double min = 0, max = 0;
 
   void Add(double x) {
     min = n == 0 ? x : std::min(min, x);
     max = n == 0 ? x : std::max(max, x);
-    sum += x;
+    sum.Add(x);
     ++n;
   }
-  // Appends a later block's fold (its values come after ours in row order).
-  void Join(const Fold& later) {
-    if (later.n == 0) return;
-    min = n == 0 ? later.min : std::min(min, later.min);
-    max = n == 0 ? later.max : std::max(max, later.max);
-    sum += later.sum;
-    n += later.n;
+  void Join(const Fold& other) {
+    if (other.n == 0) return;
+    min = n == 0 ? other.min : std::min(min, other.min);
+    max = n == 0 ? other.max : std::max(max, other.max);
+    sum.Add(other.sum);
+    n += other.n;
   }
 };
+
+// A double, or nullopt when it is not finite (a sum beyond the range of doubles).
+std::optional<double> Finite(double v) {
+  return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
 
 // Bits [base, base + 64) of a bitmap of `rows` bits (base a multiple of 64; bits past `rows`
 // cleared). nullptr: every bit set.
@@ -138,13 +189,13 @@ MeasureGroup Finish(const RunResult& r, const Fold* folds, int64_t rows) {
     g.counts.push_back(f.n);
     switch (r.measures[m].kind) {
       case MeasureKind::kSum:
-        g.values.emplace_back(f.sum);
+        g.values.push_back(Finite(f.sum.Value()));
         break;
       case MeasureKind::kCount:
         g.values.emplace_back(double(f.n));
         break;
       case MeasureKind::kMean:
-        g.values.push_back(f.n > 0 ? std::optional<double>(f.sum / double(f.n)) : std::nullopt);
+        g.values.push_back(f.n > 0 ? Finite(f.sum.Value() / double(f.n)) : std::nullopt);
         break;
       case MeasureKind::kMin:
         g.values.push_back(f.n > 0 ? std::optional<double>(f.min) : std::nullopt);

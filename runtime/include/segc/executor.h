@@ -234,9 +234,10 @@ struct MeasureGroup {
   std::vector<int64_t> counts;  ///< by measure: the non-null values folded
 };
 
-/// The measures of a run by group. Sums add the values in row order within blocks of
-/// kMeasureBlockRows rows, then the blocks' sums in row order: the same bits for any thread
-/// count, and for every engine given the same per-row values.
+/// The measures of a run by group. Sums are exact, rounded once to the nearest double (means
+/// divide that sum by the count): the same bits for any thread count, any engine and any order
+/// of the rows. The folding runs in blocks of kMeasureBlockRows rows, one task each. A sum
+/// beyond the range of doubles is nullopt.
 struct MeasureSummary {
   MeasureGroup total;
   std::vector<MeasureGroup> segments;  ///< by RunResult::segments

@@ -1,8 +1,9 @@
-// rt::ComputeOverlaps and rt::SummarizeMeasures against plain loops over the rows, on tables
-// larger than one block of rows, for several thread counts.
+// rt::ComputeOverlaps against a row-by-row count and rt::SummarizeMeasures against exact sums,
+// on tables larger than one block of rows, for several thread counts and row orders.
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <random>
 #include <vector>
@@ -87,36 +88,61 @@ TEST(OverlapsTest, SameForEveryThreadCount) {
   }
 }
 
-TEST(MeasuresTest, SumsAddBlocksInRowOrder) {
-  const int64_t rows = 3 * kMeasureBlockRows + 17;
-  RunResult r = MakeRun(rows);
-  SummarizeMeasures(r, 1);
+/// One sum measure over `values` (all valid) and one segment of every row.
+RunResult SumOf(const std::vector<double>& values) {
+  const auto rows = int64_t(values.size());
+  RunResult r;
+  r.rows = rows;
+  AddSegment(r, "all", std::vector<bool>(values.size(), true));
+  auto buffer = Buffer::Allocate(values.size() * sizeof(double));
+  std::copy(values.begin(), values.end(), reinterpret_cast<double*>(buffer->mutable_data()));
+  r.measures.push_back(
+      {"s", "", MeasureKind::kSum, *Column::Make(ColumnType::kFloat, rows, buffer, nullptr)});
+  SummarizeMeasures(r, 3);
+  return r;
+}
+
+TEST(MeasuresTest, SumsAreExactlyRounded) {
+  EXPECT_EQ(*SumOf({0.1, 0.2, 0.3}).measure_summary.total.values[0],
+            0.6);  // not 0.6000000000000001
+  EXPECT_EQ(*SumOf({1e100, 1.0, -1e100}).measure_summary.total.values[0], 1.0);
+  EXPECT_EQ(*SumOf({}).measure_summary.total.values[0], 0.0);
+  // Dyadic values of many magnitudes: the exact sum in 128-bit integers of 1/128ths, rounded
+  // once, against the measure's, over several blocks of rows.
+  std::mt19937_64 rng(7);
+  std::uniform_int_distribution<int64_t> mantissa(-(int64_t(1) << 52), int64_t(1) << 52);
+  std::uniform_int_distribution<int> exponent(-7, 7);
+  std::vector<double> values;
+  __int128 exact = 0;  // in 1/128ths
+  for (int64_t i = 0; i < 2 * kMeasureBlockRows + 5; ++i) {
+    const int64_t m = mantissa(rng);
+    const int e = exponent(rng);
+    values.push_back(std::ldexp(double(m), e));
+    exact += __int128(m) << (e + 7);
+  }
+  EXPECT_EQ(*SumOf(values).measure_summary.total.values[0], double(exact) / 128.0);
+}
+
+TEST(MeasuresTest, SameBitsInAnyRowOrder) {
+  RunResult r = MakeRun(2 * kMeasureBlockRows + 99);
+  SummarizeMeasures(r, 2);
   const double* v = r.measures[0].values.data<double>();
   const uint8_t* valid = r.measures[0].values.validity()->data();
-  for (size_t s = 0; s < r.segments.size(); ++s) {
-    double sum = 0;
-    int64_t count = 0;
-    for (int64_t begin = 0; begin < rows; begin += kMeasureBlockRows) {
-      double block = 0;
-      for (int64_t i = begin; i < std::min(rows, begin + kMeasureBlockRows); ++i) {
-        if (GetBit(valid, i) && GetBit(r.segments[s].bitmap->data(), i)) {
-          block += v[i];
-          ++count;
-        }
-      }
-      sum += block;
-    }
-    const MeasureGroup& g = r.measure_summary.segments[s];
-    EXPECT_EQ(g.rows, r.segments[s].count);
-    EXPECT_EQ(*g.values[0], sum) << "segment " << s;  // bit for bit
-    EXPECT_EQ(g.counts[1], count);
-    if (count == 0) {
-      EXPECT_FALSE(g.values[1].has_value());  // mean of nothing
-    } else {
-      EXPECT_EQ(*g.values[1], sum / double(count));
-    }
+  std::vector<double> values;
+  for (int64_t i = 0; i < r.rows; ++i) {
+    if (GetBit(valid, i)) values.push_back(v[i]);
   }
-  EXPECT_EQ(*r.measure_summary.total.values[0], *r.measure_summary.segments[5].values[0]);
+  std::shuffle(values.begin(), values.end(), std::mt19937_64(3));
+  RunResult shuffled = SumOf(values);
+  EXPECT_EQ(shuffled.measure_summary.total.values[0], r.measure_summary.total.values[0]);
+  EXPECT_EQ(r.measure_summary.total.counts[0], int64_t(values.size()));
+  // The mean is that sum divided by the count of non-null values; a mean of nothing is null.
+  EXPECT_EQ(*r.measure_summary.total.values[1],
+            *r.measure_summary.total.values[0] / double(values.size()));
+  EXPECT_FALSE(r.measure_summary.segments[0].values[1].has_value());  // the empty segment
+  EXPECT_EQ(*r.measure_summary.segments[0].values[0], 0.0);           // sum of nothing
+  // The full segment holds every row: its folds equal the whole table's.
+  EXPECT_EQ(r.measure_summary.segments[5].values, r.measure_summary.total.values);
 }
 
 TEST(MeasuresTest, SameBitsForEveryThreadCount) {
