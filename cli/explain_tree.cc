@@ -114,6 +114,7 @@ class Builder {
         node.from = ExplainNode::From::kClass;
         break;
       case sema::DeclKind::kInput:
+      case sema::DeclKind::kMeasure:  // not a value (E0216)
         return false;
     }
     node.output = decl.name;

@@ -104,6 +104,8 @@ class GraphBuilder {
         return "let";
       case sema::DeclKind::kParam:
         return "param";
+      case sema::DeclKind::kMeasure:
+        return "measure";
       case sema::DeclKind::kInput:
         break;
     }
@@ -132,6 +134,10 @@ class GraphBuilder {
                    },
                    [&](const ast::LetDecl& d) { f(*d.value); },
                    [&](const ast::ParamDecl& d) { f(*d.value); },
+                   [&](const ast::MeasureDecl& d) {
+                     for (const ast::ExprPtr& arg : d.args) f(*arg);
+                     if (d.filter) f(*d.filter);
+                   },
                    [](const auto&) {},
                },
                decl.kind);
@@ -229,7 +235,7 @@ std::string Dot(const std::vector<Node>& nodes, const std::vector<Edge>& edges) 
   static const std::map<std::string, std::string> kShape = {
       {"segment", "box"},     {"score", "ellipse"},       {"classify", "hexagon"},
       {"let", "note"},        {"param", "parallelogram"}, {"module", "component"},
-      {"events", "cylinder"}, {"column", "cylinder"}};
+      {"events", "cylinder"}, {"column", "cylinder"},     {"measure", "invtrapezium"}};
   std::string out = "digraph segc {\n  rankdir=LR;\n  node [fontname=\"Helvetica\"];\n";
   for (size_t i = 0; i < nodes.size(); ++i) {
     out += fmt::format("  n{} [label={}, shape={}];\n", i,
@@ -247,9 +253,9 @@ std::string Dot(const std::vector<Node>& nodes, const std::vector<Edge>& edges) 
 
 std::string Mermaid(const std::vector<Node>& nodes, const std::vector<Edge>& edges) {
   static const std::map<std::string, std::pair<std::string, std::string>> kShape = {
-      {"segment", {"[", "]"}},  {"score", {"([", "])"}}, {"classify", {"{{", "}}"}},
-      {"let", {"(", ")"}},      {"param", {">", "]"}},   {"module", {"[[", "]]"}},
-      {"events", {"[(", ")]"}}, {"column", {"[(", ")]"}}};
+      {"segment", {"[", "]"}},  {"score", {"([", "])"}},  {"classify", {"{{", "}}"}},
+      {"let", {"(", ")"}},      {"param", {">", "]"}},    {"module", {"[[", "]]"}},
+      {"events", {"[(", ")]"}}, {"column", {"[(", ")]"}}, {"measure", {"[/", "\\]"}}};
   std::string out = "flowchart LR\n";
   for (size_t i = 0; i < nodes.size(); ++i) {
     const auto& [open, close] = kShape.at(nodes[i].kind);

@@ -106,6 +106,8 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
                   "auto picks by rows per thread")
       ->check(CLI::IsMember({"auto", "0", "1", "2", "3"}))
       ->capture_default_str();
+  app->add_flag("--overlaps", args.overlaps,
+                "Report how many rows each pair of segments shares, and their Jaccard index");
   app->add_flag("--timings", args.timings,
                 "Print how long each step took (and the JIT level, cache hit or miss) on stderr");
   app->add_option("--dump-ir", args.dump_ir,

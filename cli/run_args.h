@@ -27,6 +27,7 @@ struct RunArgs {
   std::string cache_dir;               ///< JIT object cache; empty = none
   std::string opt_level = "auto";      ///< JIT level: auto or 0..3
   bool timings = false;                ///< print the time of each step on stderr
+  bool overlaps = false;               ///< report the segments' pairwise overlaps
   std::string dump_ir;                 ///< file for the planned IR (and LLVM IR); empty = none
   bool strict_sizes = false;           ///< `expect size` violations are errors
   bool strict_columns = false;         ///< parse every declared column, not only the ones read

@@ -118,7 +118,9 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
                state.threads,
                std::string(ProjectVersion()),
                RulesHash(state.sources),
-               HexDigest(*data_hash)};
+               HexDigest(*data_hash),
+               {}};
+  if (args.overlaps) info.overlaps = rt::ComputeOverlaps(state.result, state.threads);
   std::string summary =
       args.format == "json" ? JsonSummary(state.result, info) : TextSummary(state.result, info);
   std::fputs(summary.c_str(), stdout);

@@ -14,6 +14,7 @@
 #include "cli/exit_codes.h"
 #include "cli/sql_query.h"
 #include "compiler/plan/stat_names.h"
+#include "segc/bitmap.h"
 
 namespace segc::cli {
 namespace {
@@ -68,6 +69,8 @@ void FillOutputs(const ir::Program& p, Row row, rt::RunResult& result) {
       rt::ScoreResult s;  // totals from the score rows (ScoreTotals)
       s.name = o.name;
       result.scores.push_back(std::move(s));
+    } else if (o.kind == ir::OutputKind::kMeasure) {
+      continue;  // folded from the member rows (MemberRows)
     } else {
       rt::ClassResult c;
       c.name = o.name;
@@ -161,6 +164,57 @@ void ScoreTotals(const PGresult* rows, rt::RunResult& result) {
 
 QueryResult Exec(PGconn* db, const std::string& sql) { return {PQexec(db, sql.c_str()), &PQclear}; }
 
+/// The member rows' columns as the executor holds them: segment bitmaps, class label codes and
+/// measure values (sql::Queries::member_rows, one column per output but scores), so that
+/// measures and overlaps are folded by the runtime's own code.
+void MemberRows(const ir::Program& p, const PGresult* rows, rt::RunResult& result) {
+  const int64_t n = PQntuples(rows);
+  const size_t bytes = size_t(rt::BitmapBytes(n));
+  int column = 0;
+  size_t segment = 0, cls = 0;
+  for (const ir::Output& o : p.outputs) {
+    if (o.kind == ir::OutputKind::kScore) continue;
+    const int c = column++;
+    auto validity = rt::Buffer::Allocate(bytes);
+    if (o.kind == ir::OutputKind::kSegment) {
+      auto bits = rt::Buffer::Allocate(bytes);
+      for (int64_t r = 0; r < n; ++r) {
+        if (!PQgetisnull(rows, int(r), c) && PQgetvalue(rows, int(r), c)[0] == 't') {
+          rt::SetBit(bits->mutable_data(), r);
+        }
+      }
+      result.segments[segment++].bitmap = bits;
+    } else if (o.kind == ir::OutputKind::kClass) {
+      auto codes = rt::Buffer::Allocate(size_t(n) * sizeof(int32_t));
+      auto* code = reinterpret_cast<int32_t*>(codes->mutable_data());
+      std::map<std::string, int32_t> by_label;
+      for (size_t l = 0; l < o.labels.size(); ++l) by_label[o.labels[l]] = int32_t(l);
+      for (int64_t r = 0; r < n; ++r) {
+        if (PQgetisnull(rows, int(r), c)) continue;
+        auto it = by_label.find(PQgetvalue(rows, int(r), c));
+        if (it == by_label.end()) continue;
+        code[r] = it->second;
+        rt::SetBit(validity->mutable_data(), r);
+      }
+      std::vector<std::string_view> labels(o.labels.begin(), o.labels.end());
+      auto values =
+          rt::Column::Make(rt::ColumnType::kEnum, n, codes, validity, rt::Dictionary::Make(labels));
+      result.classes[cls++].values = *values;
+    } else {
+      auto doubles = rt::Buffer::Allocate(size_t(n) * sizeof(double));
+      auto* value = reinterpret_cast<double*>(doubles->mutable_data());
+      for (int64_t r = 0; r < n; ++r) {
+        if (PQgetisnull(rows, int(r), c)) continue;
+        value[r] = std::strtod(PQgetvalue(rows, int(r), c), nullptr);
+        rt::SetBit(validity->mutable_data(), r);
+      }
+      auto values = rt::Column::Make(rt::ColumnType::kFloat, n, doubles, validity);
+      result.measures.push_back(
+          {o.name, o.description, static_cast<rt::MeasureKind>(o.measure), *values});
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<int> CheckEngineOptions(const RunArgs& args) {
@@ -209,6 +263,18 @@ std::optional<int> ExecutePostgres(const RunArgs& args, RunState& state) {
       return ServerError("the score query failed", PQerrorMessage(db.get()));
     }
     ScoreTotals(scores.get(), state.result);
+  }
+  const ir::Program& logical = *state.planned->logical;
+  bool measures =
+      std::any_of(logical.outputs.begin(), logical.outputs.end(),
+                  [](const ir::Output& o) { return o.kind == ir::OutputKind::kMeasure; });
+  if ((measures || args.overlaps) && !queries->member_rows.empty()) {
+    QueryResult members = Exec(db.get(), queries->member_rows);
+    if (PQresultStatus(members.get()) != PGRES_TUPLES_OK) {
+      return ServerError("the member query failed", PQerrorMessage(db.get()));
+    }
+    MemberRows(logical, members.get(), state.result);
+    rt::SummarizeMeasures(state.result, 1);
   }
   auto statistics = Statistics(*state.planned, *queries, Row(stats.get()));
   if (!statistics) {

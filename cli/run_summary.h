@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "segc/executor.h"
@@ -10,17 +11,19 @@ namespace segc::cli {
 
 /// What the summary reports besides the results themselves.
 struct RunInfo {
-  std::string as_of;       ///< "2026-11-01"
-  std::string engine;      ///< "jit" or "interp"
-  int threads = 1;         ///< threads actually used
-  std::string version;     ///< segc version ("0.1.0")
-  std::string rules_hash;  ///< 16 hex digits
-  std::string data_hash;   ///< 16 hex digits
+  std::string as_of;                     ///< "2026-11-01"
+  std::string engine;                    ///< "jit" or "interp"
+  int threads = 1;                       ///< threads actually used
+  std::string version;                   ///< segc version ("0.1.0")
+  std::string rules_hash;                ///< 16 hex digits
+  std::string data_hash;                 ///< 16 hex digits
+  std::optional<rt::Overlaps> overlaps;  ///< `--overlaps`: the segments' pairwise overlaps
 };
 
 /// The human-readable summary: the header line (as_of, rows, engine), then tables of segments
 /// (count, share of rows), scores (count, mean, min, max), classes (count per label, nulls) and
-/// population statistics (value, or an ntile's cut points).
+/// population statistics (value, or an ntile's cut points); measures by group and overlaps
+/// after the classes (cli/run_summary_measures.h).
 std::string TextSummary(const rt::RunResult& result, const RunInfo& info);
 
 /// Exactly one JSON object, pretty-printed, with a final newline:
@@ -29,7 +32,8 @@ std::string TextSummary(const rt::RunResult& result, const RunInfo& info);
 /// or [CUT, ...]}, "overflows", "engine", "threads", "segc_version", "rules_hash",
 /// "data_hash"}. Score min/max/mean are null when the score has no non-null value. Statistics
 /// of dates are date texts ("2026-05-12", or "2026-05-12 09:36:00" between two days). Object
-/// members keep program order.
+/// members keep program order. "measures", "measure_groups" and "overlaps" follow "classes"
+/// when there are any (cli/run_summary_measures.h).
 std::string JsonSummary(const rt::RunResult& result, const RunInfo& info);
 
 }  // namespace segc::cli

@@ -25,6 +25,7 @@ KW_RANGE: 'range';
 KW_WHEN: 'when';
 KW_CLASSIFY: 'classify';
 KW_OTHERWISE: 'otherwise';
+KW_MEASURE: 'measure';
 KW_AND: 'and';
 KW_OR: 'or';
 KW_NOT: 'not';

@@ -19,6 +19,7 @@ decl
   | segmentDecl   # SegmentDeclaration
   | scoreDecl     # ScoreDeclaration
   | classifyDecl  # ClassifyDeclaration
+  | measureDecl   # MeasureDeclaration
   ;
 
 // ---- schema ----
@@ -66,6 +67,10 @@ classifyArm
   : STRING KW_WHEN expr   # WhenArm
   | STRING KW_OTHERWISE   # OtherwiseArm
   ;
+
+// `measure revenue "Revenue" = sum(total_spent)`: the lowering splits the aggregator call
+// (sum, mean, min, max, count) from its per-row argument; sema checks the shape.
+measureDecl: KW_MEASURE name STRING? ASSIGN expr;
 
 // ---- expressions, loosest first ----
 expr: andExpr (KW_OR andExpr)*;

@@ -62,9 +62,10 @@ Result<api::ProjectSource> Load(const ProjectSource& source, diag::DiagnosticSin
 OutputNames NamesOf(const rt::ExecProgram& exec) {
   OutputNames names;
   for (const rt::ExecOutput& o : exec.outputs) {
-    auto& list = o.kind == rt::OutputKind::kSegment ? names.segments
-                 : o.kind == rt::OutputKind::kScore ? names.scores
-                                                    : names.classes;
+    auto& list = o.kind == rt::OutputKind::kSegment   ? names.segments
+                 : o.kind == rt::OutputKind::kScore   ? names.scores
+                 : o.kind == rt::OutputKind::kMeasure ? names.measures
+                                                      : names.classes;
     list.push_back(o.name);
   }
   return names;

@@ -254,8 +254,20 @@ struct ClassifyDecl {
   std::vector<ClassifyArm> arms;
 };
 
+/// `measure revenue "Revenue" = sum(total_spent where consent)`: one value per segment, class
+/// label and the whole table. The lowering splits the call: `aggregate` is its callee (empty when
+/// the value is not a call, or a call with `among`; then `args` holds the whole value).
+struct MeasureDecl {
+  Ident name;
+  std::optional<std::string> description;
+  Ident aggregate;
+  std::vector<ExprPtr> args;
+  ExprPtr filter;
+  SourceRange value_range;
+};
+
 using DeclKind = std::variant<TableDecl, EventsDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl,
-                              LetDecl, SegmentDecl, ScoreDecl, ClassifyDecl>;
+                              LetDecl, SegmentDecl, ScoreDecl, ClassifyDecl, MeasureDecl>;
 
 struct Decl {
   NodeId id = 0;

@@ -175,6 +175,15 @@ std::string Classify(const ClassifyDecl& d) {
   return out + ")";
 }
 
+std::string Measure(const MeasureDecl& d) {
+  std::string out = "(measure " + FormatName(d.name.name);
+  if (d.description) out += " (description " + rt::QuoteString(*d.description) + ")";
+  out += " (" + (d.aggregate.name.empty() ? std::string("value") : d.aggregate.name);
+  for (const ExprPtr& arg : d.args) out += " " + Print(*arg);
+  if (d.filter) out += Sub("where", *d.filter);
+  return out + "))";
+}
+
 std::string Table(const TableDecl& d) {
   std::string out = "(table " + FormatName(d.name.name) + " (key " + FormatName(d.key.name) + ")";
   for (const ColumnDecl& c : d.columns)
@@ -226,6 +235,7 @@ std::string Print(const Decl& decl) {
                         [](const SegmentDecl& d) { return Segment(d); },
                         [](const ScoreDecl& d) { return Score(d); },
                         [](const ClassifyDecl& d) { return Classify(d); },
+                        [](const MeasureDecl& d) { return Measure(d); },
                     },
                     decl.kind);
 }

@@ -69,6 +69,11 @@ const char* AggregateKindName(AggregateKind kind) {
   return kNames[static_cast<size_t>(kind)];
 }
 
+const char* MeasureKindName(MeasureKind kind) {
+  static constexpr const char* kNames[] = {"sum", "mean", "min", "max", "count"};
+  return kNames[static_cast<size_t>(kind)];
+}
+
 bool IsComparison(Op op) { return op >= Op::kEq && op <= Op::kGe; }
 
 uint64_t Program::Hash() const { return HashText(Print(*this)); }

@@ -197,16 +197,24 @@ struct Derived {
   Type type = Type::kInt;
 };
 
-enum class OutputKind : uint8_t { kSegment, kScore, kClass };
+enum class OutputKind : uint8_t { kSegment, kScore, kClass, kMeasure };
+
+/// How a measure folds its per-row values (nulls skipped) over a segment, a class label or the
+/// whole table. kCount counts the non-null rows: the lowering makes the value 1 where the
+/// argument counts (not null; true for a bool) and null elsewhere.
+enum class MeasureKind : uint8_t { kSum, kMean, kMin, kMax, kCount };
 
 /// A named result. Segment values are non-null kBool (member iff TRUE, via kIsTrue); scores are
-/// nullable kFloat (int scores cast, range clamp applied); classes are nullable kLabel.
+/// nullable kFloat (int scores cast, range clamp applied); classes are nullable kLabel; measures
+/// are the nullable kFloat per-row values their aggregator folds (filter applied: null where it
+/// does not hold).
 struct Output {
   OutputKind kind = OutputKind::kSegment;
   std::string name;  ///< qualified: "VIP", "rfm.Champions"
   std::string description;
   ValueId value = kNoValue;
-  std::vector<std::string> labels;  ///< kClass: label text by code
+  std::vector<std::string> labels;          ///< kClass: label text by code
+  MeasureKind measure = MeasureKind::kSum;  ///< kMeasure
   diag::SourceRange origin;
 };
 
@@ -236,6 +244,8 @@ const char* TypeName(Type type);
 const char* OpName(Op op);
 const char* StatKindName(StatKind kind);
 const char* DerivedKindName(DerivedKind kind);
+/// "sum", "mean", "min", "max", "count".
+const char* MeasureKindName(MeasureKind kind);
 /// "count", "count_distinct", "sum", "avg", "min", "max", "first", "last".
 const char* AggregateKindName(AggregateKind kind);
 /// Stable 64-bit FNV-1a hash of `text` (printed programs and plans).

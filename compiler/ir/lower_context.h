@@ -106,6 +106,7 @@ class LowerContext {
   ValueId Score(uint32_t instance, const ast::ScoreDecl& score);
   ValueId Classify(uint32_t instance, const sema::DeclInfo& info, const ast::ClassifyDecl& cls);
   ValueId Param(uint32_t instance, uint32_t decl);
+  ValueId Measure(uint32_t instance, const ast::MeasureDecl& measure);
   ValueId RunInputParam(const std::string& name, ValueId value);
   void IndexExprs(const ast::Expr& expr);
   void AddInputs();

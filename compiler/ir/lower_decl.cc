@@ -76,6 +76,10 @@ Status LowerContext::Run() {
                                    }
                                  },
                                  [&](const ast::LetDecl& d) { IndexExprs(*d.value); },
+                                 [&](const ast::MeasureDecl& d) {
+                                   for (const auto& arg : d.args) IndexExprs(*arg);
+                                   if (d.filter) IndexExprs(*d.filter);
+                                 },
                                  [&](const ast::ImportDecl& d) {
                                    for (const auto& binding : d.bindings)
                                      IndexExprs(*binding.value);
@@ -142,6 +146,15 @@ void LowerContext::AddOutput(const sema::DeclRef& ref, ValueId value) {
       output.labels = info.type.values();
       output.value = value;
       break;
+    case sema::DeclKind::kMeasure: {
+      const auto& measure = std::get<ast::MeasureDecl>(info.ast->kind);
+      output.kind = OutputKind::kMeasure;
+      output.description = measure.description.value_or("");
+      output.measure =
+          static_cast<MeasureKind>(*sema::FindMeasureAggregate(measure.aggregate.name));
+      output.value = value;
+      break;
+    }
     default:
       return;
   }
@@ -170,6 +183,9 @@ ValueId LowerContext::Decl(uint32_t instance, uint32_t decl) {
       break;
     case sema::DeclKind::kLet:
       value = Expr(*std::get<ast::LetDecl>(info.ast->kind).value, instance);
+      break;
+    case sema::DeclKind::kMeasure:
+      value = Measure(instance, std::get<ast::MeasureDecl>(info.ast->kind));
       break;
     case sema::DeclKind::kParam:
       value = Param(instance, decl);
@@ -228,6 +244,27 @@ ValueId LowerContext::Score(uint32_t instance, const ast::ScoreDecl& score) {
                       {Numeric(value, Type::kFloat), builder_.Float(score.range->low),
                        builder_.Float(score.range->high)},
                       {.index = uint32_t(stdlib::BuiltinId::kClamp)});
+}
+
+// The per-row value a measure folds, as a nullable float: the argument (a bool as 0/1), or for
+// count 1 where the argument counts (not null; true for a bool); null where the filter does not
+// hold.
+ValueId LowerContext::Measure(uint32_t instance, const ast::MeasureDecl& measure) {
+  ValueId arg = Expr(*measure.args[0], instance);
+  Type type = builder_.node(arg).type;
+  ValueId value;
+  if (measure.aggregate.name == "count") {
+    ValueId counts = type == Type::kBool ? builder_.Add(Op::kIsTrue, Type::kBool, {arg})
+                                         : builder_.Add(Op::kIsNotNull, Type::kBool, {arg});
+    value = builder_.Add(Op::kSelect, Type::kFloat,
+                         {counts, builder_.Float(1), builder_.Null(Type::kFloat)});
+  } else {
+    if (type == Type::kBool) arg = builder_.Cast(arg, Type::kInt);
+    value = builder_.Cast(arg, Type::kFloat);
+  }
+  if (!measure.filter) return value;
+  return builder_.Add(Op::kSelect, Type::kFloat,
+                      {Expr(*measure.filter, instance), value, builder_.Null(Type::kFloat)});
 }
 
 ValueId LowerContext::Classify(uint32_t instance, const sema::DeclInfo& info,

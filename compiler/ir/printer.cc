@@ -130,6 +130,8 @@ const char* KindName(OutputKind kind) {
       return "score";
     case OutputKind::kClass:
       return "class";
+    case OutputKind::kMeasure:
+      return "measure";
   }
   return "?";
 }
@@ -141,7 +143,9 @@ std::string Print(const Program& program) {
   PrintTables(program, out);
   for (ValueId id = 0; id < program.nodes.size(); ++id) out += PrintNode(program, id) + "\n";
   for (const Output& o : program.outputs) {
-    out += fmt::format("{} {} = %{}", KindName(o.kind), o.name, o.value);
+    out += fmt::format("{} {} = ", KindName(o.kind), o.name);
+    if (o.kind == OutputKind::kMeasure) out += fmt::format("{} ", MeasureKindName(o.measure));
+    out += fmt::format("%{}", o.value);
     for (size_t i = 0; i < o.labels.size(); ++i) {
       out += fmt::format("{}#{} {}", i == 0 ? " labels " : ", ", i, Escape(o.labels[i]));
     }

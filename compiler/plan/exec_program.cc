@@ -124,7 +124,8 @@ rt::ExecProgram MakeExecProgram(const PhysicalPlan& plan, std::vector<rt::StageK
   for (size_t i = 0; i < p.outputs.size(); ++i) {
     const ir::Output& o = p.outputs[i];
     out.outputs.push_back({static_cast<rt::OutputKind>(o.kind), o.name, o.description,
-                           plan.output_slots[i], o.labels});
+                           plan.output_slots[i], o.labels,
+                           static_cast<rt::MeasureKind>(o.measure)});
   }
   out.stages = std::move(stages);
   out.dict_evaluator = std::move(dicts);

@@ -41,6 +41,9 @@ void Summarize(CheckedProject& project, size_t files) {
       case DeclKind::kClassify:
         ++summary.classifications;
         break;
+      case DeclKind::kMeasure:
+        ++summary.measures;
+        break;
       case DeclKind::kLet:
         ++summary.lets;
         break;

@@ -66,6 +66,25 @@ std::optional<AggregateFn> FindAggregate(const std::string& name) {
 
 const char* AggregateName(AggregateFn fn) { return kAggregateNames[static_cast<size_t>(fn)]; }
 
+namespace {
+constexpr const char* kMeasureAggregateNames[] = {"sum", "mean", "min", "max", "count"};
+}  // namespace
+
+std::optional<MeasureAggregate> FindMeasureAggregate(const std::string& name) {
+  for (size_t i = 0; i < std::size(kMeasureAggregateNames); ++i) {
+    if (name == kMeasureAggregateNames[i]) return static_cast<MeasureAggregate>(i);
+  }
+  return std::nullopt;
+}
+
+const char* MeasureAggregateName(MeasureAggregate fn) {
+  return kMeasureAggregateNames[static_cast<size_t>(fn)];
+}
+
+std::vector<std::string> MeasureAggregateNames() {
+  return {std::begin(kMeasureAggregateNames), std::end(kMeasureAggregateNames)};
+}
+
 uint32_t CheckedProject::FindEvents(const std::string& name) const {
   for (size_t i = 0; i < events.size(); ++i) {
     if (events[i].table.table == name) return uint32_t(i);

@@ -55,7 +55,17 @@ enum class AggregateFn { kCount, kCountDistinct, kSum, kAvg, kMin, kMax, kFirst,
 std::optional<AggregateFn> FindAggregate(const std::string& name);
 const char* AggregateName(AggregateFn fn);
 
-enum class DeclKind { kSegment, kScore, kClassify, kLet, kParam, kInput };
+/// The aggregators of a `measure` (LANGUAGE.md, "Measures"): over the rows of a segment, a
+/// class label or the whole table, nulls skipped.
+enum class MeasureAggregate { kSum, kMean, kMin, kMax, kCount };
+
+/// The measure aggregator named `name`, if any ("sum", "mean", "min", "max", "count").
+std::optional<MeasureAggregate> FindMeasureAggregate(const std::string& name);
+const char* MeasureAggregateName(MeasureAggregate fn);
+/// Every aggregator's name, for did-you-mean suggestions.
+std::vector<std::string> MeasureAggregateNames();
+
+enum class DeclKind { kSegment, kScore, kClassify, kLet, kParam, kInput, kMeasure };
 
 /// A declaration's reference to something it depends on (filled by name resolution).
 struct DepRef {
@@ -197,6 +207,7 @@ struct Summary {
   size_t segments = 0;
   size_t scores = 0;
   size_t classifications = 0;
+  size_t measures = 0;
   size_t lets = 0;
   size_t params = 0;
 };
@@ -210,7 +221,7 @@ struct CheckedProject {
   std::optional<int32_t> as_of;              ///< days since 1970-01-01; unset = today at run time
   std::vector<std::unique_ptr<Unit>> units;  ///< units[0] is the project
   std::vector<Instance> instances;           ///< instances[0] is the project
-  /// Every segment, score, classify and let of every instance, in dependency order.
+  /// Every segment, score, classify, measure and let of every instance, in dependency order.
   std::vector<DeclRef> order;
   std::deque<ExprInfo> exprs;  ///< indexed by NodeId (a deque: growing keeps references valid)
   Summary summary;

@@ -36,6 +36,7 @@ class UnitCollector {
             [&](const ast::ClassifyDecl& c) {
               Add(decl, DeclKind::kClassify, c.name, ClassifyType(ctx_, c));
             },
+            [&](const ast::MeasureDecl& m) { Add(decl, DeclKind::kMeasure, m.name); },
         },
         decl.kind);
   }

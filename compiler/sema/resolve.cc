@@ -1,6 +1,8 @@
 // Name resolution: bare names, `module.member` and calls → symbols, plus dependency edges
 // (E0101, E0102, E0103, E0117, E0216).
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <string>
 
 #include "compiler/diag/suggest.h"
@@ -14,7 +16,7 @@ namespace {
 using diag::Code;
 using diag::Make;
 
-bool IsMemberKind(DeclKind kind) { return kind != DeclKind::kInput; }
+bool IsMemberKind(DeclKind kind) { return kind != DeclKind::kInput && kind != DeclKind::kMeasure; }
 
 class Resolver {
  public:
@@ -23,8 +25,10 @@ class Resolver {
   void Run() {
     for (DeclInfo& decl : unit_.decls) {
       deps_ = &decl.deps;
+      measure_ = decl.kind == DeclKind::kMeasure ? &decl : nullptr;
       ForEachExpr(*decl.ast, [&](const ast::Expr& expr) { Resolve(expr); });
     }
+    measure_ = nullptr;
     for (Import& import : unit_.imports) {
       for (const auto& [decl, value] : import.bindings) {
         deps_ = &import.binding_deps[decl];
@@ -72,6 +76,7 @@ class Resolver {
   /// Resolves `count(purchases where ...)`, `sum(purchases.amount)`...: the argument and the
   /// filter see the event table's columns. False when the call is not an aggregate (`min(a, b)`).
   bool Aggregate(const ast::Expr& expr, const ast::Call& call) {
+    if (NestedInMeasure(call)) return true;
     std::optional<AggregateFn> fn = FindAggregate(call.callee.name);
     // An aggregate takes one argument: `max(last(purchases.date), signup_date)` is the row
     // function over two per-customer values, whatever its arguments read.
@@ -123,6 +128,30 @@ class Resolver {
     if (call.filter) Resolve(*call.filter);
     scope_ = kNone;
     if (call.among) Resolve(*call.among);  // E0232 in the checker; its names still resolve
+    return true;
+  }
+
+  /// `measure m = sum(max(x))`: inside a measure's argument, a one-argument sum, count, min, max
+  /// or avg over no event table would aggregate the rows a second time (E0142). Statistics of
+  /// the population (`mean(x)`, `p90(x)`) are one value per run and stay allowed.
+  bool NestedInMeasure(const ast::Call& call) {
+    static const char* const kNames[] = {"sum", "count", "min", "max", "avg"};
+    if (measure_ == nullptr || scope_ != kNone || call.args.size() != 1 || call.filter) {
+      return false;
+    }
+    if (std::find(std::begin(kNames), std::end(kNames), call.callee.name) == std::end(kNames) ||
+        EventTableOf(*call.args[0]) != kNone) {
+      return false;
+    }
+    const auto& measure = std::get<ast::MeasureDecl>(measure_->ast->kind);
+    diag::Diagnostic d = Make(Code::kNestedMeasureAggregate, call.callee.range,
+                              Quote(call.callee.name) + " inside measure " + Quote(measure_->name) +
+                                  " would aggregate the rows a second time");
+    d.label = "nested aggregator";
+    d.help = "a measure aggregates once: write `" + measure.aggregate.name +
+             "(EXPR)` with a per-row expression; the per-row maximum of two values is " +
+             "`max(a, b)`";
+    ctx_.Report(std::move(d));
     return true;
   }
 
@@ -178,6 +207,11 @@ class Resolver {
     ExprInfo& info = ctx_.Info(expr.id);
     if (scope_ != kNone && EventColumn(expr, scope_, {name.name, expr.range})) return;
     uint32_t decl = unit_.Find(name.name);
+    if (decl != kNone && unit_.decls[decl].kind == DeclKind::kMeasure) {
+      NotAValue(expr, name.name, "a measure (one value per segment, not per row)",
+                "use the measure's per-row expression instead, e.g. in a `let`");
+      return;
+    }
     if (decl != kNone) {
       info.symbol = {Symbol::Kind::kDecl, decl, kNone};
       unit_.decls[decl].used = true;
@@ -403,7 +437,8 @@ class Resolver {
   Context& ctx_;
   Unit& unit_;
   std::vector<DepRef>* deps_ = nullptr;
-  uint32_t scope_ = kNone;  ///< inside an aggregate: the event table its names see
+  uint32_t scope_ = kNone;             ///< inside an aggregate: the event table its names see
+  const DeclInfo* measure_ = nullptr;  ///< the measure whose expressions are being resolved
 };
 
 }  // namespace

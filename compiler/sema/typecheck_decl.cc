@@ -1,7 +1,8 @@
-// Declarations: params, lets, segments, scores, classifies and import bindings
+// Declarations: params, lets, segments, scores, classifies, measures and import bindings
 // (E0202, E0209-E0212, E0215).
 #include <cmath>
 
+#include "compiler/diag/suggest.h"
 #include "compiler/sema/detail/expr_checker.h"
 
 namespace segc::sema::detail {
@@ -63,6 +64,7 @@ class DeclChecker {
                    [&](const ast::SegmentDecl& segment) { Segment(segment); },
                    [&](const ast::ScoreDecl& score) { decl.type = Score(score); },
                    [&](const ast::ClassifyDecl& classify) { Classify(classify); },
+                   [&](const ast::MeasureDecl& measure) { decl.type = Measure(measure); },
                    [](const auto&) {},
                },
                decl.ast->kind);
@@ -134,6 +136,78 @@ class DeclChecker {
         exprs_.CheckCondition(*arm.when, "the condition of label \"" + arm.label.name + "\"");
       }
     }
+  }
+
+  /// `measure NAME = AGG(arg [where filter])` (E0140, E0141, E0203, E0240). Its type is float
+  /// (never read by expressions: a measure is not a row value, E0216).
+  Type Measure(const ast::MeasureDecl& m) {
+    const std::string what = "measure " + Quote(m.name.name);
+    if (m.aggregate.name.empty()) {
+      diag::Diagnostic d = Make(Code::kMeasureNotAggregate, m.value_range,
+                                what + " must aggregate the rows of each segment");
+      d.help = "write one of sum, mean, min, max or count around a per-row expression: `sum(" +
+               std::string(ctx_.sources.Text(m.value_range)) + ")`";
+      ctx_.Report(std::move(d));
+      return Type::Error();
+    }
+    std::optional<MeasureAggregate> fn = FindMeasureAggregate(m.aggregate.name);
+    if (!fn) {
+      UnknownAggregate(m, what);
+      return Type::Error();
+    }
+    if (m.args.size() != 1) {
+      diag::Diagnostic d = Make(
+          Code::kWrongArgumentCount, m.value_range,
+          Quote(m.aggregate.name) + " in " + what + " takes one argument, the value of each row");
+      d.help = "combine values per row first: `" + m.aggregate.name + "(a + b)`";
+      ctx_.Report(std::move(d));
+      return Type::Error();
+    }
+    bool ok = MeasureArgument(*fn, *m.args[0], Quote(m.aggregate.name) + " in " + what);
+    if (m.filter) exprs_.CheckCondition(*m.filter, "the filter of " + what);
+    return ok ? Type::Float() : Type::Error();
+  }
+
+  void UnknownAggregate(const ast::MeasureDecl& m, const std::string& what) {
+    static const std::pair<const char*, const char*> kSynonyms[] = {
+        {"avg", "mean"},    {"average", "mean"}, {"total", "sum"},
+        {"minimum", "min"}, {"maximum", "max"},  {"n", "count"}};
+    diag::Diagnostic d = Make(Code::kUnknownMeasureAggregate, m.aggregate.range,
+                              "unknown aggregator " + Quote(m.aggregate.name) + " in " + what);
+    d.label = "not an aggregator";
+    for (const auto& [word, meant] : kSynonyms) {
+      if (m.aggregate.name == word) d.help = "did you mean '" + std::string(meant) + "'?";
+    }
+    if (d.help.empty()) d.help = diag::DidYouMean(m.aggregate.name, MeasureAggregateNames());
+    if (d.help.empty()) d.help = "the aggregators of a measure are sum, mean, min, max and count";
+    ctx_.Report(std::move(d));
+  }
+
+  /// sum and mean take numbers or booleans (true counts 1), min and max numbers; count takes
+  /// any value (it counts the rows where it is not null, or true for a boolean).
+  bool MeasureArgument(MeasureAggregate fn, const ast::Expr& arg, const std::string& what) {
+    const ExprInfo& info = exprs_.Check(arg);
+    const Type& type = info.type;
+    if (type.is_error()) return false;
+    bool is_bool = type.kind() == TypeKind::kBool;
+    bool ok = fn == MeasureAggregate::kCount ||
+              (fn == MeasureAggregate::kSum || fn == MeasureAggregate::kMean
+                   ? type.is_numeric() || is_bool
+                   : type.is_numeric());
+    if (ok) return true;
+    diag::Diagnostic d = Make(Code::kMeasureArgumentType, arg.range,
+                              "the argument of " + what + " must be a number, but " +
+                                  exprs_.Show(arg) + " is " + Described(type));
+    d.help = is_bool ? "count the rows where it holds with `count(" +
+                           std::string(ctx_.sources.Text(arg.range)) +
+                           ")`, or take its share with `mean(...)`"
+             : type.kind() == TypeKind::kDate
+                 ? "measure a number of days: `days_since(" +
+                       std::string(ctx_.sources.Text(arg.range)) + ")`"
+                 : "count the rows that have a value with `count(" +
+                       std::string(ctx_.sources.Text(arg.range)) + ")`";
+    ctx_.Report(std::move(d));
+    return false;
   }
 
   Context& ctx_;

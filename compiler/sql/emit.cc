@@ -286,6 +286,8 @@ std::string Emitter::RowSelect(bool internal) const {
   std::string out = "SELECT " + d_.Ident(p_.customer_key);
   for (size_t i = 0; i < p_.outputs.size(); ++i) {
     const ir::Output& o = p_.outputs[i];
+    // A measure's per-row value is an input of its summary, not a result of the customer.
+    if (o.kind == ir::OutputKind::kMeasure && !internal) continue;
     std::string value = Ref(o.value);
     if (o.kind == ir::OutputKind::kClass) {
       std::vector<std::string> labels;
@@ -383,6 +385,15 @@ EmitResult Emitter::Run() {
   if (!scores.empty()) {
     q.score_rows = out_cte + "SELECT " + scores + " FROM " + d_.Ident("segc#out") + " ORDER BY " +
                    d_.Ident(kRowColumn) + ";\n";
+  }
+  std::string members;
+  for (size_t i = 0; i < p_.outputs.size(); ++i) {
+    if (p_.outputs[i].kind == ir::OutputKind::kScore) continue;
+    members += (members.empty() ? "" : ", ") + d_.Ident(OutputColumn(i));
+  }
+  if (!members.empty()) {
+    q.member_rows = out_cte + "SELECT " + members + " FROM " + d_.Ident("segc#out") + " ORDER BY " +
+                    d_.Ident(kRowColumn) + ";\n";
   }
   q.statistics = with + StatisticsSelect(q.statistic_columns) + ";\n";
   return {std::move(q), std::nullopt};

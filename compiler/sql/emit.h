@@ -32,9 +32,9 @@ struct StatisticColumn {
 
 /// The queries of one project. Each is a complete statement.
 struct Queries {
-  /// One row per customer: the key column, then one column per ir::Program::outputs entry
-  /// (named as the output), then "segc_overflows" (operations whose result overflowed on the
-  /// row, docs/semantics.md), ordered by the key.
+  /// One row per customer: the key column, then one column per ir::Program::outputs entry but
+  /// measures (named as the output), then "segc_overflows" (operations whose result overflowed on
+  /// the row, docs/semantics.md), ordered by the key.
   std::string rows;
   /// One row: "rows", then per output in program order: segments "NAME" (member count);
   /// scores "NAME.count", "NAME.sum", "NAME.min", "NAME.max", "NAME.mean"; classes
@@ -47,6 +47,11 @@ struct Queries {
   /// The scores of every customer, one column per score output (in output order), in the
   /// table's scan order (the order the runtime sums them in); no columns when there are none.
   std::string score_rows;
+  /// Every customer's segments (booleans), classes (label text) and measure values (per-row
+  /// doubles), one column per such output in output order, in the table's scan order: the
+  /// caller folds the measures and the overlaps from them as the runtime does (docs/sql.md,
+  /// "Measures and overlaps"). Empty when the program has none of them.
+  std::string member_rows;
   /// One row: the columns of `statistics`, in that order (no columns: nothing to report).
   std::string statistics;
   std::vector<StatisticColumn> statistic_columns;

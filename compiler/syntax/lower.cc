@@ -185,6 +185,7 @@ class Lowerer {
   ast::ScoreRule LowerScoreRule(P::ScoreRuleContext* ctx);
   ast::DeclKind LowerClassify(P::ClassifyDeclContext* ctx);
   ast::ClassifyArm LowerArm(P::ClassifyArmContext* ctx);
+  ast::DeclKind LowerMeasure(P::MeasureDeclContext* ctx);
 
   // ---- expressions: LowerAny unwraps single-child layers and parentheses in a loop, so each
   // nesting level costs two or three frames ----

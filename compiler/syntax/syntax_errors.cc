@@ -81,6 +81,7 @@ bool IsNounKeyword(Tok t) {
     case Tok::kScore:
     case Tok::kRange:
     case Tok::kClassify:
+    case Tok::kMeasure:
     case Tok::kTable:
     case Tok::kKey:
     case Tok::kEnum:
@@ -314,13 +315,17 @@ std::optional<Diagnostic> ExpectedName(const ErrorSite& s) {
               fmt::format("expected a name{}{}", s.AfterPrevious(), s.Found()), help);
 }
 
+// By Tok value (token_kind.h order).
 constexpr const char* kSpellings[] = {
-    "",      "",         "ago",       "+",     "-",      "import", "input",   "as",    "as_of",
-    "param", "let",      "segment",   "where", "expect", "size",   "between", "score", "range",
-    "when",  "classify", "otherwise", "and",   "or",     "not",    "in",      "is",    "null",
-    "true",  "false",    "within",    "table", "key",    "enum",   "events",  "among", "(",
-    ")",     "{",        "}",         ",",     ":",      "..",     ".",       "==",    "!=",
-    "<=",    ">=",       "<",         ">",     "=",      "+",      "-",       "*",     "/"};
+    "",      "",      "ago",    "+",        "-",         "import",  "input",  "as",
+    "as_of", "param", "let",    "segment",  "where",     "expect",  "size",   "between",
+    "score", "range", "when",   "classify", "otherwise", "measure", "and",    "or",
+    "not",   "in",    "is",     "null",     "true",      "false",   "within", "table",
+    "key",   "enum",  "events", "among",    "(",         ")",       "{",      "}",
+    ",",     ":",     "..",     ".",        "==",        "!=",      "<=",     ">=",
+    "<",     ">",     "=",      "+",        "-",         "*",       "/"};
+
+static_assert(std::size(kSpellings) == static_cast<size_t>(Tok::kSlash) + 1);
 
 std::string HumanName(Tok t) {
   size_t index = static_cast<size_t>(t);
@@ -398,7 +403,7 @@ std::optional<std::string> CaseHint(const ErrorSite& s) {
 
 bool IsNamedDecl(Tok t) {
   return t == Tok::kSegment || t == Tok::kScore || t == Tok::kClassify || t == Tok::kLet ||
-         t == Tok::kParam;
+         t == Tok::kParam || t == Tok::kMeasure;
 }
 
 /// Help for `segment Big Spenders where ...`: a declaration name written with spaces.

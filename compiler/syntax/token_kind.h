@@ -29,6 +29,7 @@ enum class Tok : uint8_t {
   kWhen,
   kClassify,
   kOtherwise,
+  kMeasure,
   kAnd,
   kOr,
   kNot,
@@ -101,6 +102,7 @@ inline bool IsDeclKeyword(Tok t) {
     case Tok::kSegment:
     case Tok::kScore:
     case Tok::kClassify:
+    case Tok::kMeasure:
     case Tok::kTable:
     case Tok::kEvents:
       return true;

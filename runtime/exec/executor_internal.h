@@ -39,6 +39,12 @@ RunResult CollectOutputs(const ExecProgram& p, int64_t rows,
                          const std::vector<std::shared_ptr<Buffer>>& validity,
                          const ParallelFor& parallel);
 
+/// Fills r.measure_summary (see rt::SummarizeMeasures), in blocks run as tasks of `parallel`.
+void SummarizeMeasures(RunResult& r, const ParallelFor& parallel);
+
+/// rt::ComputeOverlaps, one task per segment.
+Overlaps ComputeOverlaps(const RunResult& r, const ParallelFor& parallel);
+
 /// The runtime column type holding values of `kind` (kBool, kInt, kFloat, kDate; labels kEnum).
 ColumnType KindColumnType(ValueKind kind);
 

@@ -194,8 +194,15 @@ RunResult CollectOutputs(const ExecProgram& p, int64_t rows,
         result.classes.push_back(Class(o, *column, parallel));
         break;
       }
+      case OutputKind::kMeasure: {
+        auto column = Column::Make(ColumnType::kFloat, rows, bits, validity[o.slot]);
+        SEGC_CHECK(column.ok());
+        result.measures.push_back({o.name, o.description, o.measure, *column});
+        break;
+      }
     }
   }
+  SummarizeMeasures(result, parallel);
   return result;
 }
 

@@ -30,7 +30,7 @@ done
 run_segc "$tmp/j" "$tmp/e" run "$rules" --data "$data" --format json
 vip_column=$(head -1 "$tmp/m.csv" | tr ',' '\n' | grep -n '^VIP$' | cut -d: -f1)
 vip_sum=$(awk -F, -v c="$vip_column" 'NR > 1 { s += $c } END { print s }' "$tmp/m.csv")
-vip_count=$(grep -A1 '"VIP": {' "$tmp/j" | sed -n 's/.*"count": \([0-9]*\).*/\1/p')
+vip_count=$(grep -m1 -A1 '"VIP": {' "$tmp/j" | sed -n 's/.*"count": \([0-9]*\).*/\1/p')
 [[ -n "$vip_count" && "$vip_sum" == "$vip_count" ]] || fail "VIP column sum $vip_sum != $vip_count"
 no_temp_files "csv run"
 

@@ -47,7 +47,8 @@ void ForEachChild(const ast::Expr& expr, F&& f) {
 
 namespace segc::sema::detail {
 
-/// Calls `f(const ast::Expr&)` on each top-level expression of a segment, score, classify or let
+/// Calls `f(const ast::Expr&)` on each top-level expression of a segment, score, classify, measure
+/// or let
 /// (param values are literals and are checked on their own; other declarations have none).
 template <class F>
 void ForEachExpr(const ast::Decl& decl, F&& f) {
@@ -65,6 +66,10 @@ void ForEachExpr(const ast::Decl& decl, F&& f) {
                    for (const ast::ClassifyArm& arm : classify.arms) {
                      if (arm.when) f(*arm.when);
                    }
+                 },
+                 [&](const ast::MeasureDecl& measure) {
+                   for (const ast::ExprPtr& arg : measure.args) f(*arg);
+                   if (measure.filter) f(*measure.filter);
                  },
                  [](const auto&) {},
              },

@@ -146,7 +146,10 @@ struct StageKernel {
   const void* state = nullptr;
 };
 
-enum class OutputKind : uint8_t { kSegment, kScore, kClass };
+enum class OutputKind : uint8_t { kSegment, kScore, kClass, kMeasure };
+
+/// How a measure folds its per-row values (see MeasureSummary).
+enum class MeasureKind : uint8_t { kSum, kMean, kMin, kMax, kCount };
 
 /// A named result read from slot `slot` after the last stage.
 struct ExecOutput {
@@ -154,7 +157,8 @@ struct ExecOutput {
   std::string name;
   std::string description;
   uint32_t slot = 0;
-  std::vector<std::string> labels;  ///< kClass
+  std::vector<std::string> labels;          ///< kClass
+  MeasureKind measure = MeasureKind::kSum;  ///< kMeasure
 };
 
 /// Everything the executor needs; built from a planned ir::Program by the compiler
@@ -211,6 +215,38 @@ struct ClassResult {
   int64_t null_count = 0;
 };
 
+/// A measure's per-row values (kFloat with validity; null rows are skipped by its aggregator).
+/// For count the value is 1 on the rows that count and null elsewhere.
+struct MeasureResult {
+  std::string name;
+  std::string description;
+  MeasureKind kind = MeasureKind::kSum;
+  Column values;
+};
+
+/// Every measure folded over one group of rows (the whole table, a segment's members or the
+/// rows of one class label).
+struct MeasureGroup {
+  int64_t rows = 0;  ///< rows in the group
+  /// By RunResult::measures: the value; nullopt for a mean, min or max over no non-null value
+  /// (sum and count of nothing are 0).
+  std::vector<std::optional<double>> values;
+  std::vector<int64_t> counts;  ///< by measure: the non-null values folded
+};
+
+/// The measures of a run by group. Sums are exact, rounded once to the nearest double (means
+/// divide that sum by the count): the same bits for any thread count, any engine and any order
+/// of the rows. The folding runs in blocks of kMeasureBlockRows rows, one task each. A sum
+/// beyond the range of doubles is nullopt.
+struct MeasureSummary {
+  MeasureGroup total;
+  std::vector<MeasureGroup> segments;  ///< by RunResult::segments
+  /// By RunResult::classes, then by label code; the last entry of each holds the null rows.
+  std::vector<std::vector<MeasureGroup>> classes;
+};
+
+inline constexpr int64_t kMeasureBlockRows = int64_t(1) << 16;
+
 /// A population statistic of the run, reported so users can see the thresholds their rules
 /// used: a scalar statistic (`value`), or the cut points of an ntile (`cuts`).
 struct StatisticResult {
@@ -232,6 +268,9 @@ struct RunResult {
   std::vector<SegmentResult> segments;
   std::vector<ScoreResult> scores;
   std::vector<ClassResult> classes;
+  std::vector<MeasureResult> measures;
+  /// Filled when `measures` is not empty (SummarizeMeasures).
+  MeasureSummary measure_summary;
   /// Every scalar statistic (ExecProgram::stats order), then every ntile's cut points
   /// (ExecProgram::derived order). cumshare and percent_rank have no single value to report.
   std::vector<StatisticResult> statistics;
@@ -240,6 +279,20 @@ struct RunResult {
   std::vector<int64_t> event_rows;
   std::vector<int64_t> unknown_event_keys;
 };
+
+/// Fills result.measure_summary from its measures, segments and classes (every segment needs
+/// its bitmap). `threads` <= 0: all cores; the values do not depend on it.
+void SummarizeMeasures(RunResult& result, int threads = 1);
+
+/// Pairwise overlaps of the run's segments: counts[i * n + j] rows are members of both segment
+/// i and segment j (the diagonal holds each segment's size). Needs every segment's bitmap.
+struct Overlaps {
+  std::vector<std::string> names;
+  std::vector<int64_t> counts;  ///< n × n, row-major, symmetric
+  /// |A ∩ B| / |A ∪ B|; nullopt when both segments are empty.
+  std::optional<double> Jaccard(size_t i, size_t j) const;
+};
+Overlaps ComputeOverlaps(const RunResult& result, int threads = 1);
 
 /// Runs `program` over `table`. Fails with kDataError when a column the rules read is missing or
 /// has another type, and with kInvalidArgument when `options.inputs` does not have one value per

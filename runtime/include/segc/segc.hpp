@@ -118,6 +118,7 @@ struct OutputNames {
   std::vector<std::string> segments;
   std::vector<std::string> scores;
   std::vector<std::string> classes;
+  std::vector<std::string> measures;  ///< RunResult::measures and measure_summary order
 };
 
 /// A compiled rule project. Immutable: one Program may be run by many threads at once, on

@@ -85,15 +85,15 @@ CREATE TEMPORARY TABLE "segc#r2" ENGINE = Memory AS SELECT *,
     CASE WHEN toFloat64(2) = 0 OR (SELECT "v" FROM "segc#s3") = 0 THEN toFloat64(2) * (SELECT "v" FROM "segc#s3") WHEN abs(toFloat64(2)) > 1 AND abs((SELECT "v" FROM "segc#s3")) > 1 THEN CASE WHEN abs((toFloat64(2) * reinterpretAsFloat64(reinterpretAsString(toUInt64(2301339409586323456)))) * ((SELECT "v" FROM "segc#s3") * reinterpretAsFloat64(reinterpretAsString(toUInt64(2301339409586323456))))) < 1 THEN toFloat64(2) * (SELECT "v" FROM "segc#s3") END WHEN abs(toFloat64(2)) >= 1 OR abs((SELECT "v" FROM "segc#s3")) >= 1 OR (abs(toFloat64(2)) >= reinterpretAsFloat64(reinterpretAsString(toUInt64(2188749418902061056))) AND abs((SELECT "v" FROM "segc#s3")) >= reinterpretAsFloat64(reinterpretAsString(toUInt64(2188749418902061056)))) THEN toFloat64(2) * (SELECT "v" FROM "segc#s3") WHEN abs((toFloat64(2) * reinterpretAsFloat64(reinterpretAsString(toUInt64(7025615418697973760)))) * ((SELECT "v" FROM "segc#s3") * reinterpretAsFloat64(reinterpretAsString(toUInt64(7025615418697973760))))) <= 0.5 THEN (0 * toFloat64(2)) * (SELECT "v" FROM "segc#s3") ELSE toFloat64(2) * (SELECT "v" FROM "segc#s3") END AS "segc#128",
     COALESCE(("segc#142" = toInt64(0)), 0) AS "segc#144",
     COALESCE(("segc#153" = toInt64(0)), 0) AS "segc#155",
-    CASE WHEN CAST(toInt64(100) AS Nullable(Decimal(38, 0))) * CAST("segc#12" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN toInt64(100) * "segc#12" END AS "segc#176",
-    CASE WHEN CAST(toInt64(10) AS Nullable(Decimal(38, 0))) * CAST("segc#16" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN toInt64(10) * "segc#16" END AS "segc#178",
-    ("segc#12" = toInt64(5)) AS "segc#182",
-    ("segc#12" >= toInt64(3)) AS "segc#186",
-    ("segc#12" <= toInt64(4)) AS "segc#187",
-    ("segc#12" >= toInt64(4)) AS "segc#191",
-    ("segc#12" = toInt64(4)) AS "segc#201",
-    ("segc#12" = toInt64(3)) AS "segc#204",
-    ("segc#12" = toInt64(1)) AS "segc#211"
+    CASE WHEN CAST(toInt64(100) AS Nullable(Decimal(38, 0))) * CAST("segc#12" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN toInt64(100) * "segc#12" END AS "segc#180",
+    CASE WHEN CAST(toInt64(10) AS Nullable(Decimal(38, 0))) * CAST("segc#16" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN toInt64(10) * "segc#16" END AS "segc#182",
+    ("segc#12" = toInt64(5)) AS "segc#186",
+    ("segc#12" >= toInt64(3)) AS "segc#190",
+    ("segc#12" <= toInt64(4)) AS "segc#191",
+    ("segc#12" >= toInt64(4)) AS "segc#195",
+    ("segc#12" = toInt64(4)) AS "segc#204",
+    ("segc#12" = toInt64(3)) AS "segc#207",
+    ("segc#12" = toInt64(1)) AS "segc#214"
   FROM "segc#r1";
 DROP TEMPORARY TABLE IF EXISTS "segc#r3";
 CREATE TEMPORARY TABLE "segc#r3" ENGINE = Memory AS SELECT *,
@@ -102,14 +102,14 @@ CREATE TEMPORARY TABLE "segc#r3" ENGINE = Memory AS SELECT *,
     COALESCE(multiIf(coalesce("segc#103", 1) = 0 OR coalesce("segc#105", 1) = 0, 0, ("segc#103" IS NULL) OR ("segc#105" IS NULL), NULL, 1), 0) AS "segc#107",
     COALESCE(multiIf(coalesce("segc#119", 1) = 0 OR coalesce("segc#120", 1) = 0, 0, ("segc#119" IS NULL) OR ("segc#120" IS NULL), NULL, 1), 0) AS "segc#122",
     ("segc#126" > "segc#128") AS "segc#129",
-    CASE WHEN CAST("segc#176" AS Nullable(Decimal(38, 0))) + CAST("segc#178" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN "segc#176" + "segc#178" END AS "segc#179",
-    multiIf(coalesce("segc#186", 1) = 0 OR coalesce("segc#187", 1) = 0, 0, ("segc#186" IS NULL) OR ("segc#187" IS NULL), NULL, 1) AS "segc#188"
+    CASE WHEN CAST("segc#180" AS Nullable(Decimal(38, 0))) + CAST("segc#182" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN "segc#180" + "segc#182" END AS "segc#183",
+    multiIf(coalesce("segc#190", 1) = 0 OR coalesce("segc#191", 1) = 0, 0, ("segc#190" IS NULL) OR ("segc#191" IS NULL), NULL, 1) AS "segc#192"
   FROM "segc#r2";
 DROP TEMPORARY TABLE IF EXISTS "segc#r4";
 CREATE TEMPORARY TABLE "segc#r4" ENGINE = Memory AS SELECT *,
     CASE WHEN toFloat64(2) = 0 THEN NULL WHEN "segc#24" = 0 THEN "segc#24" / toFloat64(2) WHEN abs(toFloat64(2)) < 1 AND abs("segc#24") > abs(toFloat64(2)) * reinterpretAsFloat64(reinterpretAsString(toUInt64(9218868437227405311))) THEN NULL WHEN abs(toFloat64(2)) > 1 AND abs("segc#24") < 1 AND abs("segc#24" * reinterpretAsFloat64(reinterpretAsString(toUInt64(7025615418697973760)))) * 2 <= abs(toFloat64(2) * reinterpretAsFloat64(reinterpretAsString(toUInt64(2188749418902061056)))) THEN (0 * "segc#24") / toFloat64(2) ELSE "segc#24" / toFloat64(2) END AS "segc#26",
     (NOT "segc#107") AS "segc#114",
-    CASE WHEN CAST("segc#179" AS Nullable(Decimal(38, 0))) + CAST("segc#20" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN "segc#179" + "segc#20" END AS "segc#180"
+    CASE WHEN CAST("segc#183" AS Nullable(Decimal(38, 0))) + CAST("segc#20" AS Nullable(Decimal(38, 0))) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN "segc#183" + "segc#20" END AS "segc#184"
   FROM "segc#r3";
 DROP TEMPORARY TABLE IF EXISTS "segc#r5";
 CREATE TEMPORARY TABLE "segc#r5" ENGINE = Memory AS SELECT *,
@@ -120,37 +120,37 @@ CREATE TEMPORARY TABLE "segc#r6" ENGINE = Memory AS SELECT *,
     ("segc#27" >= toFloat64(3)) AS "segc#31",
     ("segc#27" <= toFloat64(4)) AS "segc#33",
     ("segc#27" = toFloat64(5)) AS "segc#38",
-    ("segc#27" >= toFloat64(4)) AS "segc#183",
-    ("segc#27" >= toFloat64(2)) AS "segc#192",
-    ("segc#27" <= toFloat64(3)) AS "segc#193",
-    ("segc#27" = toFloat64(1)) AS "segc#198",
-    ("segc#27" = toFloat64(3)) AS "segc#205",
-    ("segc#27" <= toFloat64(2)) AS "segc#208"
+    ("segc#27" >= toFloat64(4)) AS "segc#187",
+    ("segc#27" >= toFloat64(2)) AS "segc#196",
+    ("segc#27" <= toFloat64(3)) AS "segc#197",
+    ("segc#27" = toFloat64(1)) AS "segc#201",
+    ("segc#27" = toFloat64(3)) AS "segc#208",
+    ("segc#27" <= toFloat64(2)) AS "segc#211"
   FROM "segc#r5";
 DROP TEMPORARY TABLE IF EXISTS "segc#r7";
 CREATE TEMPORARY TABLE "segc#r7" ENGINE = Memory AS SELECT *,
     multiIf(coalesce("segc#31", 1) = 0 OR coalesce("segc#33", 1) = 0, 0, ("segc#31" IS NULL) OR ("segc#33" IS NULL), NULL, 1) AS "segc#34",
     COALESCE(multiIf(coalesce("segc#28", 1) = 0 OR coalesce("segc#38", 1) = 0, 0, ("segc#28" IS NULL) OR ("segc#38" IS NULL), NULL, 1), 0) AS "segc#40",
-    COALESCE(multiIf(coalesce("segc#182", 1) = 0 OR coalesce("segc#183", 1) = 0, 0, ("segc#182" IS NULL) OR ("segc#183" IS NULL), NULL, 1), 0) AS "segc#185",
-    COALESCE(multiIf(coalesce("segc#188", 1) = 0 OR coalesce("segc#183", 1) = 0, 0, ("segc#188" IS NULL) OR ("segc#183" IS NULL), NULL, 1), 0) AS "segc#190",
-    multiIf(coalesce("segc#192", 1) = 0 OR coalesce("segc#193", 1) = 0, 0, ("segc#192" IS NULL) OR ("segc#193" IS NULL), NULL, 1) AS "segc#194",
-    COALESCE(multiIf(coalesce("segc#182", 1) = 0 OR coalesce("segc#198", 1) = 0, 0, ("segc#182" IS NULL) OR ("segc#198" IS NULL), NULL, 1), 0) AS "segc#200",
-    COALESCE(multiIf(coalesce("segc#201", 1) = 0 OR coalesce("segc#198", 1) = 0, 0, ("segc#201" IS NULL) OR ("segc#198" IS NULL), NULL, 1), 0) AS "segc#203",
-    COALESCE(multiIf(coalesce("segc#204", 1) = 0 OR coalesce("segc#205", 1) = 0, 0, ("segc#204" IS NULL) OR ("segc#205" IS NULL), NULL, 1), 0) AS "segc#207",
-    COALESCE(multiIf(coalesce("segc#204", 1) = 0 OR coalesce("segc#208", 1) = 0, 0, ("segc#204" IS NULL) OR ("segc#208" IS NULL), NULL, 1), 0) AS "segc#210",
-    multiIf(coalesce("segc#211", 1) = 0 OR coalesce("segc#198", 1) = 0, 0, ("segc#211" IS NULL) OR ("segc#198" IS NULL), NULL, 1) AS "segc#212"
+    COALESCE(multiIf(coalesce("segc#186", 1) = 0 OR coalesce("segc#187", 1) = 0, 0, ("segc#186" IS NULL) OR ("segc#187" IS NULL), NULL, 1), 0) AS "segc#189",
+    COALESCE(multiIf(coalesce("segc#192", 1) = 0 OR coalesce("segc#187", 1) = 0, 0, ("segc#192" IS NULL) OR ("segc#187" IS NULL), NULL, 1), 0) AS "segc#194",
+    multiIf(coalesce("segc#196", 1) = 0 OR coalesce("segc#197", 1) = 0, 0, ("segc#196" IS NULL) OR ("segc#197" IS NULL), NULL, 1) AS "segc#198",
+    COALESCE(multiIf(coalesce("segc#186", 1) = 0 OR coalesce("segc#201", 1) = 0, 0, ("segc#186" IS NULL) OR ("segc#201" IS NULL), NULL, 1), 0) AS "segc#203",
+    COALESCE(multiIf(coalesce("segc#204", 1) = 0 OR coalesce("segc#201", 1) = 0, 0, ("segc#204" IS NULL) OR ("segc#201" IS NULL), NULL, 1), 0) AS "segc#206",
+    COALESCE(multiIf(coalesce("segc#207", 1) = 0 OR coalesce("segc#208", 1) = 0, 0, ("segc#207" IS NULL) OR ("segc#208" IS NULL), NULL, 1), 0) AS "segc#210",
+    COALESCE(multiIf(coalesce("segc#207", 1) = 0 OR coalesce("segc#211", 1) = 0, 0, ("segc#207" IS NULL) OR ("segc#211" IS NULL), NULL, 1), 0) AS "segc#213",
+    multiIf(coalesce("segc#214", 1) = 0 OR coalesce("segc#201", 1) = 0, 0, ("segc#214" IS NULL) OR ("segc#201" IS NULL), NULL, 1) AS "segc#215"
   FROM "segc#r6";
 DROP TEMPORARY TABLE IF EXISTS "segc#r8";
 CREATE TEMPORARY TABLE "segc#r8" ENGINE = Memory AS SELECT *,
     COALESCE(multiIf(coalesce("segc#28", 1) = 0 OR coalesce("segc#34", 1) = 0, 0, ("segc#28" IS NULL) OR ("segc#34" IS NULL), NULL, 1), 0) AS "segc#36",
-    COALESCE(multiIf(coalesce("segc#191", 1) = 0 OR coalesce("segc#194", 1) = 0, 0, ("segc#191" IS NULL) OR ("segc#194" IS NULL), NULL, 1), 0) AS "segc#196",
-    (NOT "segc#212") AS "segc#213",
-    COALESCE("segc#212", 0) AS "segc#216"
+    COALESCE(multiIf(coalesce("segc#195", 1) = 0 OR coalesce("segc#198", 1) = 0, 0, ("segc#195" IS NULL) OR ("segc#198" IS NULL), NULL, 1), 0) AS "segc#200",
+    (NOT "segc#215") AS "segc#216",
+    COALESCE("segc#215", 0) AS "segc#219"
   FROM "segc#r7";
 DROP TEMPORARY TABLE IF EXISTS "segc#r9";
 CREATE TEMPORARY TABLE "segc#r9" ENGINE = Memory AS SELECT *,
     multiIf(coalesce("segc#36", 0) = 1 OR coalesce("segc#40", 0) = 1, 1, ("segc#36" IS NULL) OR ("segc#40" IS NULL), NULL, 0) AS "segc#41",
-    COALESCE(multiIf(coalesce("segc#28", 1) = 0 OR coalesce("segc#208", 1) = 0 OR coalesce("segc#213", 1) = 0, 0, ("segc#28" IS NULL) OR ("segc#208" IS NULL) OR ("segc#213" IS NULL), NULL, 1), 0) AS "segc#215"
+    COALESCE(multiIf(coalesce("segc#28", 1) = 0 OR coalesce("segc#211", 1) = 0 OR coalesce("segc#216", 1) = 0, 0, ("segc#28" IS NULL) OR ("segc#211" IS NULL) OR ("segc#216" IS NULL), NULL, 1), 0) AS "segc#218"
   FROM "segc#r8";
 
 SELECT "customer_id",
@@ -178,21 +178,21 @@ SELECT "customer_id",
   COALESCE(multiIf(coalesce("segc#144", 1) = 0 OR coalesce("segc#155", 1) = 0, 0, ("segc#144" IS NULL) OR ("segc#155" IS NULL), NULL, 1), 0) AS "Profit_Core",
   COALESCE(multiIf(coalesce("segc#163", 1) = 0 OR coalesce("segc#167", 1) = 0 OR coalesce("segc#114", 1) = 0, 0, ("segc#163" IS NULL) OR ("segc#167" IS NULL) OR ("segc#114" IS NULL), NULL, 1), 0) AS "Rising_Stars",
   CASE WHEN "segc#173" IS NULL OR toFloat64(0) IS NULL OR toFloat64(100) IS NULL THEN NULL ELSE least(greatest("segc#173", toFloat64(0)), toFloat64(100)) END AS "value_index",
-  CAST("segc#180" AS Nullable(Float64)) AS "rfm.RFM",
-  "segc#185" AS "rfm.Champions",
-  "segc#190" AS "rfm.Loyal",
-  "segc#196" AS "rfm.Potential_Loyalists",
-  "segc#200" AS "rfm.New_Customers",
-  "segc#203" AS "rfm.Promising",
-  "segc#207" AS "rfm.Need_Attention",
-  "segc#210" AS "rfm.About_To_Sleep",
-  "segc#215" AS "rfm.Hibernating",
-  "segc#216" AS "rfm.Lost",
-  multiIf(CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 0, 'Champions', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 1, 'Loyal', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 2, 'Potential Loyalists', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 3, 'New Customers', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 4, 'Promising', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 5, 'Need Attention', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 6, 'About To Sleep', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 7, 'At Risk', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 8, 'Cannot Lose Them', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 9, 'Hibernating', CASE WHEN "segc#185" THEN toInt64(0) WHEN "segc#190" THEN toInt64(1) WHEN "segc#196" THEN toInt64(2) WHEN "segc#200" THEN toInt64(3) WHEN "segc#203" THEN toInt64(4) WHEN "segc#207" THEN toInt64(5) WHEN "segc#210" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#215" THEN toInt64(9) WHEN "segc#216" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 10, 'Lost', NULL) AS "rfm.segment_label",
+  CAST("segc#184" AS Nullable(Float64)) AS "rfm.RFM",
+  "segc#189" AS "rfm.Champions",
+  "segc#194" AS "rfm.Loyal",
+  "segc#200" AS "rfm.Potential_Loyalists",
+  "segc#203" AS "rfm.New_Customers",
+  "segc#206" AS "rfm.Promising",
+  "segc#210" AS "rfm.Need_Attention",
+  "segc#213" AS "rfm.About_To_Sleep",
+  "segc#218" AS "rfm.Hibernating",
+  "segc#219" AS "rfm.Lost",
+  multiIf(CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 0, 'Champions', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 1, 'Loyal', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 2, 'Potential Loyalists', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 3, 'New Customers', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 4, 'Promising', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 5, 'Need Attention', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 6, 'About To Sleep', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 7, 'At Risk', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 8, 'Cannot Lose Them', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 9, 'Hibernating', CASE WHEN "segc#189" THEN toInt64(0) WHEN "segc#194" THEN toInt64(1) WHEN "segc#200" THEN toInt64(2) WHEN "segc#203" THEN toInt64(3) WHEN "segc#206" THEN toInt64(4) WHEN "segc#210" THEN toInt64(5) WHEN "segc#213" THEN toInt64(6) WHEN "segc#36" THEN toInt64(7) WHEN "segc#40" THEN toInt64(8) WHEN "segc#218" THEN toInt64(9) WHEN "segc#219" THEN toInt64(10) ELSE CAST(NULL AS Nullable(Int64)) END = 10, 'Lost', NULL) AS "rfm.segment_label",
   COALESCE(("segc#142" = toInt64(1)), 0) AS "abc.B",
   COALESCE(("segc#142" = toInt64(2)), 0) AS "abc.C",
   COALESCE(("segc#153" = toInt64(1)), 0) AS "abc_margin.B",
   COALESCE(("segc#153" = toInt64(2)), 0) AS "abc_margin.C",
-  CAST(CASE WHEN "segc#22" IS NULL AND "segc#16" IS NOT NULL AND "segc#20" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#26" IS NULL AND "segc#24" IS NOT NULL AND toFloat64(2) IS NOT NULL AND toFloat64(2) <> 0 THEN 1 ELSE 0 END + CASE WHEN "segc#27" IS NULL AND "segc#26" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#102" IS NULL AND "segc#100" IS NOT NULL AND "segc#101" IS NOT NULL AND "segc#101" <> 0 THEN 1 ELSE 0 END + CASE WHEN "segc#126" IS NULL AND "total_spent" IS NOT NULL AND "segc#101" IS NOT NULL AND "segc#101" <> 0 THEN 1 ELSE 0 END + CASE WHEN "segc#128" IS NULL AND toFloat64(2) IS NOT NULL AND (SELECT "v" FROM "segc#s3") IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#173" IS NULL AND toFloat64(100) IS NOT NULL AND "segc#171" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#176" IS NULL AND toInt64(100) IS NOT NULL AND "segc#12" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#178" IS NULL AND toInt64(10) IS NOT NULL AND "segc#16" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#179" IS NULL AND "segc#176" IS NOT NULL AND "segc#178" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#180" IS NULL AND "segc#179" IS NOT NULL AND "segc#20" IS NOT NULL THEN 1 ELSE 0 END AS Nullable(Int64)) AS "segc_overflows"
+  CAST(CASE WHEN "segc#22" IS NULL AND "segc#16" IS NOT NULL AND "segc#20" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#26" IS NULL AND "segc#24" IS NOT NULL AND toFloat64(2) IS NOT NULL AND toFloat64(2) <> 0 THEN 1 ELSE 0 END + CASE WHEN "segc#27" IS NULL AND "segc#26" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#102" IS NULL AND "segc#100" IS NOT NULL AND "segc#101" IS NOT NULL AND "segc#101" <> 0 THEN 1 ELSE 0 END + CASE WHEN "segc#126" IS NULL AND "total_spent" IS NOT NULL AND "segc#101" IS NOT NULL AND "segc#101" <> 0 THEN 1 ELSE 0 END + CASE WHEN "segc#128" IS NULL AND toFloat64(2) IS NOT NULL AND (SELECT "v" FROM "segc#s3") IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#173" IS NULL AND toFloat64(100) IS NOT NULL AND "segc#171" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#180" IS NULL AND toInt64(100) IS NOT NULL AND "segc#12" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#182" IS NULL AND toInt64(10) IS NOT NULL AND "segc#16" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#183" IS NULL AND "segc#180" IS NOT NULL AND "segc#182" IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN "segc#184" IS NULL AND "segc#183" IS NOT NULL AND "segc#20" IS NOT NULL THEN 1 ELSE 0 END AS Nullable(Int64)) AS "segc_overflows"
 FROM "segc#r9"
 ORDER BY "customer_id";

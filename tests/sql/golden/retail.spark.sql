@@ -42,19 +42,19 @@ WITH `segc#t` AS (SELECT *, monotonically_increasing_id() AS `segc#row` FROM `re
     CASE WHEN CAST('2' AS DOUBLE) = 0 OR (SELECT `v` FROM `segc#s3`) = 0 THEN CAST('2' AS DOUBLE) * (SELECT `v` FROM `segc#s3`) WHEN abs(CAST('2' AS DOUBLE)) > 1 AND abs((SELECT `v` FROM `segc#s3`)) > 1 THEN CASE WHEN abs((CAST('2' AS DOUBLE) * CAST('7.458340731200207e-155' AS DOUBLE)) * ((SELECT `v` FROM `segc#s3`) * CAST('7.458340731200207e-155' AS DOUBLE))) < 1 THEN CAST('2' AS DOUBLE) * (SELECT `v` FROM `segc#s3`) END WHEN abs(CAST('2' AS DOUBLE)) >= 1 OR abs((SELECT `v` FROM `segc#s3`)) >= 1 OR (abs(CAST('2' AS DOUBLE)) >= CAST('2.2227587494850775e-162' AS DOUBLE) AND abs((SELECT `v` FROM `segc#s3`)) >= CAST('2.2227587494850775e-162' AS DOUBLE)) THEN CAST('2' AS DOUBLE) * (SELECT `v` FROM `segc#s3`) WHEN abs((CAST('2' AS DOUBLE) * CAST('4.4989137945431964e+161' AS DOUBLE)) * ((SELECT `v` FROM `segc#s3`) * CAST('4.4989137945431964e+161' AS DOUBLE))) <= 0.5 THEN (0 * CAST('2' AS DOUBLE)) * (SELECT `v` FROM `segc#s3`) ELSE CAST('2' AS DOUBLE) * (SELECT `v` FROM `segc#s3`) END AS `segc#128`,
     COALESCE((`segc#142` = CAST(0 AS BIGINT)), FALSE) AS `segc#144`,
     COALESCE((`segc#153` = CAST(0 AS BIGINT)), FALSE) AS `segc#155`,
-    CASE WHEN CAST(CAST(100 AS BIGINT) AS DECIMAL(38, 0)) * CAST(`segc#12` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(100 AS BIGINT) * `segc#12` END AS `segc#176`,
-    CASE WHEN CAST(CAST(10 AS BIGINT) AS DECIMAL(38, 0)) * CAST(`segc#16` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(10 AS BIGINT) * `segc#16` END AS `segc#178`,
-    (`segc#12` = CAST(5 AS BIGINT)) AS `segc#182`,
-    (`segc#12` = CAST(3 AS BIGINT)) AS `segc#204`
+    CASE WHEN CAST(CAST(100 AS BIGINT) AS DECIMAL(38, 0)) * CAST(`segc#12` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(100 AS BIGINT) * `segc#12` END AS `segc#180`,
+    CASE WHEN CAST(CAST(10 AS BIGINT) AS DECIMAL(38, 0)) * CAST(`segc#16` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN CAST(10 AS BIGINT) * `segc#16` END AS `segc#182`,
+    (`segc#12` = CAST(5 AS BIGINT)) AS `segc#186`,
+    (`segc#12` = CAST(3 AS BIGINT)) AS `segc#207`
   FROM `segc#r1`),
 `segc#r3` AS (SELECT *,
     CAST(`segc#22` AS DOUBLE) AS `segc#24`,
     (NOT `segc#107`) AS `segc#114`,
-    CASE WHEN CAST(`segc#176` AS DECIMAL(38, 0)) + CAST(`segc#178` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN `segc#176` + `segc#178` END AS `segc#179`
+    CASE WHEN CAST(`segc#180` AS DECIMAL(38, 0)) + CAST(`segc#182` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN `segc#180` + `segc#182` END AS `segc#183`
   FROM `segc#r2`),
 `segc#r4` AS (SELECT *,
     CASE WHEN CAST('2' AS DOUBLE) = 0 THEN NULL WHEN `segc#24` = 0 THEN `segc#24` / CAST('2' AS DOUBLE) WHEN abs(CAST('2' AS DOUBLE)) < 1 AND abs(`segc#24`) > abs(CAST('2' AS DOUBLE)) * CAST('1.7976931348623157e+308' AS DOUBLE) THEN NULL WHEN abs(CAST('2' AS DOUBLE)) > 1 AND abs(`segc#24`) < 1 AND abs(`segc#24` * CAST('4.4989137945431964e+161' AS DOUBLE)) * 2 <= abs(CAST('2' AS DOUBLE) * CAST('2.2227587494850775e-162' AS DOUBLE)) THEN (0 * `segc#24`) / CAST('2' AS DOUBLE) ELSE `segc#24` / CAST('2' AS DOUBLE) END AS `segc#26`,
-    CASE WHEN CAST(`segc#179` AS DECIMAL(38, 0)) + CAST(`segc#20` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN `segc#179` + `segc#20` END AS `segc#180`
+    CASE WHEN CAST(`segc#183` AS DECIMAL(38, 0)) + CAST(`segc#20` AS DECIMAL(38, 0)) BETWEEN -9223372036854775808 AND 9223372036854775807 THEN `segc#183` + `segc#20` END AS `segc#184`
   FROM `segc#r3`),
 `segc#r5` AS (SELECT *,
     (CASE WHEN abs(`segc#26`) >= CAST('4503599627370496' AS DOUBLE) THEN `segc#26` ELSE CAST(CAST(`segc#26` AS BIGINT) AS DOUBLE) END + CASE WHEN abs(`segc#26` - CASE WHEN abs(`segc#26`) >= CAST('4503599627370496' AS DOUBLE) THEN `segc#26` ELSE CAST(CAST(`segc#26` AS BIGINT) AS DOUBLE) END) >= 0.5 THEN sign(`segc#26`) ELSE 0 END) AS `segc#27`
@@ -62,23 +62,23 @@ WITH `segc#t` AS (SELECT *, monotonically_increasing_id() AS `segc#row` FROM `re
 `segc#r6` AS (SELECT *,
     COALESCE((`segc#28` AND ((`segc#27` >= CAST('3' AS DOUBLE)) AND (`segc#27` <= CAST('4' AS DOUBLE)))), FALSE) AS `segc#36`,
     COALESCE((`segc#28` AND (`segc#27` = CAST('5' AS DOUBLE))), FALSE) AS `segc#40`,
-    (`segc#27` >= CAST('4' AS DOUBLE)) AS `segc#183`,
-    COALESCE(((`segc#12` >= CAST(4 AS BIGINT)) AND ((`segc#27` >= CAST('2' AS DOUBLE)) AND (`segc#27` <= CAST('3' AS DOUBLE)))), FALSE) AS `segc#196`,
-    (`segc#27` = CAST('1' AS DOUBLE)) AS `segc#198`,
-    COALESCE((`segc#204` AND (`segc#27` = CAST('3' AS DOUBLE))), FALSE) AS `segc#207`,
-    (`segc#27` <= CAST('2' AS DOUBLE)) AS `segc#208`
+    (`segc#27` >= CAST('4' AS DOUBLE)) AS `segc#187`,
+    COALESCE(((`segc#12` >= CAST(4 AS BIGINT)) AND ((`segc#27` >= CAST('2' AS DOUBLE)) AND (`segc#27` <= CAST('3' AS DOUBLE)))), FALSE) AS `segc#200`,
+    (`segc#27` = CAST('1' AS DOUBLE)) AS `segc#201`,
+    COALESCE((`segc#207` AND (`segc#27` = CAST('3' AS DOUBLE))), FALSE) AS `segc#210`,
+    (`segc#27` <= CAST('2' AS DOUBLE)) AS `segc#211`
   FROM `segc#r5`),
 `segc#r7` AS (SELECT *,
-    COALESCE((`segc#182` AND `segc#183`), FALSE) AS `segc#185`,
-    COALESCE((((`segc#12` >= CAST(3 AS BIGINT)) AND (`segc#12` <= CAST(4 AS BIGINT))) AND `segc#183`), FALSE) AS `segc#190`,
-    COALESCE((`segc#182` AND `segc#198`), FALSE) AS `segc#200`,
-    COALESCE(((`segc#12` = CAST(4 AS BIGINT)) AND `segc#198`), FALSE) AS `segc#203`,
-    COALESCE((`segc#204` AND `segc#208`), FALSE) AS `segc#210`,
-    ((`segc#12` = CAST(1 AS BIGINT)) AND `segc#198`) AS `segc#212`
+    COALESCE((`segc#186` AND `segc#187`), FALSE) AS `segc#189`,
+    COALESCE((((`segc#12` >= CAST(3 AS BIGINT)) AND (`segc#12` <= CAST(4 AS BIGINT))) AND `segc#187`), FALSE) AS `segc#194`,
+    COALESCE((`segc#186` AND `segc#201`), FALSE) AS `segc#203`,
+    COALESCE(((`segc#12` = CAST(4 AS BIGINT)) AND `segc#201`), FALSE) AS `segc#206`,
+    COALESCE((`segc#207` AND `segc#211`), FALSE) AS `segc#213`,
+    ((`segc#12` = CAST(1 AS BIGINT)) AND `segc#201`) AS `segc#215`
   FROM `segc#r6`),
 `segc#r8` AS (SELECT *,
-    COALESCE((`segc#28` AND `segc#208` AND (NOT `segc#212`)), FALSE) AS `segc#215`,
-    COALESCE(`segc#212`, FALSE) AS `segc#216`
+    COALESCE((`segc#28` AND `segc#211` AND (NOT `segc#215`)), FALSE) AS `segc#218`,
+    COALESCE(`segc#215`, FALSE) AS `segc#219`
   FROM `segc#r7`)
 SELECT `customer_id`,
   CAST(`segc#12` AS DOUBLE) AS `rfm.R`,
@@ -105,21 +105,21 @@ SELECT `customer_id`,
   COALESCE((`segc#144` AND `segc#155`), FALSE) AS `Profit_Core`,
   COALESCE((((`signup_date` >= CASE WHEN CAST(-12 AS BIGINT) BETWEEN CAST(-2147483647 AS BIGINT) AND CAST(2147483647 AS BIGINT) THEN add_months(DATE '2026-11-01', CAST(CAST(-12 AS BIGINT) AS INT)) END) AND (`signup_date` <= DATE '2026-11-01')) AND ((`cltv` >= (SELECT `v` FROM `segc#s4`)) AND (`cltv` <= (SELECT `v` FROM `segc#s0`))) AND `segc#114`), FALSE) AS `Rising_Stars`,
   CASE WHEN `segc#173` IS NULL OR CAST('0' AS DOUBLE) IS NULL OR CAST('100' AS DOUBLE) IS NULL THEN NULL ELSE LEAST(GREATEST(`segc#173`, CAST('0' AS DOUBLE)), CAST('100' AS DOUBLE)) END AS `value_index`,
-  CAST(`segc#180` AS DOUBLE) AS `rfm.RFM`,
-  `segc#185` AS `rfm.Champions`,
-  `segc#190` AS `rfm.Loyal`,
-  `segc#196` AS `rfm.Potential_Loyalists`,
-  `segc#200` AS `rfm.New_Customers`,
-  `segc#203` AS `rfm.Promising`,
-  `segc#207` AS `rfm.Need_Attention`,
-  `segc#210` AS `rfm.About_To_Sleep`,
-  `segc#215` AS `rfm.Hibernating`,
-  `segc#216` AS `rfm.Lost`,
-  CASE CASE WHEN `segc#185` THEN CAST(0 AS BIGINT) WHEN `segc#190` THEN CAST(1 AS BIGINT) WHEN `segc#196` THEN CAST(2 AS BIGINT) WHEN `segc#200` THEN CAST(3 AS BIGINT) WHEN `segc#203` THEN CAST(4 AS BIGINT) WHEN `segc#207` THEN CAST(5 AS BIGINT) WHEN `segc#210` THEN CAST(6 AS BIGINT) WHEN `segc#36` THEN CAST(7 AS BIGINT) WHEN `segc#40` THEN CAST(8 AS BIGINT) WHEN `segc#215` THEN CAST(9 AS BIGINT) WHEN `segc#216` THEN CAST(10 AS BIGINT) ELSE CAST(NULL AS BIGINT) END WHEN 0 THEN 'Champions' WHEN 1 THEN 'Loyal' WHEN 2 THEN 'Potential Loyalists' WHEN 3 THEN 'New Customers' WHEN 4 THEN 'Promising' WHEN 5 THEN 'Need Attention' WHEN 6 THEN 'About To Sleep' WHEN 7 THEN 'At Risk' WHEN 8 THEN 'Cannot Lose Them' WHEN 9 THEN 'Hibernating' WHEN 10 THEN 'Lost' END AS `rfm.segment_label`,
+  CAST(`segc#184` AS DOUBLE) AS `rfm.RFM`,
+  `segc#189` AS `rfm.Champions`,
+  `segc#194` AS `rfm.Loyal`,
+  `segc#200` AS `rfm.Potential_Loyalists`,
+  `segc#203` AS `rfm.New_Customers`,
+  `segc#206` AS `rfm.Promising`,
+  `segc#210` AS `rfm.Need_Attention`,
+  `segc#213` AS `rfm.About_To_Sleep`,
+  `segc#218` AS `rfm.Hibernating`,
+  `segc#219` AS `rfm.Lost`,
+  CASE CASE WHEN `segc#189` THEN CAST(0 AS BIGINT) WHEN `segc#194` THEN CAST(1 AS BIGINT) WHEN `segc#200` THEN CAST(2 AS BIGINT) WHEN `segc#203` THEN CAST(3 AS BIGINT) WHEN `segc#206` THEN CAST(4 AS BIGINT) WHEN `segc#210` THEN CAST(5 AS BIGINT) WHEN `segc#213` THEN CAST(6 AS BIGINT) WHEN `segc#36` THEN CAST(7 AS BIGINT) WHEN `segc#40` THEN CAST(8 AS BIGINT) WHEN `segc#218` THEN CAST(9 AS BIGINT) WHEN `segc#219` THEN CAST(10 AS BIGINT) ELSE CAST(NULL AS BIGINT) END WHEN 0 THEN 'Champions' WHEN 1 THEN 'Loyal' WHEN 2 THEN 'Potential Loyalists' WHEN 3 THEN 'New Customers' WHEN 4 THEN 'Promising' WHEN 5 THEN 'Need Attention' WHEN 6 THEN 'About To Sleep' WHEN 7 THEN 'At Risk' WHEN 8 THEN 'Cannot Lose Them' WHEN 9 THEN 'Hibernating' WHEN 10 THEN 'Lost' END AS `rfm.segment_label`,
   COALESCE((`segc#142` = CAST(1 AS BIGINT)), FALSE) AS `abc.B`,
   COALESCE((`segc#142` = CAST(2 AS BIGINT)), FALSE) AS `abc.C`,
   COALESCE((`segc#153` = CAST(1 AS BIGINT)), FALSE) AS `abc_margin.B`,
   COALESCE((`segc#153` = CAST(2 AS BIGINT)), FALSE) AS `abc_margin.C`,
-  CAST(CASE WHEN `segc#22` IS NULL AND `segc#16` IS NOT NULL AND `segc#20` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#26` IS NULL AND `segc#24` IS NOT NULL AND CAST('2' AS DOUBLE) IS NOT NULL AND CAST('2' AS DOUBLE) <> 0 THEN 1 ELSE 0 END + CASE WHEN `segc#27` IS NULL AND `segc#26` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#102` IS NULL AND `segc#100` IS NOT NULL AND `segc#101` IS NOT NULL AND `segc#101` <> 0 THEN 1 ELSE 0 END + CASE WHEN `segc#126` IS NULL AND `total_spent` IS NOT NULL AND `segc#101` IS NOT NULL AND `segc#101` <> 0 THEN 1 ELSE 0 END + CASE WHEN `segc#128` IS NULL AND CAST('2' AS DOUBLE) IS NOT NULL AND (SELECT `v` FROM `segc#s3`) IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#173` IS NULL AND CAST('100' AS DOUBLE) IS NOT NULL AND `segc#171` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#176` IS NULL AND CAST(100 AS BIGINT) IS NOT NULL AND `segc#12` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#178` IS NULL AND CAST(10 AS BIGINT) IS NOT NULL AND `segc#16` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#179` IS NULL AND `segc#176` IS NOT NULL AND `segc#178` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#180` IS NULL AND `segc#179` IS NOT NULL AND `segc#20` IS NOT NULL THEN 1 ELSE 0 END AS BIGINT) AS `segc_overflows`
+  CAST(CASE WHEN `segc#22` IS NULL AND `segc#16` IS NOT NULL AND `segc#20` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#26` IS NULL AND `segc#24` IS NOT NULL AND CAST('2' AS DOUBLE) IS NOT NULL AND CAST('2' AS DOUBLE) <> 0 THEN 1 ELSE 0 END + CASE WHEN `segc#27` IS NULL AND `segc#26` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#102` IS NULL AND `segc#100` IS NOT NULL AND `segc#101` IS NOT NULL AND `segc#101` <> 0 THEN 1 ELSE 0 END + CASE WHEN `segc#126` IS NULL AND `total_spent` IS NOT NULL AND `segc#101` IS NOT NULL AND `segc#101` <> 0 THEN 1 ELSE 0 END + CASE WHEN `segc#128` IS NULL AND CAST('2' AS DOUBLE) IS NOT NULL AND (SELECT `v` FROM `segc#s3`) IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#173` IS NULL AND CAST('100' AS DOUBLE) IS NOT NULL AND `segc#171` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#180` IS NULL AND CAST(100 AS BIGINT) IS NOT NULL AND `segc#12` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#182` IS NULL AND CAST(10 AS BIGINT) IS NOT NULL AND `segc#16` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#183` IS NULL AND `segc#180` IS NOT NULL AND `segc#182` IS NOT NULL THEN 1 ELSE 0 END + CASE WHEN `segc#184` IS NULL AND `segc#183` IS NOT NULL AND `segc#20` IS NOT NULL THEN 1 ELSE 0 END AS BIGINT) AS `segc_overflows`
 FROM `segc#r8`
 ORDER BY `customer_id`;

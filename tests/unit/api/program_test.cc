@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
@@ -46,20 +47,25 @@ std::string Counts(const rt::RunResult& result) {
   return out;
 }
 
-/// The same counts read from `segc run --format json` at `as_of`.
-std::string CliCounts(const std::string& as_of) {
+/// The raw `segc run --format json` summary of the retail example at `as_of`.
+std::string CliJson(const std::string& as_of) {
   std::string command = std::string(SEGC_BINARY) + " run " + kRetail + "/rules --data " + kRetail +
                         "/data/customers.csv --format json --as-of " + as_of + " 2>/dev/null";
   FILE* pipe = popen(command.c_str(), "r");
   EXPECT_NE(pipe, nullptr);
   std::string json;
   char buffer[4096];
-  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) {
-    for (size_t i = 0; i < n; ++i) {
-      if (buffer[i] != ' ' && buffer[i] != '\n') json += buffer[i];  // names have no spaces
-    }
-  }
+  while (size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) json.append(buffer, n);
   EXPECT_EQ(pclose(pipe), 0) << command;
+  return json;
+}
+
+/// The same counts read from `segc run --format json` at `as_of`, without blanks.
+std::string CliCounts(const std::string& as_of) {
+  std::string json;
+  for (char c : CliJson(as_of)) {
+    if (c != ' ' && c != '\n') json += c;  // names have no spaces
+  }
   return json;
 }
 
@@ -202,6 +208,41 @@ TEST(Program, MissingColumnIsADataError) {
   Result<rt::RunResult> result = program->Run(*table);
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.status().code(), StatusCode::kDataError);
+}
+
+TEST(Program, MeasuresAndOverlapsEqualTheCliSummary) {
+  Program program = CompileRetail();
+  rt::Table table = RetailTable(program);
+  RunInputs inputs;
+  inputs.as_of = *ParseDate("2026-11-01");
+  inputs.threads = 3;
+  Result<rt::RunResult> result = program.Run(table, inputs);
+  ASSERT_TRUE(result.ok()) << result.status().message();
+  std::vector<std::string> names;
+  for (const rt::MeasureResult& m : result->measures) names.push_back(m.name);
+  EXPECT_EQ(names, program.outputs().measures);
+  ASSERT_EQ(names, (std::vector<std::string>{"revenue", "margin", "basket", "email_reach"}));
+  const rt::MeasureSummary& summary = result->measure_summary;
+  ASSERT_EQ(summary.segments.size(), result->segments.size());
+  nlohmann::json cli = nlohmann::json::parse(CliJson("2026-11-01"));
+  for (size_t m = 0; m < names.size(); ++m) {
+    EXPECT_EQ(nlohmann::json(*summary.total.values[m]),
+              cli["measure_groups"]["all"]["measures"][names[m]]["value"])
+        << names[m];
+    for (size_t s = 0; s < result->segments.size(); ++s) {
+      const auto& value = summary.segments[s].values[m];
+      const auto& want =
+          cli["measure_groups"]["segments"][result->segments[s].name]["measures"][names[m]];
+      EXPECT_EQ(value ? nlohmann::json(*value) : nlohmann::json(nullptr), want["value"])
+          << result->segments[s].name << " " << names[m];
+      EXPECT_EQ(summary.segments[s].counts[m], want["non_null"].get<int64_t>());
+    }
+  }
+  rt::Overlaps overlaps = rt::ComputeOverlaps(*result, 2);
+  ASSERT_EQ(overlaps.names.size(), result->segments.size());
+  for (size_t i = 0; i < overlaps.names.size(); ++i) {
+    EXPECT_EQ(overlaps.counts[i * overlaps.names.size() + i], result->segments[i].count);
+  }
 }
 
 }  // namespace

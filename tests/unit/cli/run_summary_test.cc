@@ -67,7 +67,7 @@ rt::RunResult WithStatistics() {
   return result;
 }
 
-const RunInfo kInfo{"2026-11-01", "jit", 2, "0.1.0", "00000000000000aa", "00000000000000bb"};
+const RunInfo kInfo{"2026-11-01", "jit", 2, "0.1.0", "00000000000000aa", "00000000000000bb", {}};
 
 TEST(JsonSummary, HasTheDocumentedMembersInOrder) {
   auto j = nlohmann::ordered_json::parse(JsonSummary(SampleResult(), kInfo));
