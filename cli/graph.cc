@@ -132,6 +132,8 @@ class GraphBuilder {
                    },
                    [&](const ast::LetDecl& d) { f(*d.value); },
                    [&](const ast::ParamDecl& d) { f(*d.value); },
+                   [&](const ast::AudienceDecl& d) { f(*d.segment); },
+                   [&](const ast::SplitDecl& d) { f(*d.segment); },
                    [](const auto&) {},
                },
                decl.kind);

@@ -39,6 +39,9 @@ KW_KEY: 'key';
 KW_ENUM: 'enum';
 KW_EVENTS: 'events';
 KW_AMONG: 'among';
+KW_CONSENT: 'consent';
+KW_AUDIENCE: 'audience';
+KW_SPLIT: 'split';
 
 // ---- punctuation and operators ----
 LPAREN: '(';

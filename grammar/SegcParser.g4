@@ -19,6 +19,9 @@ decl
   | segmentDecl   # SegmentDeclaration
   | scoreDecl     # ScoreDeclaration
   | classifyDecl  # ClassifyDeclaration
+  | consentDecl   # ConsentDeclaration
+  | audienceDecl  # AudienceDeclaration
+  | splitDecl     # SplitDeclaration
   ;
 
 // ---- schema ----
@@ -66,6 +69,16 @@ classifyArm
   : STRING KW_WHEN expr   # WhenArm
   | STRING KW_OTHERWISE   # OtherwiseArm
   ;
+
+// ---- activation (docs/language.md, "Consent, audiences and splits") ----
+// `from`, `channel`, `of`, `into` and `salt` are plain words here (checked by the lowering).
+consentDecl: KW_CONSENT channel=name ASSIGN column=name;
+audienceDecl: KW_AUDIENCE target=name from=IDENT segment=primary channelWord=IDENT channel=name;
+splitDecl
+  : KW_SPLIT name of=IDENT segment=primary into=IDENT splitArm (COMMA splitArm)*
+    salt=IDENT STRING
+  ;
+splitArm: name PERCENT;
 
 // ---- expressions, loosest first ----
 expr: andExpr (KW_OR andExpr)*;

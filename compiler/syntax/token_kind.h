@@ -43,6 +43,9 @@ enum class Tok : uint8_t {
   kEnum,
   kEvents,
   kAmong,
+  kConsent,
+  kAudience,
+  kSplit,
   kLParen,
   kRParen,
   kLBrace,
@@ -82,7 +85,7 @@ enum class Tok : uint8_t {
 };
 
 inline constexpr int kFirstKeyword = static_cast<int>(Tok::kImport);
-inline constexpr int kLastKeyword = static_cast<int>(Tok::kAmong);
+inline constexpr int kLastKeyword = static_cast<int>(Tok::kSplit);
 
 /// True for reserved words (`segment`, `and`, ...).
 inline bool IsKeyword(Tok t) {
@@ -103,6 +106,9 @@ inline bool IsDeclKeyword(Tok t) {
     case Tok::kClassify:
     case Tok::kTable:
     case Tok::kEvents:
+    case Tok::kConsent:
+    case Tok::kAudience:
+    case Tok::kSplit:
       return true;
     default:
       return false;

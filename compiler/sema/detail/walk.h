@@ -66,6 +66,8 @@ void ForEachExpr(const ast::Decl& decl, F&& f) {
                      if (arm.when) f(*arm.when);
                    }
                  },
+                 [&](const ast::AudienceDecl& audience) { f(*audience.segment); },
+                 [&](const ast::SplitDecl& split) { f(*split.segment); },
                  [](const auto&) {},
              },
              decl.kind);
