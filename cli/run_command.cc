@@ -119,6 +119,8 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
                std::string(ProjectVersion()),
                RulesHash(state.sources),
                HexDigest(*data_hash)};
+  ActivationSummary activation = SummarizeActivation(*state.project, state.table, state.result);
+  info.activation = &activation;
   std::string summary =
       args.format == "json" ? JsonSummary(state.result, info) : TextSummary(state.result, info);
   std::fputs(summary.c_str(), stdout);

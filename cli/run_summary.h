@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "cli/activation_summary.h"
 #include "segc/executor.h"
 
 namespace segc::cli {
@@ -16,6 +17,8 @@ struct RunInfo {
   std::string version;     ///< segc version ("0.1.0")
   std::string rules_hash;  ///< 16 hex digits
   std::string data_hash;   ///< 16 hex digits
+  /// Audiences and consent channels (cli/activation_summary.h); nullptr: none.
+  const ActivationSummary* activation = nullptr;
 };
 
 /// The human-readable summary: the header line (as_of, rows, engine), then tables of segments
