@@ -107,8 +107,8 @@ void PrintUsageError(const std::string& message, const std::string& hint) {
 std::vector<Subcommand> AddAllCommands(CLI::App& root) {
   return {AddCheckCommand(root),   AddRunCommand(root),  AddTestCommand(root),
           AddExplainCommand(root), AddDiffCommand(root), AddFmtCommand(root),
-          AddGraphCommand(root),   AddSqlCommand(root),  AddSchemaCommand(root),
-          AddHelpCommand(root)};
+          AddGraphCommand(root),   AddSqlCommand(root),  AddExportCommand(root),
+          AddSchemaCommand(root),  AddHelpCommand(root)};
 }
 
 int Main(int argc, char** argv) {

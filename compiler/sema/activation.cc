@@ -89,7 +89,10 @@ class ActivationChecker {
         if (const auto* audience = std::get_if<ast::AudienceDecl>(&decl.kind)) {
           Audience(*audience);
         } else if (const auto* split = std::get_if<ast::SplitDecl>(&decl.kind)) {
-          SegmentOf(*split->segment, "split", split->name);
+          if (SegmentOf(*split->segment, "split", split->name) != nullptr) {
+            ctx_.project.splits.push_back(
+                {split->name.name, std::string(ctx_.sources.Text(split->segment->range))});
+          }
         }
       }
     }

@@ -216,6 +216,12 @@ struct Audience {
   std::string consent_column;  ///< "" when the channel has no consent declaration
 };
 
+/// `split NAME of SEGMENT into ...`: the split's class output and the segment it divides.
+struct SplitInfo {
+  std::string name;
+  std::string segment;  ///< as written ("Winback")
+};
+
 /// The checked project. Valid for lowering only if the DiagnosticSink has no errors; after errors
 /// it is still complete enough for tools (ill-typed nodes have kError).
 struct CheckedProject {
@@ -231,6 +237,7 @@ struct CheckedProject {
   Summary summary;
   std::vector<Channel> channels;    ///< declared consents, in source order
   std::vector<Audience> audiences;  ///< in source order
+  std::vector<SplitInfo> splits;    ///< in source order
 
   const Unit& project() const { return *units[0]; }
   /// Side-table entry of an expression (a default, kError entry for unknown ids).
