@@ -216,10 +216,10 @@ class ActivationChecker {
     d.label = "members without consent would be contacted";
     d.secondary.push_back({segment.name_range, "segment " + Quote(name) + " defined here"});
     d.secondary.push_back({channel.range, "consent declared here"});
-    d.notes.push_back(
-        "a condition requires the consent when it is `" + channel.column + "`, `" + channel.column +
-        " == true`, an `and` with such a part, an `or` whose every part requires it, or a "
-        "segment or let that does");
+    d.notes.push_back("a condition requires the consent when it is " + Quote(channel.column) +
+                      " itself, " + Quote(channel.column + " == true") +
+                      ", an and-condition with such a part, an or-condition whose every part "
+                      "requires it, or a segment or let that does");
     d.help = "add `and " + channel.column + "` to segment " + Quote(name) +
              ", or declare the audience from a segment that requires it";
     ctx_.Report(std::move(d));
