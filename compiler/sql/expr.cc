@@ -349,7 +349,7 @@ std::string Emitter::SplitBucket(const ir::Node& node) const {
   int64_t weight = int64_t(1) << 28;
   for (int i = 0; i < 8; ++i, weight >>= 4) {
     digits.push_back(fmt::format("(strpos('0123456789abcdef', substr({}, {}, 1)) - 1) * {}", hex,
-                                 i + 1, weight));
+                                 i + 1, Int(weight)));
   }
   return "CASE WHEN " + key + " IS NULL THEN NULL ELSE (" + Join(digits, " + ") + ") % " +
          std::to_string(ir::kSplitBuckets) + " END";
