@@ -299,7 +299,7 @@ std::optional<Diagnostic> ExpectedDeclaration(const ErrorSite& s) {
       s, Code::kSyntaxError,
       fmt::format("expected a declaration such as 'segment', 'score' or 'let'{}", s.Found()),
       "declarations are: segment, score, classify, let, param, import, table, events, as_of, "
-      "input");
+      "input, consent, audience, split");
 }
 
 std::optional<Diagnostic> ExpectedName(const ErrorSite& s) {
@@ -315,12 +315,15 @@ std::optional<Diagnostic> ExpectedName(const ErrorSite& s) {
 }
 
 constexpr const char* kSpellings[] = {
-    "",      "",         "ago",       "+",     "-",      "import", "input",   "as",    "as_of",
-    "param", "let",      "segment",   "where", "expect", "size",   "between", "score", "range",
-    "when",  "classify", "otherwise", "and",   "or",     "not",    "in",      "is",    "null",
-    "true",  "false",    "within",    "table", "key",    "enum",   "events",  "among", "(",
-    ")",     "{",        "}",         ",",     ":",      "..",     ".",       "==",    "!=",
-    "<=",    ">=",       "<",         ">",     "=",      "+",      "-",       "*",     "/"};
+    "",         "",         "ago",       "+",     "-",      "import", "input",   "as",    "as_of",
+    "param",    "let",      "segment",   "where", "expect", "size",   "between", "score", "range",
+    "when",     "classify", "otherwise", "and",   "or",     "not",    "in",      "is",    "null",
+    "true",     "false",    "within",    "table", "key",    "enum",   "events",  "among", "consent",
+    "audience", "split",    "(",         ")",     "{",      "}",      ",",       ":",     "..",
+    ".",        "==",       "!=",        "<=",    ">=",     "<",      ">",       "=",     "+",
+    "-",        "*",        "/"};
+static_assert(std::size(kSpellings) == static_cast<size_t>(Tok::kSlash) + 1,
+              "one spelling per token kind up to '/' (compiler/syntax/token_kind.h)");
 
 std::string HumanName(Tok t) {
   size_t index = static_cast<size_t>(t);
