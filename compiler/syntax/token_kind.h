@@ -13,6 +13,9 @@ enum class Tok : uint8_t {
   kAgo,           // pre-pass: postfix `ago`
   kRulePlus,      // pre-pass: `+` starting a score rule
   kRuleMinus,     // pre-pass: `-` starting a score rule
+  kConsent,       // pre-pass: `consent NAME =` at a line start
+  kAudience,      // pre-pass: `audience NAME from` at a line start
+  kSplit,         // pre-pass: `split NAME of` at a line start
   kImport,
   kInput,
   kAs,
@@ -43,9 +46,6 @@ enum class Tok : uint8_t {
   kEnum,
   kEvents,
   kAmong,
-  kConsent,
-  kAudience,
-  kSplit,
   kLParen,
   kRParen,
   kLBrace,
@@ -85,7 +85,7 @@ enum class Tok : uint8_t {
 };
 
 inline constexpr int kFirstKeyword = static_cast<int>(Tok::kImport);
-inline constexpr int kLastKeyword = static_cast<int>(Tok::kSplit);
+inline constexpr int kLastKeyword = static_cast<int>(Tok::kAmong);
 
 /// True for reserved words (`segment`, `and`, ...).
 inline bool IsKeyword(Tok t) {
