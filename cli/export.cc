@@ -73,7 +73,9 @@ std::optional<int> ResolveTarget(const ExportArgs& args, const sema::CheckedProj
     }
   }
   for (const sema::SplitInfo& split : project.splits) {
-    if (split.segment == target.segment) target.splits.push_back(split.name);
+    if (split.segment == target.segment || split.segment == target.output) {
+      target.splits.push_back(split.name);
+    }
   }
   if (!args.arm.empty() && target.splits.size() != 1) {
     return ExportUsage(

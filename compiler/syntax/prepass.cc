@@ -57,12 +57,13 @@ bool StartsRule(const std::vector<Token>& out, const Token& sign, std::string_vi
   return EndsOperand(prev.kind) && space_before && !space_after;
 }
 
-/// `consent NAME =`, `audience NAME from`, `split NAME of` at a line start: the declaration
-/// keyword (these words stay plain names everywhere else, e.g. a column called `consent`).
+/// `consent NAME =`, `audience NAME from`, `split NAME of`: the declaration keyword. These
+/// shapes (a name followed by a name) are never valid anywhere else, so the words stay plain
+/// names everywhere else, e.g. a column called `consent`.
 std::optional<Tok> ActivationKeyword(const std::vector<Token>& tokens, size_t i,
                                      std::string_view text) {
   const Token& t = tokens[i];
-  if (t.kind != Tok::kIdent || !t.line_start || i + 2 >= tokens.size()) return std::nullopt;
+  if (t.kind != Tok::kIdent || i + 2 >= tokens.size()) return std::nullopt;
   const Token& name = tokens[i + 1];
   const Token& after = tokens[i + 2];
   if (name.kind != Tok::kIdent && name.kind != Tok::kBackquoted) return std::nullopt;

@@ -13,9 +13,9 @@ enum class Tok : uint8_t {
   kAgo,           // pre-pass: postfix `ago`
   kRulePlus,      // pre-pass: `+` starting a score rule
   kRuleMinus,     // pre-pass: `-` starting a score rule
-  kConsent,       // pre-pass: `consent NAME =` at a line start
-  kAudience,      // pre-pass: `audience NAME from` at a line start
-  kSplit,         // pre-pass: `split NAME of` at a line start
+  kConsent,       // pre-pass: `consent NAME =`
+  kAudience,      // pre-pass: `audience NAME from`
+  kSplit,         // pre-pass: `split NAME of`
   kImport,
   kInput,
   kAs,

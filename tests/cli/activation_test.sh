@@ -152,6 +152,17 @@ want = [m["customer_id"] for m in map(json.loads, open(sys.argv[2])) if m["ab"] 
 assert [g["customer_id"] for g in got] == want and all(g["ab"] == "control" for g in got)
 PY
 
+# A split of the audience itself is exported with it (after the split of its segment).
+mkdir -p "$tmp/rules_split_audience"
+cp "$tmp/rules/schema.seg" "$tmp/rules/campaign.seg" "$tmp/rules_split_audience/"
+echo 'split wave of Winback_Email into first 50%, second 50% salt "wave"' \
+  >>"$tmp/rules_split_audience/campaign.seg"
+run_segc "$tmp/s" "$tmp/e" export "$tmp/rules_split_audience" --data "$tmp/full.csv" \
+  --as-of 2026-11-01 --audience Winback_Email -o "$tmp/waves.csv"
+expect_code 0 "export with a split of the audience"
+[[ "$(head -1 "$tmp/waves.csv")" == "customer_id,ab,wave" ]] ||
+  fail "split of the audience: header $(head -1 "$tmp/waves.csv")"
+
 # Unknown names: usage errors with a suggestion; an existing file is left as it was.
 echo "keep me" >"$tmp/existing.csv"
 run_segc "$tmp/s" "$tmp/e" export "$tmp/rules" --data "$tmp/full.csv" --audience Winback_Emial \
