@@ -32,6 +32,8 @@ Subcommand AddGraphCommand(CLI::App& root);
 Subcommand AddTestCommand(CLI::App& root);
 /// `segc sql RULES --dialect D [--table NAME] [--summary]` (sql.cc, sql_query.cc).
 Subcommand AddSqlCommand(CLI::App& root);
+/// `segc export RULES --data FILE --audience NAME -o FILE` (export.cc, export_writer.cc).
+Subcommand AddExportCommand(CLI::App& root);
 /// `segc schema infer DATA` (schema_infer.cc).
 Subcommand AddSchemaCommand(CLI::App& root);
 /// `segc profile DATA... [--schema RULES]` (profile.cc, profile_render.cc).

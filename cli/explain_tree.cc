@@ -231,6 +231,16 @@ ExplainDecl Explain(const sema::DeclInfo& decl, Builder& builder,
                                                           : Otherwise(text));
                    }
                  },
+                 [&](const ast::AudienceDecl& d) {
+                   out.kind = "audience";
+                   out.root.from = ExplainNode::From::kSegment;
+                   out.root.children.push_back(builder.Expr(*d.segment));
+                 },
+                 [&](const ast::SplitDecl& d) {
+                   out.kind = "split";
+                   out.root.from = ExplainNode::From::kClass;
+                   out.root.children.push_back(builder.Expr(*d.segment));
+                 },
                  [](const auto&) {},
              },
              decl.ast->kind);

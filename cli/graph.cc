@@ -138,6 +138,8 @@ class GraphBuilder {
                      for (const ast::ExprPtr& arg : d.args) f(*arg);
                      if (d.filter) f(*d.filter);
                    },
+                   [&](const ast::AudienceDecl& d) { f(*d.segment); },
+                   [&](const ast::SplitDecl& d) { f(*d.segment); },
                    [](const auto&) {},
                },
                decl.kind);

@@ -5,9 +5,9 @@
 #include "cli/delimiter.h"
 #include "cli/run_args.h"
 #include "cli/run_command.h"
+#include "cli/run_options.h"
 
 namespace segc::cli {
-namespace {
 
 /// `--out ""` would silently write nothing: a path option needs a path.
 const CLI::Validator kNotEmpty(
@@ -66,6 +66,8 @@ void AddEvaluationOptions(CLI::App* app, RunArgs& args) {
   app->add_flag("--strict-columns", args.strict_columns,
                 "Parse and check every declared column, not only those the rules read");
 }
+
+namespace {
 
 void AddOutputOptions(CLI::App* app, RunArgs& args) {
   app->add_option("--out", args.out,

@@ -121,6 +121,8 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
                HexDigest(*data_hash),
                {}};
   if (args.overlaps) info.overlaps = rt::ComputeOverlaps(state.result, state.threads);
+  ActivationSummary activation = SummarizeActivation(*state.project, state.table, state.result);
+  info.activation = &activation;
   std::string summary =
       args.format == "json" ? JsonSummary(state.result, info) : TextSummary(state.result, info);
   std::fputs(summary.c_str(), stdout);

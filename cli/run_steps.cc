@@ -1,6 +1,8 @@
 // The steps of `segc run`: rules, inputs, plan, data, kernels, execution.
 #include "cli/run_steps.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -270,7 +272,16 @@ std::optional<int> LoadData(const RunArgs& args, RunState& state) {
   rt::CsvOptions options = MakeCsvOptions(args, state.threads, state.customer_path);
   // Columns no rule reads are split but not parsed (docs/data-loading.md). The reader keeps the
   // key, which it checks; --out writes it.
-  if (!args.strict_columns) options.columns = api::ColumnsRead(*state.planned, 0);
+  if (!args.strict_columns) {
+    options.columns = api::ColumnsRead(*state.planned, 0);
+    // Consent columns (the summary's reachable counts) and the columns an export writes.
+    std::vector<std::string> extra = state.extra_columns;
+    for (const sema::Channel& channel : state.project->channels) extra.push_back(channel.column);
+    for (const std::string& name : extra) {
+      if (std::find(options.columns.begin(), options.columns.end(), name) == options.columns.end())
+        options.columns.push_back(name);
+    }
+  }
   Result<rt::Table> table = rt::ReadCsv(state.customer_path, schema, options, &report);
   if (table.ok()) {
     state.table = std::move(table).value();

@@ -42,6 +42,8 @@ struct RunState {
   int threads = 1;
   driver::JitReport jit;         ///< filled by BuildKernels with the JIT engine
   Progress* progress = nullptr;  ///< cleared before a step writes to stderr
+  /// Customer columns to load besides those the rules read (`segc export --columns`).
+  std::vector<std::string> extra_columns;
 };
 
 /// Loads and checks the rules; renders diagnostics (errors and warnings) on stderr. Exit 1 on

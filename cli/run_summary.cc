@@ -165,6 +165,7 @@ std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
   AppendScores(result, width, out);
   AppendClasses(result, width, out);
   AppendMeasureSections(result, info.overlaps, out);
+  if (info.activation != nullptr) AppendActivationText(*info.activation, result.rows, out);
   AppendStatistics(result, out);
   if (result.overflow_count > 0) {
     out += fmt::format("\n{} integer overflow{} or non-finite result{} became null\n",
@@ -192,6 +193,7 @@ std::string JsonSummary(const rt::RunResult& result, const RunInfo& info) {
   j["classes"] = Json::object();
   for (const auto& c : result.classes) j["classes"][c.name] = ClassJson(c);
   AddMeasureSections(result, info.overlaps, j);
+  if (info.activation != nullptr) AddActivationJson(*info.activation, j);
   j["statistics"] = Json::object();
   for (const auto& s : result.statistics) j["statistics"][s.name] = StatisticJson(s);
   j["overflows"] = result.overflow_count;

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/activation_summary.h"
 #include "segc/executor.h"
 
 namespace segc::cli {
@@ -18,6 +19,8 @@ struct RunInfo {
   std::string rules_hash;                ///< 16 hex digits
   std::string data_hash;                 ///< 16 hex digits
   std::optional<rt::Overlaps> overlaps;  ///< `--overlaps`: the segments' pairwise overlaps
+  /// Audiences and consent channels (cli/activation_summary.h); nullptr: none.
+  const ActivationSummary* activation = nullptr;
 };
 
 /// The human-readable summary: the header line (as_of, rows, engine), then tables of segments

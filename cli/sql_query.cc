@@ -6,6 +6,8 @@
 
 #include <cstdio>
 
+#include "cli/command.h"
+
 namespace segc::cli {
 namespace {
 

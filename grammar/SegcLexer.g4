@@ -5,8 +5,9 @@
 lexer grammar SegcLexer;
 
 // Produced only by the token pre-pass (compiler/syntax/prepass.cc), never by a lexer rule:
-// `90 days` (INT + unit word), postfix `ago`, and `+`/`-` that start a score rule.
-tokens { LONG_DURATION, AGO, RULE_PLUS, RULE_MINUS }
+// `90 days` (INT + unit word), postfix `ago`, `+`/`-` that start a score rule, and the words
+// `consent`, `audience` and `split` where they start a declaration (not reserved elsewhere).
+tokens { LONG_DURATION, AGO, RULE_PLUS, RULE_MINUS, KW_CONSENT, KW_AUDIENCE, KW_SPLIT }
 
 // ---- keywords (reserved; a column with such a name needs backquotes) ----
 KW_IMPORT: 'import';

@@ -20,6 +20,9 @@ decl
   | scoreDecl     # ScoreDeclaration
   | classifyDecl  # ClassifyDeclaration
   | measureDecl   # MeasureDeclaration
+  | consentDecl   # ConsentDeclaration
+  | audienceDecl  # AudienceDeclaration
+  | splitDecl     # SplitDeclaration
   ;
 
 // ---- schema ----
@@ -71,6 +74,15 @@ classifyArm
 // `measure revenue "Revenue" = sum(total_spent)`: the lowering splits the aggregator call
 // (sum, mean, min, max, count) from its per-row argument; sema checks the shape.
 measureDecl: KW_MEASURE name STRING? ASSIGN expr;
+// ---- activation (docs/language.md, "Consent, audiences and splits") ----
+// `from`, `channel`, `of`, `into` and `salt` are plain words here (checked by the lowering).
+consentDecl: KW_CONSENT channel=name ASSIGN column=name;
+audienceDecl: KW_AUDIENCE target=name from=IDENT segment=primary channelWord=IDENT channel=name;
+splitDecl
+  : KW_SPLIT name of=IDENT segment=primary into=IDENT splitArm (COMMA splitArm)*
+    salt=IDENT STRING
+  ;
+splitArm: name PERCENT;
 
 // ---- expressions, loosest first ----
 expr: andExpr (KW_OR andExpr)*;

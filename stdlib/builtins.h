@@ -43,6 +43,7 @@ enum class Signature : uint8_t {
   kStatToFloat,         ///< (numeric|date x) → float
   kNumericStatToFloat,  ///< (numeric x) → float
   kNtile,               ///< (positive int constant n, numeric|date x) → int in 1..n
+  kSplitBucket,         ///< (int|string key, packed salt ints...) → int; internal to `split`
 };
 
 /// Null behaviour of a call (Gandiva's kResultNullIfNull and friends).

@@ -266,8 +266,45 @@ struct MeasureDecl {
   SourceRange value_range;
 };
 
-using DeclKind = std::variant<TableDecl, EventsDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl,
-                              LetDecl, SegmentDecl, ScoreDecl, ClassifyDecl, MeasureDecl>;
+/// `consent email = consent_email`: channel `email` may reach a customer only where the bool
+/// column is true (docs/language.md, "Consent, audiences and splits").
+struct ConsentDecl {
+  Ident channel;
+  Ident column;
+};
+/// `audience Winback_Email from Winback channel email`: a segment sent through a channel.
+/// `segment` is the name as written (a NameRef or QualifiedRef expression).
+struct AudienceDecl {
+  Ident name;
+  ExprPtr segment;
+  Ident channel;
+};
+/// One arm of a split: `A 45%` (percent as 0.45).
+struct SplitArm {
+  Ident name;
+  double percent = 0;
+  SourceRange range;
+};
+/// A split arm's share in basis points (0.01%): 45% → 4500; -1 when the percent is not a whole
+/// number of basis points (sema reports E0252).
+inline int SplitBasisPoints(double percent) {
+  double bp = percent * 10000.0;
+  double rounded = static_cast<double>(static_cast<long long>(bp + 0.5));
+  if (bp < 0 || bp > 1e9 || rounded - bp > 1e-6 || bp - rounded > 1e-6) return -1;
+  return static_cast<int>(rounded);
+}
+/// `split ab of Winback into A 45%, B 45%, control 10% salt "2026-q4"`.
+struct SplitDecl {
+  Ident name;
+  ExprPtr segment;
+  std::vector<SplitArm> arms;
+  Ident salt;  ///< decoded salt text with the string literal's range
+};
+
+using DeclKind =
+    std::variant<TableDecl, EventsDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl, LetDecl,
+                 SegmentDecl, ScoreDecl, ClassifyDecl, MeasureDecl, ConsentDecl, AudienceDecl,
+                 SplitDecl>;
 
 struct Decl {
   NodeId id = 0;

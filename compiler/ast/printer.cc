@@ -184,6 +184,14 @@ std::string Measure(const MeasureDecl& d) {
   return out + "))";
 }
 
+std::string Split(const SplitDecl& d) {
+  std::string out = "(split " + FormatName(d.name.name) + " " + Print(*d.segment);
+  for (const SplitArm& arm : d.arms) {
+    out += " (arm " + FormatName(arm.name.name) + " " + fmt::format("{}", arm.percent * 100) + "%)";
+  }
+  return out + " (salt " + rt::QuoteString(d.salt.name) + "))";
+}
+
 std::string Table(const TableDecl& d) {
   std::string out = "(table " + FormatName(d.name.name) + " (key " + FormatName(d.key.name) + ")";
   for (const ColumnDecl& c : d.columns)
@@ -236,6 +244,15 @@ std::string Print(const Decl& decl) {
                         [](const ScoreDecl& d) { return Score(d); },
                         [](const ClassifyDecl& d) { return Classify(d); },
                         [](const MeasureDecl& d) { return Measure(d); },
+                        [](const ConsentDecl& d) {
+                          return "(consent " + FormatName(d.channel.name) + " " +
+                                 FormatName(d.column.name) + ")";
+                        },
+                        [](const AudienceDecl& d) {
+                          return "(audience " + FormatName(d.name.name) + " " + Print(*d.segment) +
+                                 " (channel " + FormatName(d.channel.name) + "))";
+                        },
+                        [](const SplitDecl& d) { return Split(d); },
                     },
                     decl.kind);
 }

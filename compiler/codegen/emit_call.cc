@@ -3,6 +3,7 @@
 #include "compiler/codegen/detail/emit_context.h"
 #include "compiler/codegen/detail/emit_helpers.h"
 #include "compiler/codegen/jit.h"
+#include "compiler/ir/split_hash.h"
 #include "stdlib/builtins.h"
 
 namespace segc::codegen::detail {
@@ -175,6 +176,28 @@ Lane EmitDaysSince(EmitContext& ctx, const ir::Node&, const std::vector<Lane>& a
   llvm::Value* d = b.CreateSExt(args[0].value, b.getInt64Ty());
   llvm::Value* as_of = b.CreateSExt(args[1].value, b.getInt64Ty());
   return Lane{b.CreateSub(as_of, d), ctx.AllValid(args)};
+}
+
+// A split's bucket (compiler/ir/split_hash.h) for an int key: the salt is constant, so it becomes
+// a byte array of the kernel's module and the runtime helper hashes `salt:key`. String keys
+// never get here: the planner evaluates them once per dictionary entry.
+Lane EmitSplitBucket(EmitContext& ctx, const ir::Node& node, const std::vector<Lane>& args) {
+  llvm::IRBuilder<>& b = ctx.b;
+  std::vector<int64_t> words;
+  for (size_t i = 2; i < node.args.size(); ++i) {
+    words.push_back(ctx.program.node(node.args[i]).payload.i);
+  }
+  std::string salt = ir::UnpackSalt(words.data(), words.size());
+  std::vector<uint8_t> bytes(salt.begin(), salt.end());
+  bytes.push_back(0);  // an empty salt still gets a (one-byte) array
+  llvm::Constant* table =
+      ConstantGlobal(ctx, "segc_split_salt_" + std::to_string(ctx.module.global_size()),
+                     llvm::ConstantDataArray::get(ctx.ctx, llvm::ArrayRef(bytes)));
+  llvm::Value* bucket =
+      CallHelper(ctx, "segc_rt_split_bucket", b.getInt64Ty(),
+                 {b.CreateSExt(args[0].value, b.getInt64Ty()), table, b.getInt64(salt.size())},
+                 HelperMemory::kReadsConstants);
+  return Lane{bucket, args[0].valid};
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 
 #include "compiler/ir/calendar.h"
 #include "compiler/ir/numeric.h"
+#include "compiler/ir/split_hash.h"
 
 extern "C" {
 
@@ -35,6 +36,11 @@ int32_t segc_rt_in_sorted_i64(int64_t x, const int64_t* sorted, int64_t n) {
 int32_t segc_rt_in_sorted_f64(double x, const double* sorted, int64_t n) {
   const double* at = std::lower_bound(sorted, sorted + n, x);
   return at != sorted + n && *at == x ? 1 : 0;
+}
+
+int64_t segc_rt_split_bucket(int64_t key, const uint8_t* salt, int64_t n) {
+  std::string_view text(reinterpret_cast<const char*>(salt), size_t(n));
+  return segc::ir::SplitBucket(text, segc::ir::SplitKeyText(key));
 }
 
 }  // extern "C"
@@ -66,6 +72,7 @@ const RuntimeSymbol kSymbols[] = {
     {"segc_rt_years_since", Address(&segc_rt_years_since)},
     {"segc_rt_in_sorted_i64", Address(&segc_rt_in_sorted_i64)},
     {"segc_rt_in_sorted_f64", Address(&segc_rt_in_sorted_f64)},
+    {"segc_rt_split_bucket", Address(&segc_rt_split_bucket)},
     {"floor", Address(&Floor)},
     {"ceil", Address(&Ceil)},
     {"trunc", Address(&Trunc)},

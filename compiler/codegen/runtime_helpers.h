@@ -26,6 +26,9 @@ int64_t segc_rt_years_since(int32_t days, int32_t as_of);
 /// of a long `in` list. Floats compare with ==, so -0.0 finds 0.0 and nothing finds NaN.
 int32_t segc_rt_in_sorted_i64(int64_t x, const int64_t* sorted, int64_t n);
 int32_t segc_rt_in_sorted_f64(double x, const double* sorted, int64_t n);
+/// ir::SplitBucket(salt, ir::SplitKeyText(key)) with the salt's `n` bytes at `salt`: the bucket
+/// (0..9999) of an int key in a split.
+int64_t segc_rt_split_bucket(int64_t key, const uint8_t* salt, int64_t n);
 }
 
 namespace segc::codegen {

@@ -30,6 +30,8 @@ Value Ceil(const ir::Node& node, const Args& args, Row& row);
 Value Min(const ir::Node& node, const Args& args, Row& row);
 Value Max(const ir::Node& node, const Args& args, Row& row);
 Value Clamp(const ir::Node& node, const Args& args, Row& row);
+/// The split bucket of an int or string key (compiler/ir/split_hash.h).
+Value SplitBucket(const ir::Node& node, const Args& args, Row& row);
 
 // Strings, evaluated per dictionary entry (builtins_text.cc).
 Value Lower(const ir::Node& node, const Args& args, Row& row);

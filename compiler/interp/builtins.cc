@@ -9,6 +9,7 @@
 #include "compiler/interp/interp.h"
 #include "compiler/ir/calendar.h"
 #include "compiler/ir/numeric.h"
+#include "compiler/ir/split_hash.h"
 #include "segc/check.h"
 
 namespace segc::interp {
@@ -106,6 +107,14 @@ Value Max(const ir::Node& node, const Args& args, Row&) {
 Value Clamp(const ir::Node& node, const Args& args, Row&) {
   Value low = Extreme(IsFloat(node), {args[0], args[1]}, true);
   return Extreme(IsFloat(node), {&low, args[2]}, false);
+}
+Value SplitBucket(const ir::Node&, const Args& args, Row&) {
+  std::vector<int64_t> words;
+  for (size_t i = 2; i < args.size(); ++i) words.push_back(args[i]->i);
+  std::string salt = ir::UnpackSalt(words.data(), words.size());
+  bool string_key = args[1]->i != 0;
+  std::string key = string_key ? args[0]->s : ir::SplitKeyText(args[0]->i);
+  return Value::Int(ir::SplitBucket(salt, key));
 }
 
 /// By BuiltinId: the interpreter's implementation, or nullptr where the row's lowering never

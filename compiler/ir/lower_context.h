@@ -105,6 +105,8 @@ class LowerContext {
   ValueId Segment(uint32_t instance, const ast::SegmentDecl& segment);
   ValueId Score(uint32_t instance, const ast::ScoreDecl& score);
   ValueId Classify(uint32_t instance, const sema::DeclInfo& info, const ast::ClassifyDecl& cls);
+  /// `split`: a classify over the key's bucket (lower_split.cc).
+  ValueId Split(uint32_t instance, const sema::DeclInfo& info, const ast::SplitDecl& split);
   ValueId Param(uint32_t instance, uint32_t decl);
   ValueId Measure(uint32_t instance, const ast::MeasureDecl& measure);
   ValueId RunInputParam(const std::string& name, ValueId value);

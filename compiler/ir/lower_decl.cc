@@ -80,6 +80,8 @@ Status LowerContext::Run() {
                                    for (const auto& arg : d.args) IndexExprs(*arg);
                                    if (d.filter) IndexExprs(*d.filter);
                                  },
+                                 [&](const ast::AudienceDecl& d) { IndexExprs(*d.segment); },
+                                 [&](const ast::SplitDecl& d) { IndexExprs(*d.segment); },
                                  [&](const ast::ImportDecl& d) {
                                    for (const auto& binding : d.bindings)
                                      IndexExprs(*binding.value);
@@ -132,8 +134,9 @@ void LowerContext::AddOutput(const sema::DeclRef& ref, ValueId value) {
   switch (info.kind) {
     case sema::DeclKind::kSegment: {
       output.kind = OutputKind::kSegment;
-      const auto& segment = std::get<ast::SegmentDecl>(info.ast->kind);
-      output.description = segment.description.value_or("");
+      if (const auto* segment = std::get_if<ast::SegmentDecl>(&info.ast->kind)) {
+        output.description = segment->description.value_or("");
+      }
       output.value = value;
       break;
     }
@@ -173,13 +176,21 @@ ValueId LowerContext::Decl(uint32_t instance, uint32_t decl) {
   ValueId value = kNoValue;
   switch (info.kind) {
     case sema::DeclKind::kSegment:
-      value = Segment(instance, std::get<ast::SegmentDecl>(info.ast->kind));
+      if (const auto* audience = std::get_if<ast::AudienceDecl>(&info.ast->kind)) {
+        value = builder_.Add(Op::kIsTrue, Type::kBool, {Expr(*audience->segment, instance)});
+      } else {
+        value = Segment(instance, std::get<ast::SegmentDecl>(info.ast->kind));
+      }
       break;
     case sema::DeclKind::kScore:
       value = Score(instance, std::get<ast::ScoreDecl>(info.ast->kind));
       break;
     case sema::DeclKind::kClassify:
-      value = Classify(instance, info, std::get<ast::ClassifyDecl>(info.ast->kind));
+      if (const auto* split = std::get_if<ast::SplitDecl>(&info.ast->kind)) {
+        value = Split(instance, info, *split);
+      } else {
+        value = Classify(instance, info, std::get<ast::ClassifyDecl>(info.ast->kind));
+      }
       break;
     case sema::DeclKind::kLet:
       value = Expr(*std::get<ast::LetDecl>(info.ast->kind).value, instance);

@@ -88,6 +88,7 @@ std::unique_ptr<CheckedProject> CheckProject(std::vector<std::unique_ptr<ast::Fi
     detail::CheckBoundConstants(ctx, unit);
     detail::WarnUnit(ctx, unit);
   }
+  detail::CheckActivation(ctx);
   Summarize(*project, file_count);
   return project;
 }

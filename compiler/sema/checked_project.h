@@ -212,6 +212,27 @@ struct Summary {
   size_t params = 0;
 };
 
+/// `consent email = consent_email`: a channel and the bool column that allows it.
+struct Channel {
+  std::string name;
+  std::string column;
+  diag::SourceRange range;
+};
+
+/// `audience NAME from SEGMENT channel CHANNEL` (the audience is also a segment output NAME).
+struct Audience {
+  std::string name;
+  std::string segment;  ///< the segment's output name ("Winback", "rfm.Champions")
+  std::string channel;
+  std::string consent_column;  ///< "" when the channel has no consent declaration
+};
+
+/// `split NAME of SEGMENT into ...`: the split's class output and the segment it divides.
+struct SplitInfo {
+  std::string name;
+  std::string segment;  ///< as written ("Winback")
+};
+
 /// The checked project. Valid for lowering only if the DiagnosticSink has no errors; after errors
 /// it is still complete enough for tools (ill-typed nodes have kError).
 struct CheckedProject {
@@ -225,6 +246,9 @@ struct CheckedProject {
   std::vector<DeclRef> order;
   std::deque<ExprInfo> exprs;  ///< indexed by NodeId (a deque: growing keeps references valid)
   Summary summary;
+  std::vector<Channel> channels;    ///< declared consents, in source order
+  std::vector<Audience> audiences;  ///< in source order
+  std::vector<SplitInfo> splits;    ///< in source order
 
   const Unit& project() const { return *units[0]; }
   /// Side-table entry of an expression (a default, kError entry for unknown ids).

@@ -37,8 +37,28 @@ class UnitCollector {
               Add(decl, DeclKind::kClassify, c.name, ClassifyType(ctx_, c));
             },
             [&](const ast::MeasureDecl& m) { Add(decl, DeclKind::kMeasure, m.name); },
+            [&](const ast::ConsentDecl& c) { NotInModule(c.channel, "consent"); },
+            [&](const ast::AudienceDecl& a) {
+              if (NotInModule(a.name, "audience"))
+                Add(decl, DeclKind::kSegment, a.name, Type::Bool());
+            },
+            [&](const ast::SplitDecl& s) {
+              if (NotInModule(s.name, "split"))
+                Add(decl, DeclKind::kClassify, s.name, SplitType(ctx_, s));
+            },
         },
         decl.kind);
+  }
+
+  /// Consents, audiences and splits belong to the project (activation.cc); false in a module.
+  bool NotInModule(const ast::Ident& name, const char* what) {
+    if (!unit_.is_module) return true;
+    diag::Diagnostic d = Make(Code::kActivationInModule, name.range,
+                              std::string(what) + " " + Quote(name.name) +
+                                  " declared inside library module " + Quote(unit_.name));
+    d.help = "declare consents, audiences and splits in the project that imports the module";
+    ctx_.Report(std::move(d));
+    return false;
   }
 
   void Table(const ast::TableDecl& table) {

@@ -161,6 +161,8 @@ Type ExprChecker::CallResult(const ast::Expr&, const ast::Call& call, const stdl
     case Signature::kNtile:
       if (!ConstantArg(call, 0, 1, 1e6, true, "the number of tiles")) return Type::Error();
       return StatisticArg(call, 1, true).is_error() ? Type::Error() : Type::Int();
+    case Signature::kSplitBucket:  // no name the language can call (lowered from `split`)
+      return Type::Error();
   }
   // matches(s, pattern): the pattern is a constant string, validated now with RE2, the engine
   // the runtime uses, so the checker accepts exactly the patterns that will run.

@@ -56,18 +56,25 @@ class DeclChecker {
 
  private:
   void Check(DeclInfo& decl) {
-    std::visit(ast::Overloaded{
-                   [&](const ast::ParamDecl& p) {
-                     decl.type = Param(*p.value, "the value of param " + Quote(p.name.name));
-                   },
-                   [&](const ast::LetDecl& let) { decl.type = exprs_.Check(*let.value).type; },
-                   [&](const ast::SegmentDecl& segment) { Segment(segment); },
-                   [&](const ast::ScoreDecl& score) { decl.type = Score(score); },
-                   [&](const ast::ClassifyDecl& classify) { Classify(classify); },
-                   [&](const ast::MeasureDecl& measure) { decl.type = Measure(measure); },
-                   [](const auto&) {},
-               },
-               decl.ast->kind);
+    std::visit(
+        ast::Overloaded{
+            [&](const ast::ParamDecl& p) {
+              decl.type = Param(*p.value, "the value of param " + Quote(p.name.name));
+            },
+            [&](const ast::LetDecl& let) { decl.type = exprs_.Check(*let.value).type; },
+            [&](const ast::SegmentDecl& segment) { Segment(segment); },
+            [&](const ast::ScoreDecl& score) { decl.type = Score(score); },
+            [&](const ast::ClassifyDecl& classify) { Classify(classify); },
+            [&](const ast::MeasureDecl& measure) { decl.type = Measure(measure); },
+            [&](const ast::AudienceDecl& a) {
+              exprs_.CheckCondition(*a.segment, "the segment of audience " + Quote(a.name.name));
+            },
+            [&](const ast::SplitDecl& s) {
+              exprs_.CheckCondition(*s.segment, "the segment of split " + Quote(s.name.name));
+            },
+            [](const auto&) {},
+        },
+        decl.ast->kind);
     if (decl.in_cycle) decl.type = Type::Error();
   }
 

@@ -174,6 +174,9 @@ std::optional<std::string> ReToAre(std::string_view re) {
 class Postgres final : public Dialect {
  public:
   std::string Name() const override { return "postgres"; }
+  std::optional<std::string> Md5Hex(const std::string& s) const override {
+    return "md5(" + s + ")";
+  }
   std::string WideInt() const override { return "NUMERIC"; }
   std::optional<std::string> Decimal() const override { return "NUMERIC"; }
   // The dividend's 24 decimals make the quotient exact enough to round once to the double.
@@ -240,6 +243,9 @@ class Postgres final : public Dialect {
 class DuckDb final : public Dialect {
  public:
   std::string Name() const override { return "duckdb"; }
+  std::optional<std::string> Md5Hex(const std::string& s) const override {
+    return "md5(" + s + ")";
+  }
   std::string WideInt() const override { return "HUGEINT"; }
   std::string ExactMean(const std::string& sum, const std::string& n) const override {
     return fmt::format("CAST({} AS DOUBLE) / {}", sum, n);

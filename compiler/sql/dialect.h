@@ -52,6 +52,9 @@ class Dialect {
   virtual std::optional<std::string> Matches(const std::string& s, std::string_view re2) const = 0;
   /// An exact decimal type with fractions and sqrt (PostgreSQL NUMERIC), or nullopt.
   virtual std::optional<std::string> Decimal() const { return std::nullopt; }
+  /// The MD5 digest of text `s` as 32 lowercase hex digits; nullopt where segc does not
+  /// translate it (a split's bucket then is refused).
+  virtual std::optional<std::string> Md5Hex(const std::string&) const { return std::nullopt; }
   /// An exact integer type wide enough for the product of two BIGINTs (overflow checks).
   virtual std::string WideInt() const = 0;
   /// The double nearest the exact quotient of the exact sum `sum` (WideInt) by the count `n`.

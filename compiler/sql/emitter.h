@@ -60,6 +60,7 @@ class Emitter {
   std::string Compare(const ir::Node& node) const;
   std::string Call(const ir::Node& node) const;
   std::string Round(const ir::Node& node) const;
+  std::string SplitBucket(const ir::Node& node) const;
   std::string MonthsSince(const std::string& d, const std::string& as_of) const;
   std::string OverflowFlag(ir::ValueId id) const;
   // ---- statistics (stats.cc) ----

@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "compiler/ir/calendar.h"
+#include "compiler/ir/split_hash.h"
 #include "compiler/sql/emitter.h"
 #include "segc/check.h"
 #include "stdlib/builtins.h"
@@ -62,6 +63,12 @@ std::optional<Refusal> Emitter::CheckNode(ir::ValueId id) const {
                          d_.Name() + " is translated)",
                      node.origin};
     }
+  }
+  if (fn == BuiltinId::kSplitBucket && !d_.Md5Hex("s")) {
+    return Refusal{
+        "a split (its bucket hashes with md5, which segc translates for postgres and "
+        "duckdb only)",
+        node.origin};
   }
   if (fn == BuiltinId::kRound && node.args.size() > 1 && p_.node(node.args[1]).op != Op::kConst) {
     return Refusal{"'round' with digits that are not a constant", node.origin};
@@ -320,10 +327,32 @@ std::string Emitter::Call(const ir::Node& node) const {
       return d_.Contains(a[0], a[1]);
     case BuiltinId::kMatches:
       return *d_.Matches(a[0], p_.strings[p_.node(node.args[1]).payload.index]);
+    case BuiltinId::kSplitBucket:
+      return SplitBucket(node);
     default:
       break;
   }
   SEGC_UNREACHABLE();
+}
+
+// docs/language.md, "Splits": the first eight hex digits of md5(salt ':' key) as an unsigned
+// integer, modulo 10000. The hex digits are read with strpos, which both dialects share.
+std::string Emitter::SplitBucket(const ir::Node& node) const {
+  std::vector<int64_t> words;
+  for (size_t i = 2; i < node.args.size(); ++i) words.push_back(p_.node(node.args[i]).payload.i);
+  std::string salt = ir::UnpackSalt(words.data(), words.size());
+  bool string_key = p_.node(node.args[1]).payload.i != 0;
+  std::string key = Ref(node.args[0]);
+  std::string text = string_key ? key : "CAST(" + key + " AS " + TypeName(Type::kString) + ")";
+  std::string hex = *d_.Md5Hex("(" + d_.String(salt + ":") + " || " + text + ")");
+  std::vector<std::string> digits;
+  int64_t weight = int64_t(1) << 28;
+  for (int i = 0; i < 8; ++i, weight >>= 4) {
+    digits.push_back(fmt::format("(strpos('0123456789abcdef', substr({}, {}, 1)) - 1) * {}", hex,
+                                 i + 1, Int(weight)));
+  }
+  return "CASE WHEN " + key + " IS NULL THEN NULL ELSE (" + Join(digits, " + ") + ") % " +
+         std::to_string(ir::kSplitBuckets) + " END";
 }
 
 // round half away from zero: trunc plus the sign when the dropped fraction is at least a half

@@ -23,7 +23,7 @@ using diag::Code;
 
 static_assert(L::LONG_DURATION == int(Tok::kLongDuration) && L::RULE_MINUS == int(Tok::kRuleMinus));
 static_assert(L::KW_IMPORT == int(Tok::kImport) && L::KW_EVENTS == int(Tok::kEvents) &&
-              L::KW_AMONG == int(Tok::kAmong));
+              L::KW_AMONG == int(Tok::kAmong) && L::KW_SPLIT == int(Tok::kSplit));
 static_assert(L::LPAREN == int(Tok::kLParen) && L::SLASH == int(Tok::kSlash));
 static_assert(L::DATE == int(Tok::kDate) && L::STRING == int(Tok::kString));
 static_assert(L::ERROR_CHAR == int(Tok::kErrorChar) && L::ERROR_CHAR + 1 == int(Tok::kEof));
@@ -170,7 +170,10 @@ class Lowerer {
   ast::DeclKind LowerTable(P::TableDeclContext* ctx);
   ast::DeclKind LowerEvents(P::EventsDeclContext* ctx);
   /// Reports E0003 unless the plain word `word` of an events declaration reads `expected`.
-  void ExpectWord(antlr4::Token* word, const char* expected);
+  void ExpectWord(antlr4::Token* word, const char* expected, const char* form = kEventsForm);
+  static constexpr const char* kEventsForm =
+      "an event table is declared `events purchases of customers by customer_id [at date] { "
+      "... }`";
   ast::DeclKind LowerImport(P::ImportDeclContext* ctx);
   ast::DeclKind LowerInput(P::InputDeclContext* ctx);
   ast::DeclKind LowerAsOf(P::AsOfDeclContext* ctx);
@@ -186,6 +189,7 @@ class Lowerer {
   ast::DeclKind LowerClassify(P::ClassifyDeclContext* ctx);
   ast::ClassifyArm LowerArm(P::ClassifyArmContext* ctx);
   ast::DeclKind LowerMeasure(P::MeasureDeclContext* ctx);
+  ast::DeclKind LowerActivation(P::DeclContext* ctx);
 
   // ---- expressions: LowerAny unwraps single-child layers and parentheses in a loop, so each
   // nesting level costs two or three frames ----

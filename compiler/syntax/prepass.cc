@@ -1,6 +1,8 @@
 // Token rewriting, declaration chunking and the nesting-depth limit (runs before ANTLR).
 #include "compiler/syntax/prepass.h"
 
+#include <optional>
+
 #include "compiler/syntax/literals.h"
 
 namespace segc::syntax {
@@ -55,6 +57,26 @@ bool StartsRule(const std::vector<Token>& out, const Token& sign, std::string_vi
   return EndsOperand(prev.kind) && space_before && !space_after;
 }
 
+/// `consent NAME =`, `audience NAME from`, `split NAME of`: the declaration keyword. These
+/// shapes (a name followed by a name) are never valid anywhere else, so the words stay plain
+/// names everywhere else, e.g. a column called `consent`.
+std::optional<Tok> ActivationKeyword(const std::vector<Token>& tokens, size_t i,
+                                     std::string_view text) {
+  const Token& t = tokens[i];
+  if (t.kind != Tok::kIdent || i + 2 >= tokens.size()) return std::nullopt;
+  const Token& name = tokens[i + 1];
+  const Token& after = tokens[i + 2];
+  if (name.kind != Tok::kIdent && name.kind != Tok::kBackquoted) return std::nullopt;
+  std::string_view word = TextOf(text, t);
+  auto after_word = [&](std::string_view w) {
+    return after.kind == Tok::kIdent && TextOf(text, after) == w;
+  };
+  if (word == "consent" && after.kind == Tok::kAssign) return Tok::kConsent;
+  if (word == "audience" && after_word("from")) return Tok::kAudience;
+  if (word == "split" && after_word("of")) return Tok::kSplit;
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool EndsOperand(Tok kind) {
@@ -95,6 +117,8 @@ void RewriteTokens(std::vector<Token>& tokens, std::string_view text) {
     } else if (t.kind == Tok::kIdent && TextOf(text, t) == "ago" && !out.empty() &&
                EndsOperand(out.back().kind)) {
       t.kind = Tok::kAgo;
+    } else if (std::optional<Tok> keyword = ActivationKeyword(tokens, i, text)) {
+      t.kind = *keyword;
     } else if ((t.kind == Tok::kPlus || t.kind == Tok::kMinus) && score.in_block() &&
                StartsRule(out, t, text)) {
       t.kind = t.kind == Tok::kPlus ? Tok::kRulePlus : Tok::kRuleMinus;

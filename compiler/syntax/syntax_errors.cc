@@ -300,7 +300,7 @@ std::optional<Diagnostic> ExpectedDeclaration(const ErrorSite& s) {
       s, Code::kSyntaxError,
       fmt::format("expected a declaration such as 'segment', 'score' or 'let'{}", s.Found()),
       "declarations are: segment, score, classify, let, param, import, table, events, as_of, "
-      "input");
+      "input, consent, audience, split");
 }
 
 std::optional<Diagnostic> ExpectedName(const ErrorSite& s) {
@@ -317,15 +317,15 @@ std::optional<Diagnostic> ExpectedName(const ErrorSite& s) {
 
 // By Tok value (token_kind.h order).
 constexpr const char* kSpellings[] = {
-    "",      "",      "ago",    "+",        "-",         "import",  "input",  "as",
-    "as_of", "param", "let",    "segment",  "where",     "expect",  "size",   "between",
-    "score", "range", "when",   "classify", "otherwise", "measure", "and",    "or",
-    "not",   "in",    "is",     "null",     "true",      "false",   "within", "table",
-    "key",   "enum",  "events", "among",    "(",         ")",       "{",      "}",
-    ",",     ":",     "..",     ".",        "==",        "!=",      "<=",     ">=",
-    "<",     ">",     "=",      "+",        "-",         "*",       "/"};
-
-static_assert(std::size(kSpellings) == static_cast<size_t>(Tok::kSlash) + 1);
+    "",        "",       "ago",   "+",     "-",        "consent",   "audience", "split",  "import",
+    "input",   "as",     "as_of", "param", "let",      "segment",   "where",    "expect", "size",
+    "between", "score",  "range", "when",  "classify", "otherwise", "measure",  "and",    "or",
+    "not",     "in",     "is",    "null",  "true",     "false",     "within",   "table",  "key",
+    "enum",    "events", "among", "(",     ")",        "{",         "}",        ",",      ":",
+    "..",      ".",      "==",    "!=",    "<=",       ">=",        "<",        ">",      "=",
+    "+",       "-",      "*",     "/"};
+static_assert(std::size(kSpellings) == static_cast<size_t>(Tok::kSlash) + 1,
+              "one spelling per token kind up to '/' (compiler/syntax/token_kind.h)");
 
 std::string HumanName(Tok t) {
   size_t index = static_cast<size_t>(t);

@@ -13,6 +13,9 @@ enum class Tok : uint8_t {
   kAgo,           // pre-pass: postfix `ago`
   kRulePlus,      // pre-pass: `+` starting a score rule
   kRuleMinus,     // pre-pass: `-` starting a score rule
+  kConsent,       // pre-pass: `consent NAME =`
+  kAudience,      // pre-pass: `audience NAME from`
+  kSplit,         // pre-pass: `split NAME of`
   kImport,
   kInput,
   kAs,
@@ -105,6 +108,9 @@ inline bool IsDeclKeyword(Tok t) {
     case Tok::kMeasure:
     case Tok::kTable:
     case Tok::kEvents:
+    case Tok::kConsent:
+    case Tok::kAudience:
+    case Tok::kSplit:
       return true;
     default:
       return false;

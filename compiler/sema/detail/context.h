@@ -57,6 +57,8 @@ void CheckBindings(Context& ctx, uint32_t unit);
 void CheckBoundConstants(Context& ctx, uint32_t unit);
 /// Unused lets/params, unreachable score ranges, segments that never match (W03xx).
 void WarnUnit(Context& ctx, uint32_t unit);
+/// Consent channels, audiences and splits of the project (activation.cc: E0150-E0155, W0320).
+void CheckActivation(Context& ctx);
 
 }  // namespace segc::sema::detail
 
@@ -72,6 +74,8 @@ Type TypeOfSpec(const ast::TypeSpec& spec, const std::string& owner);
 void CheckColumnFormat(Context& ctx, const ast::ColumnDecl& column);
 /// A classify's label type; reports duplicate labels (E0120) and a misplaced otherwise (E0121).
 Type ClassifyType(Context& ctx, const ast::ClassifyDecl& classify);
+/// A split's arm type (a classify's label type); reports E0250-E0252 (activation.cc).
+Type SplitType(Context& ctx, const ast::SplitDecl& split);
 /// Reports `code` at `name` with "defined again here" / "first defined here" labels.
 void ReportDuplicate(Context& ctx, diag::Code code, const ast::Ident& name, diag::SourceRange first,
                      std::string message);

@@ -71,6 +71,8 @@ void ForEachExpr(const ast::Decl& decl, F&& f) {
                    for (const ast::ExprPtr& arg : measure.args) f(*arg);
                    if (measure.filter) f(*measure.filter);
                  },
+                 [&](const ast::AudienceDecl& audience) { f(*audience.segment); },
+                 [&](const ast::SplitDecl& split) { f(*split.segment); },
                  [](const auto&) {},
              },
              decl.kind);
