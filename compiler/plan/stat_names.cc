@@ -73,6 +73,9 @@ class Namer {
  public:
   Namer(const ir::Program& p, const std::vector<DictTable>& dicts) : p_(p), dicts_(dicts) {
     for (const ir::Output& o : p.outputs) {
+      // A measure's per-row value is no name other expressions use (`measure basket =
+      // mean(avg_basket)` must not rename median(avg_basket)).
+      if (o.kind == ir::OutputKind::kMeasure) continue;
       Name(o.value, o);
       // A score is output as a float: the value other expressions use is the cast's argument.
       const ir::Node& node = p.nodes[o.value];

@@ -26,6 +26,8 @@ class Resolver {
     for (DeclInfo& decl : unit_.decls) {
       deps_ = &decl.deps;
       measure_ = decl.kind == DeclKind::kMeasure ? &decl : nullptr;
+      // A measure whose value is no aggregator call is reported as such (E0140), not by parts.
+      if (measure_ && std::get<ast::MeasureDecl>(decl.ast->kind).aggregate.name.empty()) continue;
       ForEachExpr(*decl.ast, [&](const ast::Expr& expr) { Resolve(expr); });
     }
     measure_ = nullptr;

@@ -152,8 +152,17 @@ class DeclChecker {
     if (m.aggregate.name.empty()) {
       diag::Diagnostic d = Make(Code::kMeasureNotAggregate, m.value_range,
                                 what + " must aggregate the rows of each segment");
-      d.help = "write one of sum, mean, min, max or count around a per-row expression: `sum(" +
-               std::string(ctx_.sources.Text(m.value_range)) + ")`";
+      const auto* call = std::get_if<ast::Call>(&m.args[0]->kind);
+      if (call != nullptr && call->among != nullptr) {
+        d.help =
+            "a measure is reported for every segment already; to fold some rows only, "
+            "filter inside the call: `" +
+            call->callee.name + "(... where " + std::string(ctx_.sources.Text(call->among->range)) +
+            ")`";
+      } else {
+        d.help = "write one of sum, mean, min, max or count around a per-row expression: `sum(" +
+                 std::string(ctx_.sources.Text(m.value_range)) + ")`";
+      }
       ctx_.Report(std::move(d));
       return Type::Error();
     }

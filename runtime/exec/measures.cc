@@ -3,6 +3,7 @@
 // rows on the run's threads; sums are exact (rounded once), so no result depends on the thread
 // count, the engine or the order of the rows (docs/language.md, "Measures").
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -83,6 +84,77 @@ struct Fold {
   }
 };
 
+// Values of one block of rows added exactly in integers: a double is m * 2^(e - 1075) with an
+// integer m < 2^53 and a biased exponent e; its mantissa, shifted by e mod 32, is added into
+// three 32-bit chunks from index e / 32 (weight of chunk i: 2^(32 i - 1075)). An int64 chunk
+// takes 2^31 additions without overflow, more than a block holds. Finish() hands the chunks,
+// each exact as a double, to an ExactSum. One addition costs a few integer operations.
+class BlockSum {
+ public:
+  void Add(double x) {
+    uint64_t bits = 0;
+    std::memcpy(&bits, &x, sizeof bits);
+    int e = int((bits >> 52) & 0x7ff);
+    uint64_t m = bits & ((uint64_t(1) << 52) - 1);
+    if (e == 0) {
+      e = 1;  // subnormal: m * 2^(1 - 1075)
+    } else {
+      m |= uint64_t(1) << 52;
+    }
+    const unsigned __int128 v = static_cast<unsigned __int128>(m) << (e % 32);
+    const auto low = int64_t(uint64_t(v) & 0xffffffffu);
+    const auto mid = int64_t(uint64_t(v >> 32) & 0xffffffffu);
+    const auto high = int64_t(uint64_t(v >> 64));
+    const size_t i = size_t(e / 32);
+    if (bits >> 63) {
+      chunks_[i] -= low;
+      chunks_[i + 1] -= mid;
+      chunks_[i + 2] -= high;
+    } else {
+      chunks_[i] += low;
+      chunks_[i + 1] += mid;
+      chunks_[i + 2] += high;
+    }
+  }
+  void AddTo(ExactSum& sum) const {
+    for (size_t i = 0; i < chunks_.size(); ++i) {
+      if (chunks_[i] != 0) sum.Add(std::ldexp(double(chunks_[i]), int(32 * i) - 1075));
+    }
+  }
+
+ private:
+  std::array<int64_t, 2047 / 32 + 3> chunks_{};
+};
+
+// A Fold of one block in progress, doing only what its measure's aggregator needs (the
+// branch on `kind` is the same for every row of a pass).
+struct BlockFold {
+  explicit BlockFold(MeasureKind k) : kind(k) {}
+
+  MeasureKind kind;
+  int64_t n = 0;
+  double min = 0, max = 0;
+  BlockSum sum;
+
+  void Add(double x) {
+    if (kind == MeasureKind::kSum || kind == MeasureKind::kMean) {
+      sum.Add(x);
+    } else if (kind == MeasureKind::kMin || kind == MeasureKind::kMax) {
+      min = n == 0 ? x : std::min(min, x);
+      max = n == 0 ? x : std::max(max, x);
+    }
+    ++n;
+  }
+  Fold Finish() const {
+    Fold f;
+    f.n = n;
+    f.min = min;
+    f.max = max;
+    sum.AddTo(f.sum);
+    return f;
+  }
+};
+
 // A double, or nullopt when it is not finite (a sum beyond the range of doubles).
 std::optional<double> Finite(double v) {
   return std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
@@ -136,6 +208,7 @@ class BlockFolds {
   }
 
   const std::vector<Fold>& folds() const { return folds_; }
+  std::vector<Fold> TakeFolds() { return std::move(folds_); }
 
  private:
   Fold& At(size_t group, size_t m) { return folds_[group * r_.measures.size() + m]; }
@@ -154,14 +227,16 @@ class BlockFolds {
 
   void Total(size_t m, const Column& values) {
     const double* v = values.data<double>();
-    Fold& f = At(0, m);
+    BlockFold f(r_.measures[m].kind);
     ForRows(values, nullptr, [&](int64_t i) { f.Add(v[i]); });
+    At(0, m) = f.Finish();
   }
 
   void Segment(size_t m, size_t s, const Column& values) {
     const double* v = values.data<double>();
-    Fold& f = At(1 + s, m);
+    BlockFold f(r_.measures[m].kind);
     ForRows(values, r_.segments[s].bitmap->data(), [&](int64_t i) { f.Add(v[i]); });
+    At(1 + s, m) = f.Finish();
   }
 
   void Class(size_t m, size_t first, const ClassResult& c, const Column& values) {
@@ -169,11 +244,13 @@ class BlockFolds {
     const int32_t* codes = c.values.data<int32_t>();
     const uint8_t* labelled = ValidityBits(c.values);
     const size_t labels = c.labels.size();
+    std::vector<BlockFold> folds(labels + 1, BlockFold(r_.measures[m].kind));
     ForRows(values, nullptr, [&](int64_t i) {
       size_t label =
           labelled == nullptr || (labelled[i / 8] >> (i % 8)) & 1 ? size_t(codes[i]) : labels;
-      At(first + label, m).Add(v[i]);
+      folds[label].Add(v[i]);
     });
+    for (size_t l = 0; l <= labels; ++l) At(first + l, m) = folds[l].Finish();
   }
 
   const RunResult& r_;
@@ -226,7 +303,7 @@ void SummarizeMeasures(RunResult& r, const ParallelFor& parallel) {
   RunTasks(parallel, blocks, [&](int64_t b) {
     BlockFolds block(r, b * kMeasureBlockRows, std::min(rows, (b + 1) * kMeasureBlockRows));
     block.Run();
-    parts[size_t(b)] = block.folds();
+    parts[size_t(b)] = block.TakeFolds();
   });
   std::vector<Fold> joined = BlockFolds(r, 0, 0).folds();
   for (const std::vector<Fold>& part : parts) {

@@ -48,6 +48,10 @@ for dir in "$SOURCE_DIR"/examples/*/; do
   [[ -n "$csv" && -d "$dir/rules" ]] && compare "example_$(basename "$dir")" "$dir/rules" "$csv"
 done
 
+# --overlaps without measures: the member rows give the same overlap matrices as the JIT.
+compare overlaps_support_tiers "$SOURCE_DIR/examples/support_tiers/rules" \
+  "$SOURCE_DIR/examples/support_tiers/data/accounts.csv" --overlaps
+
 # Projects written for the SQL backend: quoting and escaping, and one of each construct.
 for dir in "$SOURCE_DIR"/tests/sql/projects/*/; do
   compare "project_$(basename "$dir")" "$dir/rules.seg" "$dir/data.csv"

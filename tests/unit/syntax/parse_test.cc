@@ -37,6 +37,13 @@ const TreeCase kDeclarations[] = {
     {"ParamNegative", "param floor = -5", "(param floor (neg 5))"},
     {"Let", "let big = cltv > 1_000", "(let big (> cltv 1000))"},
     {"Segment", "segment VIP where cltv > p90", "(segment VIP (where (> cltv p90)))"},
+    {"Measure", "measure revenue \"Revenue\" = sum(total_spent)",
+     "(measure revenue (description \"Revenue\") (sum total_spent))"},
+    {"MeasureWhere", "measure vip = mean(total / orders where VIP)",
+     "(measure vip (mean (/ total orders) (where VIP)))"},
+    {"MeasureNotACall", "measure m = total + 1", "(measure m (value (+ total 1)))"},
+    {"MeasureAmongKeptWhole", "measure m = sum(x) among VIP",
+     "(measure m (value (call sum x (among VIP))))"},
     {"SegmentDescriptionExpect",
      "segment VIP \"High value\"\n  where cltv > p90\n  expect size between 1% and 15%",
      "(segment VIP (description \"High value\") (where (> cltv p90)) (expect_size (percent 0.01) "
