@@ -17,9 +17,7 @@ const rt::SegmentResult* FindSegment(const rt::RunResult& result, const std::str
   return nullptr;
 }
 
-bool Member(const rt::SegmentResult& s, int64_t row) {
-  return rt::GetBit(s.bitmap->data(), row);
-}
+bool Member(const rt::SegmentResult& s, int64_t row) { return rt::GetBit(s.bitmap->data(), row); }
 
 /// Members of `segment` whose consent column is true.
 int64_t Reachable(const rt::SegmentResult& segment, const rt::Column& consent, int64_t rows) {
@@ -79,8 +77,8 @@ void AppendActivationText(const ActivationSummary& summary, int64_t, std::string
                        "reachable");
     for (const auto& a : summary.audiences) {
       std::string reachable = a.reachable ? fmt::format("{}", *a.reachable) : "-";
-      out += fmt::format("{:<{}}  {:<10}  {:>10}  {:>10}\n", a.name, w, a.channel, a.count,
-                         reachable);
+      out +=
+          fmt::format("{:<{}}  {:<10}  {:>10}  {:>10}\n", a.name, w, a.channel, a.count, reachable);
     }
   }
   for (const auto& c : summary.channels) {

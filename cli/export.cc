@@ -60,12 +60,12 @@ std::optional<int> ResolveTarget(const ExportArgs& args, const sema::CheckedProj
       return ExportUsage(fmt::format("unknown audience '{}'", args.audience), hint);
     }
   } else {
-    std::vector<std::string> names;
-    for (uint32_t i = 0; i < project.project().decls.size(); ++i) {
-      const sema::DeclInfo& d = project.project().decls[i];
-      if (d.kind != sema::DeclKind::kSegment) continue;
-      names.push_back(d.name);
-      if (d.name == args.segment) target = {d.name, d.name, {}};
+    std::vector<std::string> names;  // the project's segments and its modules' ("rfm.At_Risk")
+    for (const sema::DeclRef& ref : project.order) {
+      const sema::Unit& unit = *project.units[project.instances[ref.instance].unit];
+      if (unit.decls[ref.decl].kind != sema::DeclKind::kSegment) continue;
+      names.push_back(project.QualifiedName(ref));
+      if (names.back() == args.segment) target = {names.back(), names.back(), {}};
     }
     if (target.output.empty()) {
       return ExportUsage(fmt::format("unknown segment '{}'", args.segment),

@@ -1,10 +1,9 @@
 // The steps of `segc run`: rules, inputs, plan, data, kernels, execution.
 #include "cli/run_steps.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>

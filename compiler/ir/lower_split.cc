@@ -23,9 +23,9 @@ ValueId LowerContext::Split(uint32_t instance, const sema::DeclInfo& info,
   }
   std::vector<ValueId> call_args{builder_.Column(key), builder_.Int(string_key ? 1 : 0)};
   for (int64_t word : PackSalt(split.salt.name)) call_args.push_back(builder_.Int(word));
-  ValueId bucket = builder_.Add(Op::kCall, Type::kInt, std::move(call_args),
-                                {.index = uint32_t(stdlib::BuiltinId::kSplitBucket)},
-                                split.name.range);
+  ValueId bucket =
+      builder_.Add(Op::kCall, Type::kInt, std::move(call_args),
+                   {.index = uint32_t(stdlib::BuiltinId::kSplitBucket)}, split.name.range);
   ValueId member = builder_.Add(Op::kIsTrue, Type::kBool, {Expr(*split.segment, instance)});
   std::vector<ValueId> args;
   int64_t end = 0;
