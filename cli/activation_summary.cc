@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "cli/lang.h"
 #include "segc/bitmap.h"
 
 namespace segc::cli {
@@ -73,8 +74,8 @@ void AppendActivationText(const ActivationSummary& summary, int64_t, std::string
     for (const auto& s : c.segments) w = std::max(w, s.segment.size());
   }
   if (!summary.audiences.empty()) {
-    out += fmt::format("\n{:<{}}  {:<10}  {:>10}  {:>10}\n", "audience", w, "channel", "count",
-                       "reachable");
+    out += fmt::format("\n{:<{}}  {:<10}  {:>10}  {:>10}\n", Tr("audience"), w, Tr("channel"),
+                       Tr("count"), Tr("reachable"));
     for (const auto& a : summary.audiences) {
       std::string reachable = a.reachable ? fmt::format("{}", *a.reachable) : "-";
       out +=
@@ -82,9 +83,10 @@ void AppendActivationText(const ActivationSummary& summary, int64_t, std::string
     }
   }
   for (const auto& c : summary.channels) {
-    std::string title = "channel " + c.name + " (" + c.column + ")";
+    std::string title = Tr("channel") + " " + c.name + " (" + c.column + ")";
     w = std::max(w, title.size());
-    out += fmt::format("\n{:<{}}  {:>10}  {:>14}\n", title, w, "reachable", "not reachable");
+    out +=
+        fmt::format("\n{:<{}}  {:>10}  {:>14}\n", title, w, Tr("reachable"), Tr("not reachable"));
     for (const auto& s : c.segments) {
       out += fmt::format("{:<{}}  {:>10}  {:>14}\n", s.segment, w, s.reachable, s.not_reachable);
     }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/lang.h"
 #include "cli/run_summary_measures.h"
 #include "compiler/ir/calendar.h"
 
@@ -30,6 +31,18 @@ std::string Number(double value) {
   return fmt::format("{:.2f}", value);
 }
 
+/// Tr() of a line whose `bare` pieces are quoted only for the catalogue (a date's digits are
+/// one piece, not three numbers) and printed without quotes.
+std::string TrBare(const std::string& english, const std::vector<std::string>& bare) {
+  std::string text = Tr(english);
+  for (const std::string& piece : bare) {
+    const std::string quoted = "'" + piece + "'";
+    if (size_t at = text.find(quoted); at != std::string::npos)
+      text.replace(at, quoted.size(), piece);
+  }
+  return text;
+}
+
 size_t NameWidth(const rt::RunResult& result) {
   size_t width = 8;
   for (const auto& s : result.segments) width = std::max(width, s.name.size());
@@ -43,7 +56,7 @@ size_t NameWidth(const rt::RunResult& result) {
 
 void AppendSegments(const rt::RunResult& result, size_t w, std::string& out) {
   if (result.segments.empty()) return;
-  out += fmt::format("\n{:<{}}  {:>10}  {:>6}\n", "segment", w, "count", "share");
+  out += fmt::format("\n{:<{}}  {:>10}  {:>6}\n", Tr("segment"), w, Tr("count"), Tr("share"));
   for (const rt::SegmentResult& s : result.segments) {
     out += fmt::format("{:<{}}  {:>10}  {:>6}\n", s.name, w, s.count, Share(s.count, result.rows));
   }
@@ -51,8 +64,8 @@ void AppendSegments(const rt::RunResult& result, size_t w, std::string& out) {
 
 void AppendScores(const rt::RunResult& result, size_t w, std::string& out) {
   if (result.scores.empty()) return;
-  out += fmt::format("\n{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}\n", "score", w, "count", "mean",
-                     "min", "max");
+  out += fmt::format("\n{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}\n", Tr("score"), w, Tr("count"),
+                     Tr("mean"), Tr("min"), Tr("max"));
   for (const rt::ScoreResult& s : result.scores) {
     bool any = s.count > 0;
     out += fmt::format("{:<{}}  {:>10}  {:>10}  {:>10}  {:>10}\n", s.name, w, s.count,
@@ -63,7 +76,7 @@ void AppendScores(const rt::RunResult& result, size_t w, std::string& out) {
 
 void AppendClasses(const rt::RunResult& result, size_t w, std::string& out) {
   if (result.classes.empty()) return;
-  out += fmt::format("\n{:<{}}  {:>10}  {:>6}\n", "class", w, "count", "share");
+  out += fmt::format("\n{:<{}}  {:>10}  {:>6}\n", Tr("class"), w, Tr("count"), Tr("share"));
   for (const rt::ClassResult& c : result.classes) {
     out += c.name + "\n";
     for (size_t i = 0; i < c.labels.size(); ++i) {
@@ -104,9 +117,10 @@ std::string StatisticText(const rt::StatisticResult& s) {
 
 void AppendStatistics(const rt::RunResult& result, std::string& out) {
   if (result.statistics.empty()) return;
-  size_t w = 9;  // "statistic"
+  const std::string heading = Tr("statistic");
+  size_t w = heading.size();
   for (const auto& s : result.statistics) w = std::max(w, s.name.size());
-  out += fmt::format("\n{:<{}}  {}\n", "statistic", w, "value");
+  out += fmt::format("\n{:<{}}  {}\n", heading, w, Tr("value"));
   for (const rt::StatisticResult& s : result.statistics) {
     out += fmt::format("{:<{}}  {}\n", s.name, w, StatisticText(s));
   }
@@ -150,13 +164,16 @@ Json ClassJson(const rt::ClassResult& c) {
 
 std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
   std::string out =
-      fmt::format("as_of {}: {} rows, engine {}, {} thread{}\n", info.as_of, result.rows,
-                  info.engine, info.threads, info.threads == 1 ? "" : "s");
+      TrBare(fmt::format("as_of '{}': {} rows, engine '{}', {} {}", info.as_of, result.rows,
+                         info.engine, info.threads, info.threads == 1 ? "thread" : "threads"),
+             {info.as_of, info.engine}) +
+      "\n";
   for (size_t t = 0; t < result.event_tables.size(); ++t) {
-    out += fmt::format("events {}: {} rows", result.event_tables[t], result.event_rows[t]);
+    out += TrBare(fmt::format("events '{}': {} rows", result.event_tables[t], result.event_rows[t]),
+                  {result.event_tables[t]});
     if (result.unknown_event_keys[t] > 0) {
-      out += fmt::format(", {} with a key that is not a customer (left out)",
-                         result.unknown_event_keys[t]);
+      out += Tr(fmt::format(", {} with a key that is not a customer (left out)",
+                            result.unknown_event_keys[t]));
     }
     out += "\n";
   }
@@ -168,9 +185,13 @@ std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
   if (info.activation != nullptr) AppendActivationText(*info.activation, result.rows, out);
   AppendStatistics(result, out);
   if (result.overflow_count > 0) {
-    out += fmt::format("\n{} integer overflow{} or non-finite result{} became null\n",
-                       result.overflow_count, result.overflow_count == 1 ? "" : "s",
-                       result.overflow_count == 1 ? "" : "s");
+    out += "\n" +
+           Tr(result.overflow_count == 1
+                  ? fmt::format("{} integer overflow or non-finite result became null",
+                                result.overflow_count)
+                  : fmt::format("{} integer overflows or non-finite results became null",
+                                result.overflow_count)) +
+           "\n";
   }
   return out;
 }

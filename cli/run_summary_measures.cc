@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/lang.h"
+
 namespace segc::cli {
 namespace {
 
@@ -40,7 +42,7 @@ struct Group {
 /// "tier = (null)", left out of the text when there are none).
 std::vector<Group> Groups(const rt::RunResult& r, bool with_empty_nulls) {
   const rt::MeasureSummary& s = r.measure_summary;
-  std::vector<Group> out{{"(all rows)", &s.total}};
+  std::vector<Group> out{{Tr("(all rows)"), &s.total}};
   for (size_t i = 0; i < r.segments.size(); ++i)
     out.push_back({r.segments[i].name, &s.segments[i]});
   for (size_t c = 0; c < r.classes.size(); ++c) {
@@ -95,7 +97,8 @@ struct TextColumn {
 
 void AppendTable(const std::vector<Group>& groups, const std::vector<TextColumn>& columns,
                  std::string& out) {
-  size_t name_width = 8;  // "measures"
+  const std::string title = Tr("measures");
+  size_t name_width = title.size();
   for (const Group& g : groups) name_width = std::max(name_width, g.name.size());
   std::vector<size_t> widths;
   for (const TextColumn& c : columns) {
@@ -103,7 +106,7 @@ void AppendTable(const std::vector<Group>& groups, const std::vector<TextColumn>
     for (const std::string& cell : c.cells) w = std::max(w, cell.size());
     widths.push_back(w);
   }
-  out += fmt::format("\n{:<{}}", "measures", name_width);
+  out += fmt::format("\n{:<{}}", title, name_width);
   for (size_t c = 0; c < columns.size(); ++c) {
     out += fmt::format("  {:>{}}", columns[c].header, widths[c]);
   }
@@ -120,8 +123,8 @@ void AppendTable(const std::vector<Group>& groups, const std::vector<TextColumn>
 void AppendMeasures(const rt::RunResult& r, std::string& out) {
   const std::vector<Group> groups = Groups(r, false);
   std::vector<TextColumn> columns(2);
-  columns[0].header = "rows";
-  columns[1].header = "share";
+  columns[0].header = Tr("rows");
+  columns[1].header = Tr("share");
   for (const Group& g : groups) {
     columns[0].cells.push_back(std::to_string(g.values->rows));
     columns[1].cells.push_back(Percent(double(g.values->rows), double(r.rows)));
@@ -160,7 +163,8 @@ void AppendMatrices(const rt::Overlaps& o, std::string& out) {
   const size_t n = o.names.size();
   const std::vector<std::vector<std::string>> counts = MatrixCells(o, false);
   const std::vector<std::vector<std::string>> jaccard = MatrixCells(o, true);
-  size_t name_width = std::string_view(kOverlapTitle).size();
+  const std::string overlap_title = Tr(kOverlapTitle);
+  size_t name_width = overlap_title.size();
   size_t width = 4;  // "1.00"
   for (size_t i = 0; i < n; ++i) {
     name_width = std::max(name_width, fmt::format("{:>2} {}", i + 1, o.names[i]).size());
@@ -179,8 +183,8 @@ void AppendMatrices(const rt::Overlaps& o, std::string& out) {
       out += "\n";
     }
   };
-  matrix(kOverlapTitle, counts);
-  matrix("jaccard", jaccard);
+  matrix(overlap_title, counts);
+  matrix(Tr("jaccard"), jaccard);
 }
 
 Json Optional(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
