@@ -233,6 +233,8 @@ Text Namer::Print(ValueId id) {
       // An aggregate's column is named by its expression, which needs no quoting.
       if (IsAggregate(node)) return {p_.inputs[node.payload.index].name};
       return {ast::FormatName(p_.inputs[node.payload.index].name)};
+    case Op::kAggregate:  // a logical program's (the SQL backend names its statistics)
+      return {AggregateName(p_, node.payload.index)};
     case Op::kStat:
       if (p_.stats[node.payload.index].kind == ir::StatKind::kScalar) {
         return Node(p_.stats[node.payload.index].input);
@@ -297,6 +299,17 @@ Text Namer::Print(ValueId id) {
 }
 
 }  // namespace
+
+std::string AggregateName(const ir::Program& g, uint32_t index) {
+  const ir::Aggregate& a = g.aggregates[index];
+  std::string table = g.event_tables[a.table - 1].name;
+  std::string value = a.value == ir::kNoValue ? table
+                      : g.nodes[a.value].op == Op::kColumn
+                          ? table + "." + g.inputs[g.nodes[a.value].payload.index].name
+                          : table + " ...";
+  return fmt::format("{}({}{})", ir::AggregateKindName(a.kind), value,
+                     a.filter == ir::kNoValue ? "" : " where ...");
+}
 
 StatNames NameStatistics(const PhysicalPlan& plan) {
   return NameStatistics(plan.graph, plan.dicts);

@@ -26,7 +26,8 @@ std::string OutputColumn(size_t output) { return fmt::format("segc#o{}", output)
 
 bool Emitter::IsLeaf(ir::ValueId id) const {
   Op op = p_.node(id).op;
-  return op == Op::kConst || op == Op::kColumn || op == Op::kRunInput || op == Op::kStat;
+  return op == Op::kConst || op == Op::kColumn || op == Op::kRunInput || op == Op::kStat ||
+         op == Op::kAggregate;
 }
 
 // Templates that write an argument more than once (overflow guards, null tests, calendar
@@ -79,6 +80,7 @@ bool Emitter::CountsOverflow(ir::ValueId id) const {
 
 void Emitter::MarkUsed() {
   used_.assign(p_.nodes.size(), 0);
+  aggregate_used_.assign(p_.aggregates.size(), 0);
   std::vector<ir::ValueId> work;
   for (const ir::Output& out : p_.outputs) work.push_back(out.value);
   while (!work.empty()) {
@@ -90,6 +92,7 @@ void Emitter::MarkUsed() {
     for (ir::ValueId arg : node.args) work.push_back(arg);
     if (node.op == Op::kStat) work.push_back(p_.stats[node.payload.index].input);
     if (node.op == Op::kDerived) work.push_back(p_.derived[node.payload.index].input);
+    if (node.op == Op::kAggregate) aggregate_used_[node.payload.index] = 1;
   }
 }
 
@@ -100,7 +103,7 @@ void Emitter::CountUses() {
   string_column_.assign(n, -1);
   for (ir::ValueId id = 0; id < n; ++id) {
     const ir::Node& node = p_.node(id);
-    bool reads = node.op == Op::kStat || node.op == Op::kDerived;
+    bool reads = node.op == Op::kStat || node.op == Op::kDerived || node.op == Op::kAggregate;
     row_dependent_[id] = reads || node.op == Op::kColumn;
     if (reads) string_column_[id] = -2;
     if (node.op == Op::kColumn) {
@@ -187,6 +190,7 @@ std::optional<Refusal> Emitter::Analyze() {
     if (!used_[id]) continue;
     if (auto refusal = CheckNode(id)) return refusal;
   }
+  if (auto refusal = CheckEventNodes()) return refusal;
   for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
     // A statistic's input must precede it for the single pass of AssignLayers.
     const ir::Node& node = p_.node(id);
@@ -203,7 +207,7 @@ std::optional<Refusal> Emitter::Analyze() {
 }
 
 std::string Emitter::Ref(ir::ValueId id) const {
-  if (materialized_[id]) return d_.Ident(ColumnOf(id));
+  if (materialized_[id] && !event_scope_) return d_.Ident(ColumnOf(id));
   return NodeSql(id);
 }
 
@@ -234,10 +238,14 @@ void Emitter::StatCtes(int source, std::vector<Cte>& out) const {
 // layer into the next, which would bring back the repeated text.
 std::vector<Cte> Emitter::Layers() const {
   std::vector<Cte> out;
-  out.push_back({d_.Ident("segc#t"),
-                 fmt::format("SELECT *, {} AS {} FROM {}", d_.RowNumber(), d_.Ident(kRowColumn),
-                             d_.Ident(o_.table)),
-                 true});
+  if (HasAggregates()) {
+    EventCtes(out);
+  } else {
+    out.push_back({d_.Ident("segc#t"),
+                   fmt::format("SELECT *, {} AS {} FROM {}", d_.RowNumber(), d_.Ident(kRowColumn),
+                               d_.Ident(o_.table)),
+                   true});
+  }
   for (int layer = 0; layer <= layers_; ++layer) {
     StatCtes(layer, out);
     if (layer == layers_) break;
@@ -275,6 +283,12 @@ std::string Emitter::OverflowSum() const {
   std::string sum;
   for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
     if (CountsOverflow(id)) sum += (sum.empty() ? "" : " + ") + OverflowFlag(id);
+  }
+  for (uint32_t a = 0; a < p_.aggregates.size(); ++a) {
+    ir::AggregateKind kind = p_.aggregates[a].kind;
+    if (!aggregate_used_[a] || (kind != ir::AggregateKind::kSum && kind != ir::AggregateKind::kAvg))
+      continue;
+    sum += (sum.empty() ? "" : " + ") + d_.Ident(fmt::format("segc#x{}", a));
   }
   return "CAST(" + (sum.empty() ? "0" : sum) + " AS " + TypeName(Type::kInt) + ")";
 }
@@ -385,6 +399,7 @@ EmitResult Emitter::Run() {
                    d_.Ident(kRowColumn) + ";\n";
   }
   q.statistics = with + StatisticsSelect(q.statistic_columns) + ";\n";
+  for (uint32_t t = 0; t < p_.event_tables.size(); ++t) q.events.push_back(EventCheck(t) + ";\n");
   return {std::move(q), std::nullopt};
 }
 
