@@ -56,9 +56,10 @@ bool Emitter::MultiUse(const ir::Node& node) const {
 // subtree over one string column is evaluated per dictionary entry and an expression over run
 // inputs once per run (plan/dict_rewrite.cc), neither counted. Constant expressions are
 // evaluated, and counted, on every row.
-bool Emitter::CountsOverflow(ir::ValueId id) const {
+bool Emitter::CountsOverflow(ir::ValueId id) const { return per_row_[id] && OverflowOp(id); }
+
+bool Emitter::OverflowOp(ir::ValueId id) const {
   const ir::Node& node = p_.node(id);
-  if (!per_row_[id]) return false;
   switch (node.op) {
     case Op::kNeg:
     case Op::kAdd:
@@ -121,7 +122,9 @@ void Emitter::CountUses() {
     if (node.op == Op::kDerived) uses_[p_.derived[node.payload.index].input] += 2;
   }
   for (const ir::Output& out : p_.outputs) uses_[out.value] += 1;
-  MarkPerRow();
+  std::vector<ir::ValueId> outputs;
+  for (const ir::Output& out : p_.outputs) outputs.push_back(out.value);
+  per_row_ = MarkPerRow(outputs);
   for (ir::ValueId id = 0; id < n; ++id) {
     if (!CountsOverflow(id)) continue;
     uses_[id] += 2;  // its flag reads it and its arguments again
@@ -129,30 +132,31 @@ void Emitter::CountUses() {
   }
 }
 
-// Nodes the engine evaluates on every row: reachable from the outputs (and statistic inputs)
-// without entering a subtree evaluated per run (invariant, over run inputs) or per dictionary
-// entry (over one string column).
-void Emitter::MarkPerRow() {
+// Nodes the engine evaluates on every row: reachable from `roots` (the outputs, or an event
+// table's aggregate values and filters) and statistic inputs without entering a subtree
+// evaluated per run (invariant, over run inputs) or per dictionary entry (over one string
+// column).
+std::vector<uint8_t> Emitter::MarkPerRow(const std::vector<ir::ValueId>& roots) const {
   size_t n = p_.nodes.size();
   std::vector<uint8_t> run_dependent(n, 0);
   for (ir::ValueId id = 0; id < n; ++id) {
     run_dependent[id] = p_.node(id).op == Op::kRunInput;
     for (ir::ValueId arg : p_.node(id).args) run_dependent[id] |= run_dependent[arg];
   }
-  per_row_.assign(n, 0);
-  std::vector<ir::ValueId> work;
-  for (const ir::Output& out : p_.outputs) work.push_back(out.value);
+  std::vector<uint8_t> per_row(n, 0);
+  std::vector<ir::ValueId> work = roots;
   while (!work.empty()) {
     ir::ValueId id = work.back();
     work.pop_back();
     bool scalar = !row_dependent_[id] && run_dependent[id];
-    if (per_row_[id] || scalar || string_column_[id] >= 0) continue;
-    per_row_[id] = 1;
+    if (per_row[id] || scalar || string_column_[id] >= 0) continue;
+    per_row[id] = 1;
     const ir::Node& node = p_.node(id);
     for (ir::ValueId arg : node.args) work.push_back(arg);
     if (node.op == Op::kStat) work.push_back(p_.stats[node.payload.index].input);
     if (node.op == Op::kDerived) work.push_back(p_.derived[node.payload.index].input);
   }
+  return per_row;
 }
 
 void Emitter::AssignLayers() {
@@ -339,7 +343,15 @@ std::string Emitter::SummarySelect(bool with_scores) const {
       out += ",\n  " + count_if(c + " IS NULL") + " AS " + d_.Ident(o.name + "=");
     }
   }
-  out += ",\n  COALESCE(sum(" + d_.Ident("segc_overflows") + "), 0) AS " + d_.Ident("overflows");
+  std::string events;  // overflows in the aggregates' conditions and values, per event row
+  for (uint32_t t = 0; t < p_.event_tables.size(); ++t) {
+    if (!EventOverflows(t).empty()) {
+      events += fmt::format(" + (SELECT {} FROM {})", d_.Ident("n"),
+                            d_.Ident(fmt::format("segc#v{}", t)));
+    }
+  }
+  out += ",\n  COALESCE(sum(" + d_.Ident("segc_overflows") + "), 0)" + events + " AS " +
+         d_.Ident("overflows");
   return out + "\nFROM " + d_.Ident("segc#out");
 }
 

@@ -37,7 +37,8 @@ class Emitter {
   bool IsLeaf(ir::ValueId id) const;
   bool MultiUse(const ir::Node& node) const;
   bool CountsOverflow(ir::ValueId id) const;
-  void MarkPerRow();
+  bool OverflowOp(ir::ValueId id) const;
+  std::vector<uint8_t> MarkPerRow(const std::vector<ir::ValueId>& roots) const;
   void AssignLayers();
   // ---- text (emit.cc) ----
   std::string Ref(ir::ValueId id) const;
@@ -66,11 +67,14 @@ class Emitter {
   bool HasAggregates() const;
   void EventCtes(std::vector<Cte>& out) const;
   std::string GroupCte(uint32_t table) const;
+  bool IntSum(uint32_t aggregate) const;
+  std::string RunningSums(uint32_t table) const;
   std::string AggregateSql(uint32_t aggregate, std::string* count) const;
   std::string JoinedAggregate(uint32_t aggregate, const std::string& group,
                               std::string* overflow) const;
   std::string EventTableName(uint32_t table) const;
   std::string EventCheck(uint32_t table) const;
+  std::string EventOverflows(uint32_t table) const;
   std::string EventSql(ir::ValueId id) const;
   std::optional<Refusal> CheckEventNodes() const;
   // ---- statistics (stats.cc) ----

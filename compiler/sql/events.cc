@@ -23,6 +23,9 @@ std::string AggregateColumn(uint32_t a) { return fmt::format("segc#a{}", a); }
 std::string CountColumn(uint32_t a) { return fmt::format("segc#n{}", a); }
 std::string OverflowColumn(uint32_t a) { return fmt::format("segc#x{}", a); }
 std::string EventsName(uint32_t t) { return fmt::format("segc#e{}", t); }
+std::string RunningName(uint32_t t) { return fmt::format("segc#w{}", t); }
+std::string PartialColumn(uint32_t a) { return fmt::format("segc#p{}", a); }
+std::string OutOfRangeColumn(uint32_t a) { return fmt::format("segc#o{}", a); }
 std::string GroupName(uint32_t t) { return fmt::format("segc#g{}", t); }
 
 }  // namespace
@@ -129,10 +132,42 @@ std::string Emitter::GroupCte(uint32_t t) const {
     std::string count;
     columns += ",\n    " + AggregateSql(a, &count) + " AS " + d_.Ident(AggregateColumn(a));
     if (!count.empty()) columns += ",\n    " + count + " AS " + d_.Ident(CountColumn(a));
+    if (IntSum(a)) {  // 1 when a partial sum left the 64-bit range (RunningSums)
+      std::string p = d_.Ident(PartialColumn(a));
+      columns += fmt::format(
+          ",\n    max(CASE WHEN {0} IS NULL OR {0} BETWEEN {1} THEN 0 ELSE 1 END) AS {2}", p,
+          kEventInt64Range, d_.Ident(OutOfRangeColumn(a)));
+    }
   }
   if (columns.empty()) return "";
+  std::string source = RunningSums(t).empty() ? EventsName(t) : RunningName(t);
   return fmt::format("SELECT {} AS {}{}\n  FROM {} WHERE {} IS NOT NULL GROUP BY {}", key,
-                     d_.Ident("segc#key"), columns, d_.Ident(EventsName(t)), key, key);
+                     d_.Ident("segc#key"), columns, d_.Ident(source), key, key);
+}
+
+bool Emitter::IntSum(uint32_t a) const {
+  return p_.aggregates[a].kind == AggregateKind::kSum && p_.aggregates[a].type == Type::kInt;
+}
+
+// The runtime adds a customer's ints in file order and gives null when a partial sum leaves the
+// 64-bit range, even if the total is back in it: each int sum's running sum over the customer's
+// events (those its gate lets through), exact in the wide type.
+std::string Emitter::RunningSums(uint32_t t) const {
+  std::string key = d_.Ident(p_.inputs[p_.event_tables[t].key_input].name);
+  std::string columns;
+  for (uint32_t a = 0; a < p_.aggregates.size(); ++a) {
+    if (!aggregate_used_[a] || p_.aggregates[a].table != t + 1 || !IntSum(a)) continue;
+    const ir::Aggregate& agg = p_.aggregates[a];
+    std::string v = EventSql(agg.value);
+    std::string gate = "(" + v + ") IS NOT NULL";
+    if (agg.filter != ir::kNoValue) gate = "(" + EventSql(agg.filter) + ") AND " + gate;
+    columns += fmt::format(
+        ",\n    sum(CASE WHEN {} THEN CAST({} AS {}) END) OVER (PARTITION BY {} ORDER BY {} ROWS "
+        "BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS {}",
+        gate, v, d_.WideInt(), key, d_.Ident(kRowColumn), d_.Ident(PartialColumn(a)));
+  }
+  if (columns.empty()) return "";
+  return fmt::format("SELECT *{}\n  FROM {}", columns, d_.Ident(EventsName(t)));
 }
 
 // The aggregate as a column of the customer table: the empty value for a customer the group has
@@ -150,8 +185,13 @@ std::string Emitter::JoinedAggregate(uint32_t index, const std::string& group,
       return "COALESCE(" + raw + ", " + Int(0) + ")";
     case AggregateKind::kSum: {
       std::string s = "COALESCE(" + raw + ", " + zero + ")";
-      std::string range =
-          a.type == Type::kFloat ? finite : std::string("BETWEEN ") + kEventInt64Range;
+      if (a.type == Type::kInt) {  // null when a partial sum was out of range (GroupCte)
+        std::string out = "COALESCE(" + group + "." + d_.Ident(OutOfRangeColumn(index)) + ", 0)";
+        *overflow = out;
+        return fmt::format("CASE WHEN {} = 0 THEN CAST({} AS {}) END", out, s,
+                           TypeName(Type::kInt));
+      }
+      std::string range = finite;
       *overflow = fmt::format("CASE WHEN {} {} THEN 0 ELSE 1 END", s, range);
       // The runtime's sums start at +0.0: a sum of negative zeros is +0.0 (`+ 0.0`).
       std::string value = a.type == Type::kFloat
@@ -160,8 +200,10 @@ std::string Emitter::JoinedAggregate(uint32_t index, const std::string& group,
       return fmt::format("CASE WHEN {} {} THEN {} END", s, range, value);
     }
     case AggregateKind::kAvg: {
-      std::string q =
-          fmt::format("{} / NULLIF({}.{}, 0)", raw, group, d_.Ident(CountColumn(index)));
+      // Divided as `/` divides (an underflow is the rounded value; PostgreSQL raises on it).
+      std::string n = "CAST(" + group + "." + d_.Ident(CountColumn(index)) + " AS " +
+                      TypeName(Type::kFloat) + ")";
+      std::string q = "(" + FloatArith(Op::kDiv, raw, n) + ")";
       *overflow =
           fmt::format("CASE WHEN {0} IS NOT NULL AND NOT ({0} {1}) THEN 1 ELSE 0 END", q, finite);
       return fmt::format("CASE WHEN {0} {1} THEN {0} END", q, finite);
@@ -189,8 +231,17 @@ void Emitter::EventCtes(std::vector<Cte>& out) const {
                    fmt::format("SELECT *, {} AS {} FROM {}", d_.RowNumber(), d_.Ident(kRowColumn),
                                d_.Ident(EventTableName(t))),
                    true});
+    std::string running = RunningSums(t);
+    if (!running.empty()) out.push_back({d_.Ident(RunningName(t)), running, true});
     std::string g = d_.Ident(GroupName(t));
     out.push_back({g, body, true});
+    std::string overflows = EventOverflows(t);
+    if (!overflows.empty()) {
+      out.push_back({d_.Ident(fmt::format("segc#v{}", t)),
+                     fmt::format("SELECT COALESCE(sum({}), 0) AS {} FROM {}", overflows,
+                                 d_.Ident("n"), d_.Ident(EventsName(t))),
+                     true});
+    }
     joins +=
         fmt::format("\n  LEFT JOIN {0} ON {1} = {0}.{2}", g, customer_key, d_.Ident("segc#key"));
     for (uint32_t a = 0; a < p_.aggregates.size(); ++a) {
@@ -203,6 +254,27 @@ void Emitter::EventCtes(std::vector<Cte>& out) const {
   }
   out.push_back(
       {d_.Ident("segc#t"), fmt::format("SELECT {}.*{}\n  FROM {}{}", c, columns, c, joins), true});
+}
+
+// The overflows the runtime counts while it evaluates the aggregates' conditions and values of
+// event table `t` on each of its rows (unknown keys included), as a sum of flags per event row;
+// "" when nothing there can overflow.
+std::string Emitter::EventOverflows(uint32_t t) const {
+  std::vector<ir::ValueId> roots;
+  for (uint32_t a = 0; a < p_.aggregates.size(); ++a) {
+    if (!aggregate_used_[a] || p_.aggregates[a].table != t + 1) continue;
+    for (ir::ValueId root : {p_.aggregates[a].value, p_.aggregates[a].filter}) {
+      if (root != ir::kNoValue) roots.push_back(root);
+    }
+  }
+  std::vector<uint8_t> per_row = MarkPerRow(roots);
+  std::string sum;
+  event_scope_ = true;
+  for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
+    if (per_row[id] && OverflowOp(id)) sum += (sum.empty() ? "" : " + ") + OverflowFlag(id);
+  }
+  event_scope_ = false;
+  return sum;
 }
 
 // The rows of event table `t`, and those whose key is null or not a customer's (the runtime's

@@ -18,7 +18,8 @@ make_tmp
 pg_start
 
 # compare NAME RULES ARGS...: loads the files of the array $data ([EVENTS=]FILE, as `segc run
-# --data` takes them) by `segc sql --load` as table NAME (event tables NAME_EVENTS), runs both
+# --data` takes them, read with the options of the array $load_options, also given to the JIT)
+# by `segc sql --load` as table NAME (event tables NAME_EVENTS), runs both
 # engines with ARGS, compares exit codes, JSON summaries and, for a run that fails, the error
 # line; with $expect_stderr set, both must print it.
 compare() {
@@ -31,12 +32,14 @@ compare() {
     [[ "$spec" == *=* ]] && tables+=(--table "${spec%%=*}=${name}_${spec%%=*}")
   done
   if ! "$SEGC" sql "$rules" --dialect postgres "${tables[@]}" "${loads[@]}" \
+      ${load_options[@]+"${load_options[@]}"} \
       >"$tmp/load.sql" 2>"$tmp/err.txt" || ! pg_sql -f "$tmp/load.sql" >/dev/null 2>>"$tmp/err.txt"; then
     fail "$name: loading ${data[*]}"
     cat "$tmp/err.txt" >&2
     return
   fi
-  run_segc "$tmp/jit.json" "$tmp/jit.err" run "$rules" "${runs[@]}" --format json \
+  run_segc "$tmp/jit.json" "$tmp/jit.err" run "$rules" "${runs[@]}" \
+    ${load_options[@]+"${load_options[@]}"} --format json \
     --out "$tmp/jit.csv" "$@"
   local jit_code="$code"
   run_segc "$tmp/pg.json" "$tmp/pg.err" run "$rules" --engine postgres --dsn "$PG_DSN" \
@@ -73,7 +76,7 @@ compare() {
   compared=$((compared + 1))
 }
 
-compared=0 expect_stderr=""
+compared=0 expect_stderr="" load_options=()
 for dir in "$SOURCE_DIR"/examples/*/; do
   [[ -d "$dir/rules" ]] || continue
   example="$(basename "$dir")"
@@ -88,6 +91,13 @@ for dir in "$SOURCE_DIR"/examples/*/; do
   fi
   compare "example_$example" "$dir/rules"
 done
+
+# The French export as Excel writes it on Windows: Windows-1252 text (no byte-order mark).
+tail -c +4 "$SOURCE_DIR/examples/boutique_fr/data/clients.csv" |
+  iconv -f utf-8 -t windows-1252 >"$tmp/clients_1252.csv"
+data=("$tmp/clients_1252.csv") load_options=(--encoding windows-1252)
+compare example_boutique_fr_1252 "$SOURCE_DIR/examples/boutique_fr/rules"
+load_options=()
 
 # Projects written for the SQL backend: quoting and escaping, and one of each construct.
 for dir in "$SOURCE_DIR"/tests/sql/projects/*/; do
