@@ -91,7 +91,9 @@ class Namer {
     const ir::Node& node = p_.nodes[value];
     Op op = node.op;
     if (op == Op::kColumn && !IsAggregate(node)) return;
-    if (op == Op::kConst || op == Op::kStat || op == Op::kDerived) return;
+    // A run input is a statistic (kScalar) in a physical plan: not renamed either, so that a
+    // logical program's names are the plan's (`score s = prm0` must not rename `x + prm0`).
+    if (op == Op::kConst || op == Op::kStat || op == Op::kDerived || op == Op::kRunInput) return;
     outputs_.emplace(value, &output);
   }
   bool IsAggregate(const ir::Node& column) const {

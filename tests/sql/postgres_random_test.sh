@@ -46,6 +46,7 @@ case_tables() {
 # cannot be written is reported ("SEED noload").
 load_shard() {
   local shard="$1" i seed spec loads
+  : >"$tmp/load$shard.sql"
   for ((i = shard; i < ${#seeds[@]}; i += shards)); do
     seed="${seeds[$i]}"
     case_tables "$seed"
