@@ -95,10 +95,12 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
                   "--engine postgres: libpq connection URI of the database holding the table "
                   "(postgresql://user@host:port/db)")
       ->type_name("URI");
-  app->add_option("--table", args.table,
-                  "--engine postgres: the customer table's name in the database (default: the "
-                  "rules' table name)")
-      ->type_name("NAME");
+  app->add_option("--table", args.tables,
+                  "--engine postgres: the customer table's name in the database, or EVENTS=NAME "
+                  "for an event table (default: the declared names; repeatable)")
+      ->type_name("[EVENTS=]NAME")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_option("--cache-dir", args.cache_dir,
                   "Cache compiled code in DIR and reuse it when rules and CPU are unchanged")
       ->type_name("DIR")

@@ -23,16 +23,18 @@ struct RunArgs {
   int threads = 0;                     ///< 0 = all cores
   std::string engine = "jit";          ///< jit, interp or postgres
   std::string dsn;                     ///< --engine postgres: libpq connection URI
-  std::string table;                   ///< --engine postgres: the table (default: the rules')
-  std::string cache_dir;               ///< JIT object cache; empty = none
-  std::string opt_level = "auto";      ///< JIT level: auto or 0..3
-  bool timings = false;                ///< print the time of each step on stderr
-  bool overlaps = false;               ///< report the segments' pairwise overlaps
-  std::string dump_ir;                 ///< file for the planned IR (and LLVM IR); empty = none
-  bool strict_sizes = false;           ///< `expect size` violations are errors
-  bool strict_columns = false;         ///< parse every declared column, not only the ones read
-  bool decimal_comma = false;          ///< "12,5" is a number in float columns
-  std::string encoding = "utf-8";      ///< the data files' text encoding (--encoding)
+  /// --engine postgres: the tables' names in the database, "NAME" (the customer table) or
+  /// "EVENTS=NAME" (default: the declared names).
+  std::vector<std::string> tables;
+  std::string cache_dir;           ///< JIT object cache; empty = none
+  std::string opt_level = "auto";  ///< JIT level: auto or 0..3
+  bool timings = false;            ///< print the time of each step on stderr
+  bool overlaps = false;           ///< report the segments' pairwise overlaps
+  std::string dump_ir;             ///< file for the planned IR (and LLVM IR); empty = none
+  bool strict_sizes = false;       ///< `expect size` violations are errors
+  bool strict_columns = false;     ///< parse every declared column, not only the ones read
+  bool decimal_comma = false;      ///< "12,5" is a number in float columns
+  std::string encoding = "utf-8";  ///< the data files' text encoding (--encoding)
   std::string delimiter = "auto";  ///< --delimiter for every --data file: auto , ; | tab whitespace
   std::vector<std::string> null_tokens;  ///< extra field texts that mean null
   int max_errors = 20;                   ///< data errors shown in detail

@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "cli/sql_load.h"
 #include "cli/sql_query.h"
 #include "compiler/plan/stat_names.h"
 #include "segc/bitmap.h"
@@ -215,6 +216,34 @@ void MemberRows(const ir::Program& p, const PGresult* rows, rt::RunResult& resul
   }
 }
 
+/// The rows of each event table and those whose key is not a customer's (sql::Queries::events):
+/// the runtime's data error (runtime/exec/events.cc GroupEvents) unless `allow_unknown`.
+std::optional<int> CheckEvents(PGconn* db, const api::PlannedRules& rules, const sql::Queries& q,
+                               bool allow_unknown, rt::RunResult& result) {
+  const ir::Program& p = *rules.logical;
+  for (size_t t = 0; t < q.events.size(); ++t) {
+    QueryResult r = Exec(db, q.events[t]);
+    if (PQresultStatus(r.get()) != PGRES_TUPLES_OK) {
+      return ServerError("the event table query failed", PQerrorMessage(db));
+    }
+    Row row(r.get());
+    int64_t unknown = row.Int("unknown");
+    if (unknown > 0 && !allow_unknown) {
+      std::string what = row.Null("first_key") ? " has an empty key"
+                                               : ": key " + std::string(PQgetvalue(r.get(), 0, 3)) +
+                                                     " is not in table '" + p.customer_table + "'";
+      std::fprintf(stderr, "segc: error: events '%s': record %lld%s\n",
+                   p.event_tables[t].name.c_str(), static_cast<long long>(row.Int("first_unknown")),
+                   what.c_str());
+      return kExitBadData;
+    }
+    result.event_tables.push_back(p.event_tables[t].name);
+    result.event_rows.push_back(row.Int("rows"));
+    result.unknown_event_keys.push_back(unknown);
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<int> CheckEngineOptions(const RunArgs& args) {
@@ -241,12 +270,17 @@ std::optional<int> CheckEngineOptions(const RunArgs& args) {
 }
 
 std::optional<int> ExecutePostgres(const RunArgs& args, RunState& state) {
-  std::string table = args.table.empty() ? state.planned->schema.table_name : args.table;
-  auto queries = EmitQueries(state, "postgres", table);
+  auto names = ResolveTableNames(args.tables, state);
+  if (!names) return kExitUsage;
+  auto queries = EmitQueries(state, "postgres", *names);
   if (!queries) return kExitRuleErrors;
   Connection db(PQconnectdb(args.dsn.c_str()), &PQfinish);
   if (PQstatus(db.get()) != CONNECTION_OK) {
     return ServerError("cannot connect to '" + args.dsn + "'", PQerrorMessage(db.get()));
+  }
+  if (auto code = CheckEvents(db.get(), *state.planned, *queries, args.unknown_keys == "report",
+                              state.result)) {
+    return code;
   }
   QueryResult summary = Exec(db.get(), queries->counts);
   if (PQresultStatus(summary.get()) != PGRES_TUPLES_OK) {

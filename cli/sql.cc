@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/delimiter.h"
 #include "cli/exit_codes.h"
 #include "cli/load_rules.h"
 #include "cli/run_steps.h"
@@ -14,22 +15,22 @@ namespace segc::cli {
 namespace {
 
 struct SqlArgs {
-  RunArgs run;
+  RunArgs run;  ///< rules, as_of, params, and for --load the data files (run.data) and formats
   std::string dialect;
-  std::string table;
   bool summary = false;
   bool statistics = false;
-  std::string load;
 };
 
-int PrintLoadScript(const SqlArgs& args, const RunState& state, const std::string& table) {
-  std::string error;
-  auto script = LoadScript(state.planned->schema, table, args.load, args.dialect, error);
-  if (!script) {
-    PrintUsageError(error, "see docs/sql.md, 'Loading a CSV file'");
+// The tables read by segc's CSV reader (as `segc run --data` reads them), written as SQL data.
+int PrintLoadScript(const SqlArgs& args, RunState& state, const TableNames& names) {
+  if (args.dialect != "postgres" && args.dialect != "duckdb") {
+    PrintUsageError("--load is not available for the " + args.dialect + " dialect",
+                    "postgres and duckdb only; see docs/sql.md, 'Loading data'");
     return kExitUsage;
   }
-  std::fputs(script->c_str(), stdout);
+  if (auto code = LoadData(args.run, state)) return *code;
+  std::string script = LoadScript(state, names, args.dialect);
+  std::fwrite(script.data(), 1, script.size(), stdout);
   return kExitOk;
 }
 
@@ -38,9 +39,10 @@ int RunSql(const SqlArgs& args) {
   if (auto code = LoadRules(args.run, state)) return *code;
   if (auto code = ResolveInputs(args.run, state)) return *code;
   if (auto code = BuildPlan(state)) return *code;
-  std::string table = args.table.empty() ? state.planned->schema.table_name : args.table;
-  if (!args.load.empty()) return PrintLoadScript(args, state, table);
-  auto queries = EmitQueries(state, args.dialect, table);
+  auto names = ResolveTableNames(args.run.tables, state);
+  if (!names) return kExitUsage;
+  if (!args.run.data.empty()) return PrintLoadScript(args, state, *names);
+  auto queries = EmitQueries(state, args.dialect, *names);
   if (!queries) return kExitRuleErrors;
   const std::string& text = args.summary      ? queries->summary
                             : args.statistics ? queries->statistics
@@ -62,9 +64,12 @@ Subcommand AddSqlCommand(CLI::App& root) {
   app->add_option("--dialect", args->dialect, "SQL dialect of the database")
       ->required()
       ->check(CLI::IsMember({"postgres", "duckdb", "clickhouse", "spark"}));
-  app->add_option("--table", args->table,
-                  "Name of the customer table in the database (default: the rules' table name)")
-      ->type_name("NAME");
+  app->add_option("--table", args->run.tables,
+                  "Name of the customer table in the database, or EVENTS=NAME for an event table "
+                  "(default: the declared names; repeatable)")
+      ->type_name("[EVENTS=]NAME")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app->add_option("--as-of", args->run.as_of,
                   "Evaluation date written into the query (default: the rules' as_of, else "
                   "today in UTC)")
@@ -80,12 +85,31 @@ Subcommand AddSqlCommand(CLI::App& root) {
   auto* statistics = app->add_flag("--statistics", args->statistics,
                                    "Print the query of the population statistics (one row) instead")
                          ->excludes(summary);
-  app->add_option("--load", args->load,
-                  "Print a script that loads this CSV file into the table instead (postgres: "
-                  "for psql; duckdb: SQL)")
-      ->type_name("CSV")
-      ->excludes(summary)
-      ->excludes(statistics);
+  auto* load = app->add_option("--load", args->run.data,
+                               "Print a script that loads this CSV file (or EVENTS=FILE: an "
+                               "event table) into the database instead, as segc run reads it "
+                               "(postgres: for psql; duckdb: SQL; repeatable)")
+                   ->type_name("[EVENTS=]FILE")
+                   ->allow_extra_args(false)
+                   ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+                   ->excludes(summary)
+                   ->excludes(statistics);
+  AddDelimiterOption(app, args->run.delimiter);
+  AddEncodingOption(app, args->run.encoding,
+                    "--load: text encoding of the files: utf-8, windows-1252, iso-8859-1, "
+                    "iso-8859-15");
+  app->add_flag("--decimal-comma", args->run.decimal_comma,
+                "--load: read \"12,5\" as 12.5 in float columns (default: detect with ';' files)")
+      ->needs(load);
+  app->add_option("--null", args->run.null_tokens,
+                  "--load: a field text that means null besides the empty field (repeatable)")
+      ->type_name("TOKEN")
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->needs(load);
+  app->add_flag("--strict-columns", args->run.strict_columns,
+                "--load: load every declared column, not only those the rules read")
+      ->needs(load);
   app->add_option("--lib", args->run.lib_dirs,
                   "Folder of library modules for 'import' (repeatable)")
       ->type_name("DIR")
@@ -99,8 +123,11 @@ Subcommand AddSqlCommand(CLI::App& root) {
       "The query returns one row per customer, ordered by the key: the key, a boolean column\n"
       "per segment, a double per score, the label text per class, and segc_overflows.\n"
       "Constructs a dialect cannot express are refused with their location. See docs/sql.md.\n"
-      "Exit status: 0 ok, 1 errors in the rules or a construct refused, 2 usage, 4 internal "
-      "error.");
+      "--load reads the files with segc's CSV reader (the declared formats, --delimiter,\n"
+      "--encoding) and prints the typed rows; without a customer file, the customer table is\n"
+      "made of the event keys, as 'segc run' does.\n"
+      "Exit status: 0 ok, 1 errors in the rules or a construct refused, 2 usage, 3 bad data\n"
+      "(--load), 4 internal error.");
   return {app, [args] { return RunSql(*args); }};
 }
 

@@ -1,149 +1,193 @@
-// The psql load script of `segc sql --load`: a staging table of text columns filled by \copy,
-// then the typed table, converted column by column.
+// The load script of `segc sql --load`: the tables segc's CSV reader loaded, written out as typed
+// SQL data (one reader for every engine: no second parser of dates, numbers or booleans).
 #include "cli/sql_load.h"
 
 #include <fmt/format.h>
 
-#include <fstream>
-
+#include "cli/command.h"
+#include "compiler/ir/calendar.h"
 #include "compiler/sql/dialect.h"
 
 namespace segc::cli {
 namespace {
 
-/// The header's field names (RFC 4180 quotes allowed).
-std::vector<std::string> HeaderFields(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"') {
-      out.back() += '"';
-      ++i;
-    } else if (c == '"') {
-      quoted = !quoted;
-    } else if (c == ',' && !quoted) {
-      out.emplace_back();
-    } else if (c != '\r') {
-      out.back() += c;
-    }
-  }
-  return out;
-}
-
-/// A strftime date format as a PostgreSQL to_date pattern (the directives the CSV reader knows).
-std::optional<std::string> ToDatePattern(const std::string& format) {
-  std::string out;
-  for (size_t i = 0; i < format.size(); ++i) {
-    if (format[i] != '%' || i + 1 == format.size()) {
-      if (std::isalpha(static_cast<unsigned char>(format[i]))) return std::nullopt;
-      out += format[i];
-      continue;
-    }
-    switch (format[++i]) {
-      case 'Y':
-        out += "YYYY";
-        break;
-      case 'm':
-        out += "MM";
-        break;
-      case 'd':
-        out += "DD";
-        break;
-      case 'y':
-        out += "YY";
-        break;
-      case 'b':
-        out += "Mon";
-        break;
-      case 'H':
-        out += "HH24";
-        break;
-      case 'M':
-        out += "MI";
-        break;
-      case 'S':
-        out += "SS";
-        break;
-      case '%':
-        out += "%";
-        break;
-      default:
-        return std::nullopt;
-    }
-  }
-  return out;
-}
-
-std::optional<std::string> Convert(const rt::ColumnSpec& c, const sql::Dialect& d) {
-  bool duckdb = d.Name() == "duckdb";
-  std::string v = fmt::format("NULLIF(trim({}), '')", d.Ident(c.name));
-  switch (c.type) {
+ir::Type IrType(rt::ColumnType type) {
+  switch (type) {
     case rt::ColumnType::kInt:
-      return "CAST(" + v + " AS BIGINT)";
+      return ir::Type::kInt;
     case rt::ColumnType::kFloat:
-      return "CAST(" + v + " AS DOUBLE PRECISION)";
+      return ir::Type::kFloat;
     case rt::ColumnType::kBool:
-      return "CAST(" + v + " AS BOOLEAN)";
-    case rt::ColumnType::kDate: {
-      if (c.date_format.empty() || c.date_format == "%Y-%m-%d") return "CAST(" + v + " AS DATE)";
-      if (duckdb) {  // strptime takes the strftime format itself
-        return "CAST(strptime(" + v + ", " + d.String(c.date_format) + ") AS DATE)";
-      }
-      auto pattern = ToDatePattern(c.date_format);
-      if (!pattern) return std::nullopt;
-      return "to_date(" + v + ", " + d.String(*pattern) + ")";
+      return ir::Type::kBool;
+    case rt::ColumnType::kDate:
+      return ir::Type::kDate;
+    default:
+      return ir::Type::kString;  // strings and enums
+  }
+}
+
+/// ISO text of a day number as PostgreSQL reads it (years before 1 AD with BC: it has no year 0).
+std::string DateText(int64_t days) {
+  ir::CivilDate c = ir::CivilFromDays(days);
+  if (c.year >= 1) return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
+  return fmt::format("{:04}-{:02}-{:02} BC", 1 - c.year, c.month, c.day);
+}
+
+/// One table's columns as the reader loaded them, in declaration order.
+struct Loaded {
+  std::string name;  ///< in the database
+  std::vector<std::pair<std::string, const rt::Column*>> columns;
+  int64_t rows = 0;
+};
+
+Loaded Collect(const rt::Schema& schema, const rt::Table& table, const std::string& name) {
+  Loaded out{name, {}, table.num_rows()};
+  for (const rt::ColumnSpec& spec : schema.columns) {
+    if (const rt::Column* c = table.GetColumn(spec.name)) out.columns.emplace_back(spec.name, c);
+  }
+  return out;
+}
+
+/// A CSV field of COPY ... (FORMAT csv): null unquoted and empty, strings always quoted.
+std::string CopyField(const rt::Column& c, int64_t r) {
+  if (c.IsNull(r)) return "";
+  switch (c.type()) {
+    case rt::ColumnType::kInt:
+      return fmt::format("{}", c.Int64(r));
+    case rt::ColumnType::kFloat:
+      return fmt::format("{}", c.Float64(r));  // shortest text that reads back to the same bits
+    case rt::ColumnType::kBool:
+      return c.Bool(r) ? "t" : "f";
+    case rt::ColumnType::kDate:
+      return DateText(c.Date32(r));
+    default: {
+      std::string out = "\"";
+      for (char ch : c.String(r)) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+      return out + "\"";
     }
-    default:  // strings keep their spaces; only an empty field is null
-      return fmt::format("NULLIF({}, '')", d.Ident(c.name));
+  }
+}
+
+/// A literal of an INSERT (DuckDB). Newlines are written chr(10): the test runner splits a
+/// script at ";\n".
+std::string Literal(const rt::Column& c, int64_t r, const sql::Dialect& d) {
+  if (c.IsNull(r)) return "NULL";
+  switch (c.type()) {
+    case rt::ColumnType::kInt:
+      return fmt::format("{}", c.Int64(r));
+    case rt::ColumnType::kFloat:
+      return d.Float(c.Float64(r));
+    case rt::ColumnType::kBool:
+      return d.Bool(c.Bool(r));
+    case rt::ColumnType::kDate:
+      return "DATE '" + DateText(c.Date32(r)) + "'";
+    default: {
+      std::string_view s = c.String(r);
+      std::string out;
+      size_t start = 0;
+      for (size_t nl = s.find('\n'); nl != std::string_view::npos; nl = s.find('\n', start)) {
+        out += d.String(s.substr(start, nl - start)) + " || chr(10) || ";
+        start = nl + 1;
+      }
+      return out + d.String(s.substr(start));
+    }
+  }
+}
+
+std::string CreateTable(const Loaded& t, const sql::Dialect& d) {
+  std::string columns;
+  for (const auto& [name, c] : t.columns) {
+    columns += (columns.empty() ? "" : ", ") + d.Ident(name) + " " + d.TypeName(IrType(c->type()));
+  }
+  return fmt::format("DROP TABLE IF EXISTS {0};\nCREATE TABLE {0} ({1});\n", d.Ident(t.name),
+                     columns);
+}
+
+void AppendPostgres(const Loaded& t, const sql::Dialect& d, std::string& out) {
+  out += CreateTable(t, d);
+  if (t.rows == 0 || t.columns.empty()) return;
+  out += fmt::format("COPY {} FROM STDIN WITH (FORMAT csv);\n", d.Ident(t.name));
+  for (int64_t r = 0; r < t.rows; ++r) {
+    for (size_t i = 0; i < t.columns.size(); ++i) {
+      if (i > 0) out += ',';
+      out += CopyField(*t.columns[i].second, r);
+    }
+    out += '\n';
+  }
+  out += "\\.\n";
+}
+
+void AppendDuckDb(const Loaded& t, const sql::Dialect& d, std::string& out) {
+  out += CreateTable(t, d);
+  constexpr int64_t kBatch = 1000;
+  for (int64_t start = 0; start < t.rows && !t.columns.empty(); start += kBatch) {
+    out += "INSERT INTO " + d.Ident(t.name) + " VALUES";
+    for (int64_t r = start; r < std::min(t.rows, start + kBatch); ++r) {
+      out += r == start ? "\n(" : ",\n(";
+      for (size_t i = 0; i < t.columns.size(); ++i) {
+        out += (i > 0 ? ", " : "") + Literal(*t.columns[i].second, r, d);
+      }
+      out += ")";
+    }
+    out += ";\n";
   }
 }
 
 }  // namespace
 
-std::optional<std::string> LoadScript(const rt::Schema& schema, const std::string& table,
-                                      const std::string& path, const std::string& dialect,
-                                      std::string& error) {
-  std::ifstream in(path);
-  std::string header;
-  if (!in || !std::getline(in, header)) {
-    error = "cannot read '" + path + "'";
-    return std::nullopt;
-  }
-  if (header.rfind("\xEF\xBB\xBF", 0) == 0) header.erase(0, 3);
-  if (dialect != "postgres" && dialect != "duckdb") {
-    error = "--load is not available for the " + dialect + " dialect (postgres and duckdb only)";
-    return std::nullopt;
-  }
-  auto d = sql::MakeDialect(dialect);
-  std::string staging = d->Ident(table + "#text"), fields;
-  for (const std::string& f : HeaderFields(header)) {
-    fields += (fields.empty() ? "" : ", ") + d->Ident(f) + " TEXT";
-  }
-  std::string columns;
-  for (const rt::ColumnSpec& c : schema.columns) {
-    auto value = Convert(c, *d);
-    if (!value) {
-      error = "date format '" + c.date_format + "' of column '" + c.name + "' has no " + dialect +
-              " equivalent";
+std::optional<TableNames> ResolveTableNames(const std::vector<std::string>& specs,
+                                            const RunState& state) {
+  const std::vector<rt::Schema>& events = state.planned->event_schemas;
+  TableNames names{state.planned->schema.table_name, {}};
+  for (const rt::Schema& e : events) names.events.push_back(e.table_name);
+  bool customers = false;
+  std::vector<uint8_t> named(events.size(), 0);
+  for (const std::string& spec : specs) {
+    size_t eq = spec.find('=');
+    size_t event = events.size();
+    for (size_t i = 0; i < events.size() && eq != std::string::npos; ++i) {
+      if (spec.compare(0, eq, events[i].table_name) == 0 && eq == events[i].table_name.size()) {
+        event = i;
+      }
+    }
+    bool twice = event < events.size() ? named[event] != 0 : customers;
+    if (twice) {
+      PrintUsageError("--table names table '" +
+                          (event < events.size() ? events[event].table_name
+                                                 : state.planned->schema.table_name) +
+                          "' twice",
+                      "give one name per table: --table NAME --table EVENTS=NAME");
       return std::nullopt;
     }
-    columns += (columns.empty() ? "\n  " : ",\n  ") + *value + " AS " + d->Ident(c.name);
+    if (event < events.size()) {
+      names.events[event] = spec.substr(eq + 1);
+      named[event] = 1;
+    } else {
+      names.customers = spec;
+      customers = true;
+    }
   }
-  std::string quoted_path;
-  for (char c : path) quoted_path += c == '\'' ? std::string("''") : std::string(1, c);
-  if (dialect == "duckdb") {
-    return fmt::format(
-        "DROP TABLE IF EXISTS {0};\nCREATE TABLE {1} AS SELECT * FROM read_csv('{3}', header = "
-        "true, all_varchar = true, delim = ',', quote = '\"', escape = '\"');\n"
-        "CREATE TABLE {0} AS SELECT{4}\nFROM {1};\nDROP TABLE {1};\n",
-        d->Ident(table), staging, fields, quoted_path, columns);
+  return names;
+}
+
+std::string LoadScript(const RunState& state, const TableNames& names, const std::string& dialect) {
+  auto d = sql::MakeDialect(dialect);
+  std::vector<Loaded> tables{Collect(state.planned->schema, state.table, names.customers)};
+  for (size_t i = 0; i < state.event_tables.size(); ++i) {
+    tables.push_back(
+        Collect(state.planned->event_schemas[i], state.event_tables[i], names.events[i]));
   }
-  return fmt::format(
-      "DROP TABLE IF EXISTS {0};\nDROP TABLE IF EXISTS {1};\nCREATE TABLE {1} ({2});\n"
-      "\\copy {1} FROM '{3}' WITH (FORMAT csv, HEADER true)\n"
-      "CREATE TABLE {0} AS SELECT{4}\nFROM {1};\nDROP TABLE {1};\n",
-      d->Ident(table), staging, fields, quoted_path, columns);
+  // PostgreSQL: one transaction, so that COPY skips the free space map for the tables it has
+  // just created and stores the rows in file order (docs/sql.md, "Row order").
+  std::string out = dialect == "postgres" ? "BEGIN;\n" : "";
+  for (const Loaded& t : tables) {
+    if (dialect == "postgres") {
+      AppendPostgres(t, *d, out);
+    } else {
+      AppendDuckDb(t, *d, out);
+    }
+  }
+  return dialect == "postgres" ? out + "COMMIT;\n" : out;
 }
 
 }  // namespace segc::cli

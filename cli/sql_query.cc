@@ -24,7 +24,7 @@ void PrintRefusal(const RunState& state, const std::string& dialect, const sql::
 }  // namespace
 
 std::optional<sql::Queries> EmitQueries(const RunState& state, const std::string& dialect,
-                                        const std::string& table) {
+                                        const TableNames& names) {
   auto target = sql::MakeDialect(dialect);
   const api::PlannedRules& rules = *state.planned;
   auto values = api::RunInputValues(rules, {.as_of = state.as_of, .params = state.params});
@@ -32,7 +32,14 @@ std::optional<sql::Queries> EmitQueries(const RunState& state, const std::string
     PrintError(values.status().message());
     return std::nullopt;
   }
-  sql::EmitOptions options{table, {}};
+  sql::EmitOptions options{names.customers, {}, {}};
+  for (const ir::EventTable& t : rules.logical->event_tables) {  // by name: the IR's order
+    std::string name = t.name;
+    for (size_t i = 0; i < rules.event_schemas.size(); ++i) {
+      if (rules.event_schemas[i].table_name == t.name) name = names.events[i];
+    }
+    options.event_tables.push_back(name);
+  }
   for (size_t i = 0; i < values->size(); ++i) {
     const rt::RunInputValue& v = (*values)[i];
     ir::Payload payload;

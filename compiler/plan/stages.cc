@@ -7,6 +7,7 @@
 
 #include "compiler/plan/dict_rewrite.h"
 #include "compiler/plan/plan.h"
+#include "compiler/plan/stat_names.h"
 #include "segc/check.h"
 
 namespace segc::plan {
@@ -100,13 +101,7 @@ void Stager::AggregatesAsInputs() {
     const ir::Aggregate& a = g.aggregates[i];
     ir::Input input;
     // For messages and statistic names: "sum(purchases.amount where ...)".
-    std::string table = g.event_tables[a.table - 1].name;
-    std::string value = a.value == ir::kNoValue ? table
-                        : g.nodes[a.value].op == Op::kColumn
-                            ? table + "." + g.inputs[g.nodes[a.value].payload.index].name
-                            : table + " ...";
-    input.name = fmt::format("{}({}{})", ir::AggregateKindName(a.kind), value,
-                             a.filter == ir::kNoValue ? "" : " where ...");
+    input.name = AggregateName(g, uint32_t(i));
     input.type = a.type;
     input.aggregate = int32_t(i);
     p_.aggregate_steps[i].input = uint32_t(g.inputs.size());

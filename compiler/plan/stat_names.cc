@@ -94,7 +94,9 @@ class Namer {
     const ir::Node& node = p_.nodes[value];
     Op op = node.op;
     if (op == Op::kColumn && !IsAggregate(node)) return;
-    if (op == Op::kConst || op == Op::kStat || op == Op::kDerived) return;
+    // A run input is a statistic (kScalar) in a physical plan: not renamed either, so that a
+    // logical program's names are the plan's (`score s = prm0` must not rename `x + prm0`).
+    if (op == Op::kConst || op == Op::kStat || op == Op::kDerived || op == Op::kRunInput) return;
     outputs_.emplace(value, &output);
   }
   bool IsAggregate(const ir::Node& column) const {
@@ -236,6 +238,8 @@ Text Namer::Print(ValueId id) {
       // An aggregate's column is named by its expression, which needs no quoting.
       if (IsAggregate(node)) return {p_.inputs[node.payload.index].name};
       return {ast::FormatName(p_.inputs[node.payload.index].name)};
+    case Op::kAggregate:  // a logical program's (the SQL backend names its statistics)
+      return {AggregateName(p_, node.payload.index)};
     case Op::kStat:
       if (p_.stats[node.payload.index].kind == ir::StatKind::kScalar) {
         return Node(p_.stats[node.payload.index].input);
@@ -300,6 +304,17 @@ Text Namer::Print(ValueId id) {
 }
 
 }  // namespace
+
+std::string AggregateName(const ir::Program& g, uint32_t index) {
+  const ir::Aggregate& a = g.aggregates[index];
+  std::string table = g.event_tables[a.table - 1].name;
+  std::string value = a.value == ir::kNoValue ? table
+                      : g.nodes[a.value].op == Op::kColumn
+                          ? table + "." + g.inputs[g.nodes[a.value].payload.index].name
+                          : table + " ...";
+  return fmt::format("{}({}{})", ir::AggregateKindName(a.kind), value,
+                     a.filter == ir::kNoValue ? "" : " where ...");
+}
 
 StatNames NameStatistics(const PhysicalPlan& plan) {
   return NameStatistics(plan.graph, plan.dicts);

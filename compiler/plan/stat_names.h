@@ -24,5 +24,8 @@ struct StatNames {
 /// with "...". Names are unique: spellings the IR does not tell apart get " #2", " #3", ...
 StatNames NameStatistics(const ir::Program& program, const std::vector<DictTable>& dicts = {});
 StatNames NameStatistics(const PhysicalPlan& plan);
+/// The name of aggregate `index` of a logical program in messages and statistic names:
+/// "sum(purchases.amount where ...)" (the planner names its column so).
+std::string AggregateName(const ir::Program& program, uint32_t index);
 
 }  // namespace segc::plan

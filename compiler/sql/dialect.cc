@@ -25,6 +25,14 @@ std::string Dialect::OrderedSum(const std::string& x, const std::string& order) 
   return fmt::format("sum({} ORDER BY {})", x, order);
 }
 
+// PostgreSQL and DuckDB: arrays are 1-based, array_agg keeps nulls.
+std::string Dialect::FirstBy(const std::string& v, const std::string& time, const std::string& row,
+                             bool last, const std::string& filter) const {
+  const char* dir = last ? " DESC" : "";
+  return fmt::format("(array_agg({} ORDER BY {}{}, {}{}) FILTER (WHERE {}))[1]", v, time, dir, row,
+                     dir, filter);
+}
+
 std::string Dialect::TypeName(ir::Type type) const {
   switch (type) {
     case ir::Type::kBool:
@@ -441,6 +449,8 @@ class ClickHouse final : public Dialect {
   std::string RowNumber() const override { return "rowNumberInAllBlocks() + 1"; }
   bool WindowFunctions() const override { return false; }
   bool TemporaryTables() const override { return true; }
+  // 18.16 has -If combinators but no ordered aggregates; the event aggregates are refused.
+  bool EventAggregates() const override { return false; }
   std::string WideInt() const override { return "Nullable(Decimal(38, 0))"; }
   // The exact sum rounded to a double, then divided: two roundings (docs/sql.md).
   std::string ExactMean(const std::string& sum, const std::string& n) const override {
@@ -687,6 +697,13 @@ class Spark final : public Dialect {
   }
   std::string OrderedSum(const std::string& x, const std::string&) const override {
     return "sum(" + x + ")";
+  }
+  // Spark has no ordered array_agg; min_by/max_by over (time, row) pick the same row (Spark
+  // 3.3: min_by skips rows whose ordering is null, never the case here).
+  std::string FirstBy(const std::string& v, const std::string& time, const std::string& row,
+                      bool last, const std::string& filter) const override {
+    return fmt::format("{}({}, struct({}, {})) FILTER (WHERE {})", last ? "max_by" : "min_by", v,
+                       time, row, filter);
   }
 
  private:

@@ -117,6 +117,14 @@ class Dialect {
   /// and the value for `x` in the parallel constant arrays `keys` and `values`.
   virtual std::string ArrayLookup(const std::string& x, const std::string& keys,
                                   const std::string& values) const;
+  /// Whether per-customer aggregates over event tables are translated (grouped queries with
+  /// FILTER clauses and ordered aggregates, docs/sql.md "Event aggregates").
+  virtual bool EventAggregates() const { return true; }
+  /// The aggregate "the value `v` of the row that comes first by `time`, then `row`" (`last`:
+  /// the row that comes last by `time`, then `row`) among the rows where `filter` is TRUE;
+  /// null without such a row. `v` may be null on the chosen row.
+  virtual std::string FirstBy(const std::string& v, const std::string& time, const std::string& row,
+                              bool last, const std::string& filter) const;
   /// The common table expressions are written as temporary tables (one statement each,
   /// before the query) rather than a WITH clause (engines without WITH name AS (query)).
   virtual bool TemporaryTables() const { return false; }

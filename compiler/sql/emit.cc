@@ -26,7 +26,8 @@ std::string OutputColumn(size_t output) { return fmt::format("segc#o{}", output)
 
 bool Emitter::IsLeaf(ir::ValueId id) const {
   Op op = p_.node(id).op;
-  return op == Op::kConst || op == Op::kColumn || op == Op::kRunInput || op == Op::kStat;
+  return op == Op::kConst || op == Op::kColumn || op == Op::kRunInput || op == Op::kStat ||
+         op == Op::kAggregate;
 }
 
 // Templates that write an argument more than once (overflow guards, null tests, calendar
@@ -55,9 +56,10 @@ bool Emitter::MultiUse(const ir::Node& node) const {
 // subtree over one string column is evaluated per dictionary entry and an expression over run
 // inputs once per run (plan/dict_rewrite.cc), neither counted. Constant expressions are
 // evaluated, and counted, on every row.
-bool Emitter::CountsOverflow(ir::ValueId id) const {
+bool Emitter::CountsOverflow(ir::ValueId id) const { return per_row_[id] && OverflowOp(id); }
+
+bool Emitter::OverflowOp(ir::ValueId id) const {
   const ir::Node& node = p_.node(id);
-  if (!per_row_[id]) return false;
   switch (node.op) {
     case Op::kNeg:
     case Op::kAdd:
@@ -79,6 +81,7 @@ bool Emitter::CountsOverflow(ir::ValueId id) const {
 
 void Emitter::MarkUsed() {
   used_.assign(p_.nodes.size(), 0);
+  aggregate_used_.assign(p_.aggregates.size(), 0);
   std::vector<ir::ValueId> work;
   for (const ir::Output& out : p_.outputs) work.push_back(out.value);
   while (!work.empty()) {
@@ -90,6 +93,7 @@ void Emitter::MarkUsed() {
     for (ir::ValueId arg : node.args) work.push_back(arg);
     if (node.op == Op::kStat) work.push_back(p_.stats[node.payload.index].input);
     if (node.op == Op::kDerived) work.push_back(p_.derived[node.payload.index].input);
+    if (node.op == Op::kAggregate) aggregate_used_[node.payload.index] = 1;
   }
 }
 
@@ -100,7 +104,7 @@ void Emitter::CountUses() {
   string_column_.assign(n, -1);
   for (ir::ValueId id = 0; id < n; ++id) {
     const ir::Node& node = p_.node(id);
-    bool reads = node.op == Op::kStat || node.op == Op::kDerived;
+    bool reads = node.op == Op::kStat || node.op == Op::kDerived || node.op == Op::kAggregate;
     row_dependent_[id] = reads || node.op == Op::kColumn;
     if (reads) string_column_[id] = -2;
     if (node.op == Op::kColumn) {
@@ -118,7 +122,9 @@ void Emitter::CountUses() {
     if (node.op == Op::kDerived) uses_[p_.derived[node.payload.index].input] += 2;
   }
   for (const ir::Output& out : p_.outputs) uses_[out.value] += 1;
-  MarkPerRow();
+  std::vector<ir::ValueId> outputs;
+  for (const ir::Output& out : p_.outputs) outputs.push_back(out.value);
+  per_row_ = MarkPerRow(outputs);
   for (ir::ValueId id = 0; id < n; ++id) {
     if (!CountsOverflow(id)) continue;
     uses_[id] += 2;  // its flag reads it and its arguments again
@@ -126,30 +132,31 @@ void Emitter::CountUses() {
   }
 }
 
-// Nodes the engine evaluates on every row: reachable from the outputs (and statistic inputs)
-// without entering a subtree evaluated per run (invariant, over run inputs) or per dictionary
-// entry (over one string column).
-void Emitter::MarkPerRow() {
+// Nodes the engine evaluates on every row: reachable from `roots` (the outputs, or an event
+// table's aggregate values and filters) and statistic inputs without entering a subtree
+// evaluated per run (invariant, over run inputs) or per dictionary entry (over one string
+// column).
+std::vector<uint8_t> Emitter::MarkPerRow(const std::vector<ir::ValueId>& roots) const {
   size_t n = p_.nodes.size();
   std::vector<uint8_t> run_dependent(n, 0);
   for (ir::ValueId id = 0; id < n; ++id) {
     run_dependent[id] = p_.node(id).op == Op::kRunInput;
     for (ir::ValueId arg : p_.node(id).args) run_dependent[id] |= run_dependent[arg];
   }
-  per_row_.assign(n, 0);
-  std::vector<ir::ValueId> work;
-  for (const ir::Output& out : p_.outputs) work.push_back(out.value);
+  std::vector<uint8_t> per_row(n, 0);
+  std::vector<ir::ValueId> work = roots;
   while (!work.empty()) {
     ir::ValueId id = work.back();
     work.pop_back();
     bool scalar = !row_dependent_[id] && run_dependent[id];
-    if (per_row_[id] || scalar || string_column_[id] >= 0) continue;
-    per_row_[id] = 1;
+    if (per_row[id] || scalar || string_column_[id] >= 0) continue;
+    per_row[id] = 1;
     const ir::Node& node = p_.node(id);
     for (ir::ValueId arg : node.args) work.push_back(arg);
     if (node.op == Op::kStat) work.push_back(p_.stats[node.payload.index].input);
     if (node.op == Op::kDerived) work.push_back(p_.derived[node.payload.index].input);
   }
+  return per_row;
 }
 
 void Emitter::AssignLayers() {
@@ -187,6 +194,7 @@ std::optional<Refusal> Emitter::Analyze() {
     if (!used_[id]) continue;
     if (auto refusal = CheckNode(id)) return refusal;
   }
+  if (auto refusal = CheckEventNodes()) return refusal;
   for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
     // A statistic's input must precede it for the single pass of AssignLayers.
     const ir::Node& node = p_.node(id);
@@ -203,7 +211,7 @@ std::optional<Refusal> Emitter::Analyze() {
 }
 
 std::string Emitter::Ref(ir::ValueId id) const {
-  if (materialized_[id]) return d_.Ident(ColumnOf(id));
+  if (materialized_[id] && !event_scope_) return d_.Ident(ColumnOf(id));
   return NodeSql(id);
 }
 
@@ -234,10 +242,14 @@ void Emitter::StatCtes(int source, std::vector<Cte>& out) const {
 // layer into the next, which would bring back the repeated text.
 std::vector<Cte> Emitter::Layers() const {
   std::vector<Cte> out;
-  out.push_back({d_.Ident("segc#t"),
-                 fmt::format("SELECT *, {} AS {} FROM {}", d_.RowNumber(), d_.Ident(kRowColumn),
-                             d_.Ident(o_.table)),
-                 true});
+  if (HasAggregates()) {
+    EventCtes(out);
+  } else {
+    out.push_back({d_.Ident("segc#t"),
+                   fmt::format("SELECT *, {} AS {} FROM {}", d_.RowNumber(), d_.Ident(kRowColumn),
+                               d_.Ident(o_.table)),
+                   true});
+  }
   for (int layer = 0; layer <= layers_; ++layer) {
     StatCtes(layer, out);
     if (layer == layers_) break;
@@ -275,6 +287,12 @@ std::string Emitter::OverflowSum() const {
   std::string sum;
   for (ir::ValueId id = 0; id < p_.nodes.size(); ++id) {
     if (CountsOverflow(id)) sum += (sum.empty() ? "" : " + ") + OverflowFlag(id);
+  }
+  for (uint32_t a = 0; a < p_.aggregates.size(); ++a) {
+    ir::AggregateKind kind = p_.aggregates[a].kind;
+    if (!aggregate_used_[a] || (kind != ir::AggregateKind::kSum && kind != ir::AggregateKind::kAvg))
+      continue;
+    sum += (sum.empty() ? "" : " + ") + d_.Ident(fmt::format("segc#x{}", a));
   }
   return "CAST(" + (sum.empty() ? "0" : sum) + " AS " + TypeName(Type::kInt) + ")";
 }
@@ -327,7 +345,15 @@ std::string Emitter::SummarySelect(bool with_scores) const {
       out += ",\n  " + count_if(c + " IS NULL") + " AS " + d_.Ident(o.name + "=");
     }
   }
-  out += ",\n  COALESCE(sum(" + d_.Ident("segc_overflows") + "), 0) AS " + d_.Ident("overflows");
+  std::string events;  // overflows in the aggregates' conditions and values, per event row
+  for (uint32_t t = 0; t < p_.event_tables.size(); ++t) {
+    if (!EventOverflows(t).empty()) {
+      events += fmt::format(" + (SELECT {} FROM {})", d_.Ident("n"),
+                            d_.Ident(fmt::format("segc#v{}", t)));
+    }
+  }
+  out += ",\n  COALESCE(sum(" + d_.Ident("segc_overflows") + "), 0)" + events + " AS " +
+         d_.Ident("overflows");
   return out + "\nFROM " + d_.Ident("segc#out");
 }
 
@@ -396,6 +422,7 @@ EmitResult Emitter::Run() {
                     d_.Ident(kRowColumn) + ";\n";
   }
   q.statistics = with + StatisticsSelect(q.statistic_columns) + ";\n";
+  for (uint32_t t = 0; t < p_.event_tables.size(); ++t) q.events.push_back(EventCheck(t) + ";\n");
   return {std::move(q), std::nullopt};
 }
 

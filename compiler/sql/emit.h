@@ -17,6 +17,9 @@ namespace segc::sql {
 /// What to emit against.
 struct EmitOptions {
   std::string table;  ///< the customer table's name in the database (quoted when emitted)
+  /// The event tables' names in the database, by ir::Program::event_tables index (missing or
+  /// empty: the declared name).
+  std::vector<std::string> event_tables;
   /// One value per ir::Program::run_inputs entry (as_of, then params): the value the query is
   /// written for (Payload::is_null for a null param).
   std::vector<ir::Payload> run_values;
@@ -55,6 +58,10 @@ struct Queries {
   /// One row: the columns of `statistics`, in that order (no columns: nothing to report).
   std::string statistics;
   std::vector<StatisticColumn> statistic_columns;
+  /// By ir::Program::event_tables: one row with "rows" (the event table's rows), "unknown" (rows
+  /// whose key is null or not a customer's) and "first_unknown" (the 1-based scan position of
+  /// the first of them, null without) and "first_key" (its key as text, null for a null key).
+  std::vector<std::string> events;
 };
 
 /// A construct the dialect cannot express yet; the caller reports it, no SQL is produced.

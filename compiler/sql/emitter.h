@@ -37,7 +37,8 @@ class Emitter {
   bool IsLeaf(ir::ValueId id) const;
   bool MultiUse(const ir::Node& node) const;
   bool CountsOverflow(ir::ValueId id) const;
-  void MarkPerRow();
+  bool OverflowOp(ir::ValueId id) const;
+  std::vector<uint8_t> MarkPerRow(const std::vector<ir::ValueId>& roots) const;
   void AssignLayers();
   // ---- text (emit.cc) ----
   std::string Ref(ir::ValueId id) const;
@@ -63,6 +64,20 @@ class Emitter {
   std::string SplitBucket(const ir::Node& node) const;
   std::string MonthsSince(const std::string& d, const std::string& as_of) const;
   std::string OverflowFlag(ir::ValueId id) const;
+  // ---- event aggregates (events.cc) ----
+  bool HasAggregates() const;
+  void EventCtes(std::vector<Cte>& out) const;
+  std::string GroupCte(uint32_t table) const;
+  bool IntSum(uint32_t aggregate) const;
+  std::string RunningSums(uint32_t table) const;
+  std::string AggregateSql(uint32_t aggregate, std::string* count) const;
+  std::string JoinedAggregate(uint32_t aggregate, const std::string& group,
+                              std::string* overflow) const;
+  std::string EventTableName(uint32_t table) const;
+  std::string EventCheck(uint32_t table) const;
+  std::string EventOverflows(uint32_t table) const;
+  std::string EventSql(ir::ValueId id) const;
+  std::optional<Refusal> CheckEventNodes() const;
   // ---- statistics (stats.cc) ----
   void StatCte(uint32_t stat, std::vector<Cte>& out) const;
   void WideIntPercentile(uint32_t stat, std::vector<Cte>& out) const;
@@ -82,7 +97,11 @@ class Emitter {
   const ir::Program& p_;
   const Dialect& d_;
   const EmitOptions& o_;
-  std::vector<uint8_t> used_;          ///< reachable from an output
+  std::vector<uint8_t> used_;            ///< reachable from an output
+  std::vector<uint8_t> aggregate_used_;  ///< by Program::aggregates: reachable from an output
+  /// Set while writing an expression over an event table's columns: every node inline (the
+  /// customer layers' columns do not exist there).
+  mutable bool event_scope_ = false;
   std::vector<uint32_t> uses_;         ///< textual references by other nodes and outputs
   std::vector<uint8_t> materialized_;  ///< a column "segc#N" of layer layer_[N]
   std::vector<int> layer_;             ///< materialized: the layer computing it

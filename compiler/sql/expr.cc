@@ -48,9 +48,12 @@ std::string Emitter::Const(Type type, const ir::Payload& v) const {
 
 std::optional<Refusal> Emitter::CheckNode(ir::ValueId id) const {
   const ir::Node& node = p_.node(id);
-  if (node.op == Op::kAggregate) {
-    std::string kind = ir::AggregateKindName(p_.aggregates[node.payload.index].kind);
-    return Refusal{"the event aggregate '" + kind + "'", node.origin};
+  if (node.op == Op::kAggregate && !d_.EventAggregates()) {
+    const ir::Aggregate& a = p_.aggregates[node.payload.index];
+    return Refusal{fmt::format("the event aggregate '{}' over '{}' (no ordered or filtered "
+                               "aggregates in this dialect)",
+                               ir::AggregateKindName(a.kind), p_.event_tables[a.table - 1].name),
+                   node.origin};
   }
   if (node.op == Op::kDictLookup) return Refusal{"a dictionary lookup", node.origin};
   if (node.op != Op::kCall) return std::nullopt;
@@ -140,8 +143,9 @@ std::string Emitter::NodeSql(ir::ValueId id) const {
     }
     case Op::kCall:
       return Call(node);
-    case Op::kDictLookup:
     case Op::kAggregate:
+      return d_.Ident(fmt::format("segc#a{}", node.payload.index));
+    case Op::kDictLookup:
       break;
   }
   SEGC_UNREACHABLE();

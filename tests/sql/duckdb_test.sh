@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The emitted DuckDB SQL against the JIT, row by row: every example with a data file, the
+# The emitted DuckDB SQL against the JIT, row by row: every example with data (examples/cdnow:
+# the log in ../shared/data/cdnow when it is there), the
 # projects of tests/sql/projects and the conformance cases not in postgres_skip.txt, each table
 # loaded by `segc sql --dialect duckdb --load`, the per-customer query run on an in-memory DuckDB
 # (npm @duckdb/node-api in bench/node_modules, a test tool only: installed there by `npm install`
@@ -25,14 +26,24 @@ if [[ ! -d "$bench/node_modules/@duckdb/node-api" ]]; then
     skip "npm install failed: $(tail -2 "$tmp/npm.log")"
 fi
 
-# compare NAME RULES CSV ARGS...
+# compare NAME RULES ARGS...: the files of the array $data ([EVENTS=]FILE, as `segc run --data`
+# takes them) loaded by `segc sql --dialect duckdb --load`, the per-customer query's rows
+# against the JIT's --out.
 compare() {
-  local name="$1" rules="$2" csv="$3"
-  shift 3
-  run_segc "$tmp/jit.json" "$tmp/jit.err" run "$rules" --data "$csv" --out "$tmp/jit.csv" "$@"
+  local name="$1" rules="$2" spec loads=() runs=() inputs=() i j
+  shift 2
+  for spec in "${data[@]}"; do
+    loads+=(--load "$spec")
+    runs+=(--data "$spec")
+  done
+  for ((i = 1; i <= $#; i++)); do  # `segc sql` takes the run's --as-of and --param only
+    [[ "${!i}" == --as-of || "${!i}" == --param ]] && { j=$((i + 1)); inputs+=("${!i}" "${!j}"); }
+  done
+  run_segc "$tmp/jit.json" "$tmp/jit.err" run "$rules" "${runs[@]}" --out "$tmp/jit.csv" "$@"
   [[ "$code" == 0 ]] || return 0  # a case that fails on purpose has no rows to compare
-  if ! "$SEGC" sql "$rules" --dialect duckdb --table t --load "$csv" >"$tmp/load.sql" ||
-      ! "$SEGC" sql "$rules" --dialect duckdb --table t "$@" >"$tmp/rows.sql"; then
+  if ! "$SEGC" sql "$rules" --dialect duckdb --table t "${loads[@]}" >"$tmp/load.sql" ||
+      ! "$SEGC" sql "$rules" --dialect duckdb --table t ${inputs[@]+"${inputs[@]}"} \
+        >"$tmp/rows.sql"; then
     fail "$name: segc sql failed"
     return
   fi
@@ -49,20 +60,34 @@ compare() {
 
 compared=0
 for dir in "$SOURCE_DIR"/examples/*/; do
-  # An example whose data `segc sql --load` cannot load yet is listed with its reason.
-  grep -q "^example_$(basename "$dir") " "$SOURCE_DIR/tests/sql/postgres_skip.txt" && continue
-  csv="$(ls "$dir"data/*.csv 2>/dev/null | head -1 || true)"
-  [[ -n "$csv" && -d "$dir/rules" ]] && compare "example $(basename "$dir")" "$dir/rules" "$csv"
+  [[ -d "$dir/rules" ]] || continue
+  example="$(basename "$dir")"
+  data=("$dir"data/*.csv)
+  if [[ "$example" == cdnow ]]; then  # the purchase log is read in place (examples/cdnow/README.md)
+    log="$SOURCE_DIR/../shared/data/cdnow/CDNOW_master.txt"
+    [[ -r "$log" ]] || { echo "cdnow: $log is not there, not compared"; continue; }
+    data=("purchases=$log")
+  elif [[ ! -f "${data[0]}" ]]; then
+    echo "$example: no data file, not compared"
+    continue
+  fi
+  compare "example $example" "$dir/rules"
 done
 for dir in "$SOURCE_DIR"/tests/sql/projects/*/; do
-  compare "project $(basename "$dir")" "$dir/rules.seg" "$dir/data.csv"
+  data=("$dir/data.csv")
+  compare "project $(basename "$dir")" "$dir/rules.seg"
 done
 skip_file="$SOURCE_DIR/tests/sql/postgres_skip.txt"
 for dir in "$SOURCE_DIR"/tests/conformance/[0-9]*/; do
   case="$(basename "$dir")"
   grep -q "^$case " "$skip_file" && continue
+  data=()
+  [[ -f "$dir/data.csv" ]] && data=("$dir/data.csv")
+  for events in "$dir"/events/*.csv; do
+    [[ -f "$events" ]] && data+=("$(basename "$events" .csv)=$events")
+  done
   conformance_case "$dir" --strict-sizes
-  compare "case $case" "$rules" "$dir/data.csv" ${args[@]+"${args[@]}"}
+  compare "case $case" "$rules" ${args[@]+"${args[@]}"}
 done
 echo "compared $compared projects"
 finish

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Golden tests of the emitted SQL text: for every project of tests/sql/projects and the retail
 # example, `segc sql` (per-customer query and --summary) in each dialect must equal
-# tests/sql/golden/NAME.DIALECT[.summary].sql byte for byte. SEGC_UPDATE_GOLDEN=1 rewrites the
+# tests/sql/golden/NAME.DIALECT[.summary].sql byte for byte, and the event aggregates of two
+# conformance cases (events_NNN.DIALECT.sql). SEGC_UPDATE_GOLDEN=1 rewrites the
 # files (review the diff). Also checks that a construct the backend refuses names its location.
 #   golden_test.sh SEGC SOURCE_DIR
 set -euo pipefail
@@ -33,6 +34,21 @@ for dir in "${projects[@]}" "$SOURCE_DIR/examples/retail/"; do
     check "$name.$dialect.summary.sql" "$rules" --dialect "$dialect" --table "$name" --summary
   done
 done
+
+# Event aggregates (conformance cases 078 and 079: counts, sums and windows; min, max, avg,
+# first and last) in the dialects that translate them; ClickHouse refuses them, naming the
+# aggregate and its location.
+for case in 078_events_counts_sums_windows 079_events_extremes_first_last; do
+  for dialect in postgres duckdb spark; do
+    check "events_${case%%_*}.$dialect.sql" "$SOURCE_DIR/tests/conformance/$case/rules.seg" \
+      --dialect "$dialect" --table customers
+  done
+done
+run_segc "$tmp/out.sql" "$tmp/err.txt" sql \
+  "$SOURCE_DIR/tests/conformance/078_events_counts_sums_windows/rules.seg" --dialect clickhouse
+expect_code 1 "clickhouse events"
+expect_contains "$tmp/err.txt" "rules.seg:28:11: error: the clickhouse SQL backend cannot translate the event aggregate 'count' over 'purchases' (no ordered or filtered aggregates in this dialect) yet" "clickhouse events"
+[[ -s "$tmp/out.sql" ]] && fail "clickhouse events: SQL was printed"
 
 # A pattern outside the translated RE2 subset (\w) is refused, with its location.
 cat >"$tmp/rules.seg" <<'RULES'

@@ -61,6 +61,22 @@ TEST(Dialect, SparkBackquotesAndEscapes) {
 
 TEST(Dialect, UnknownNameGivesNull) { EXPECT_EQ(MakeDialect("oracle"), nullptr); }
 
+// first/last: the earliest (latest) row by time, then by row number (the runtime's tie rule).
+TEST(Dialect, FirstByOrdersByTimeThenRow) {
+  EXPECT_EQ(MakeDialect("postgres")->FirstBy("v", "t", "r", false, "g"),
+            "(array_agg(v ORDER BY t, r) FILTER (WHERE g))[1]");
+  EXPECT_EQ(MakeDialect("duckdb")->FirstBy("v", "t", "r", true, "g"),
+            "(array_agg(v ORDER BY t DESC, r DESC) FILTER (WHERE g))[1]");
+  EXPECT_EQ(MakeDialect("spark")->FirstBy("v", "t", "r", true, "g"),
+            "max_by(v, struct(t, r)) FILTER (WHERE g)");
+}
+
+TEST(Dialect, ClickHouseHasNoEventAggregates) {
+  EXPECT_FALSE(MakeDialect("clickhouse")->EventAggregates());
+  EXPECT_TRUE(MakeDialect("postgres")->EventAggregates());
+  EXPECT_TRUE(MakeDialect("spark")->EventAggregates());
+}
+
 struct RegexRow {
   const char* re2;
   const char* are;  // nullptr: refused

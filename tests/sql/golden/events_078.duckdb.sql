@@ -1,0 +1,50 @@
+WITH "segc#c" AS MATERIALIZED (SELECT *, row_number() OVER () AS "segc#row" FROM "customers"),
+"segc#e0" AS MATERIALIZED (SELECT *, row_number() OVER () AS "segc#row" FROM "purchases"),
+"segc#w0" AS MATERIALIZED (SELECT *,
+    sum(CASE WHEN ("qty") IS NOT NULL THEN CAST("qty" AS HUGEINT) END) OVER (PARTITION BY "id" ORDER BY "segc#row" ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "segc#p5"
+  FROM "segc#e0"),
+"segc#g0" AS MATERIALIZED (SELECT "id" AS "segc#key",
+    count(*) AS "segc#a0",
+    count(*) FILTER (WHERE ((("date" >= CASE WHEN CAST(CAST(date_diff('day', DATE '1970-01-01', DATE '2026-03-31') AS BIGINT) AS HUGEINT) - CAST(CAST(90 AS BIGINT) AS HUGEINT) BETWEEN -2147483648 AND 2147483647 THEN DATE '1970-01-01' + CAST(CAST(CAST(date_diff('day', DATE '1970-01-01', DATE '2026-03-31') AS BIGINT) AS HUGEINT) - CAST(CAST(90 AS BIGINT) AS HUGEINT) AS INTEGER) END) AND ("date" <= DATE '2026-03-31')))) AS "segc#a1",
+    sum("amount" ORDER BY "segc#row") FILTER (WHERE ("amount") IS NOT NULL) AS "segc#a2",
+    sum("amount" ORDER BY "segc#row") FILTER (WHERE ((("date" >= CASE WHEN CAST(CAST(date_diff('day', DATE '1970-01-01', DATE '2026-03-31') AS BIGINT) AS HUGEINT) - CAST(CAST(90 AS BIGINT) AS HUGEINT) BETWEEN -2147483648 AND 2147483647 THEN DATE '1970-01-01' + CAST(CAST(CAST(date_diff('day', DATE '1970-01-01', DATE '2026-03-31') AS BIGINT) AS HUGEINT) - CAST(CAST(90 AS BIGINT) AS HUGEINT) AS INTEGER) END) AND ("date" <= DATE '2026-03-31'))) AND ("amount") IS NOT NULL) AS "segc#a3",
+    count(DISTINCT "date") FILTER (WHERE ("date") IS NOT NULL) AS "segc#a4",
+    sum(CAST("qty" AS HUGEINT)) FILTER (WHERE ("qty") IS NOT NULL) AS "segc#a5",
+    max(CASE WHEN "segc#p5" IS NULL OR "segc#p5" BETWEEN -9223372036854775808 AND 9223372036854775807 THEN 0 ELSE 1 END) AS "segc#o5",
+    count(*) FILTER (WHERE (("amount" >= CAST('30' AS DOUBLE PRECISION)))) AS "segc#a6",
+    count(*) FILTER (WHERE ("amount") IS NOT NULL) AS "segc#a7"
+  FROM "segc#w0" WHERE "id" IS NOT NULL GROUP BY "id"),
+"segc#t" AS MATERIALIZED (SELECT "segc#c".*,
+    COALESCE("segc#g0"."segc#a0", CAST(0 AS BIGINT)) AS "segc#a0",
+    COALESCE("segc#g0"."segc#a1", CAST(0 AS BIGINT)) AS "segc#a1",
+    CASE WHEN COALESCE("segc#g0"."segc#a2", CAST('0' AS DOUBLE PRECISION)) BETWEEN CAST('-1.7976931348623157e+308' AS DOUBLE PRECISION) AND CAST('1.7976931348623157e+308' AS DOUBLE PRECISION) THEN COALESCE("segc#g0"."segc#a2", CAST('0' AS DOUBLE PRECISION)) + CAST('0' AS DOUBLE PRECISION) END AS "segc#a2",
+    CASE WHEN COALESCE("segc#g0"."segc#a2", CAST('0' AS DOUBLE PRECISION)) BETWEEN CAST('-1.7976931348623157e+308' AS DOUBLE PRECISION) AND CAST('1.7976931348623157e+308' AS DOUBLE PRECISION) THEN 0 ELSE 1 END AS "segc#x2",
+    CASE WHEN COALESCE("segc#g0"."segc#a3", CAST('0' AS DOUBLE PRECISION)) BETWEEN CAST('-1.7976931348623157e+308' AS DOUBLE PRECISION) AND CAST('1.7976931348623157e+308' AS DOUBLE PRECISION) THEN COALESCE("segc#g0"."segc#a3", CAST('0' AS DOUBLE PRECISION)) + CAST('0' AS DOUBLE PRECISION) END AS "segc#a3",
+    CASE WHEN COALESCE("segc#g0"."segc#a3", CAST('0' AS DOUBLE PRECISION)) BETWEEN CAST('-1.7976931348623157e+308' AS DOUBLE PRECISION) AND CAST('1.7976931348623157e+308' AS DOUBLE PRECISION) THEN 0 ELSE 1 END AS "segc#x3",
+    COALESCE("segc#g0"."segc#a4", CAST(0 AS BIGINT)) AS "segc#a4",
+    CASE WHEN COALESCE("segc#g0"."segc#o5", 0) = 0 THEN CAST(COALESCE("segc#g0"."segc#a5", CAST(0 AS BIGINT)) AS BIGINT) END AS "segc#a5",
+    COALESCE("segc#g0"."segc#o5", 0) AS "segc#x5",
+    COALESCE("segc#g0"."segc#a6", CAST(0 AS BIGINT)) AS "segc#a6",
+    COALESCE("segc#g0"."segc#a7", CAST(0 AS BIGINT)) AS "segc#a7"
+  FROM "segc#c"
+  LEFT JOIN "segc#g0" ON "segc#c"."id" = "segc#g0"."segc#key"),
+"segc#r0" AS MATERIALIZED (SELECT *,
+    ("segc#a0" >= CAST(2 AS BIGINT)) AS "segc#27"
+  FROM "segc#t")
+SELECT "id",
+  CAST("segc#a0" AS DOUBLE PRECISION) AS "n",
+  CAST("segc#a1" AS DOUBLE PRECISION) AS "recent",
+  "segc#a2" AS "spend",
+  "segc#a3" AS "recent_spend",
+  CAST("segc#a4" AS DOUBLE PRECISION) AS "days",
+  CAST("segc#a5" AS DOUBLE PRECISION) AS "qty",
+  CAST("segc#a6" AS DOUBLE PRECISION) AS "big",
+  CAST("segc#a7" AS DOUBLE PRECISION) AS "amounts",
+  COALESCE("segc#27", FALSE) AS "Repeat",
+  COALESCE(("segc#a1" > CAST(0 AS BIGINT)), FALSE) AS "Recent",
+  COALESCE((("segc#a0" > CAST(0 AS BIGINT)) AND ("segc#a1" = CAST(0 AS BIGINT))), FALSE) AS "Lapsed",
+  COALESCE((("segc#a4" = CAST(1 AS BIGINT)) AND "segc#27"), FALSE) AS "Same_Day_Only",
+  COALESCE(("segc#a0" = CAST(0 AS BIGINT)), FALSE) AS "None",
+  CAST("segc#x2" + "segc#x3" + "segc#x5" AS BIGINT) AS "segc_overflows"
+FROM "segc#r0"
+ORDER BY "id";
