@@ -7,10 +7,11 @@
 // exists, or when the French page has English headings. Saves a full-page screenshot.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [modules, chromium, html, summaryPath, png, lang] = process.argv.slice(2);
-const require = createRequire(modules + "/");
+const require = createRequire(resolve(modules) + "/");
 const puppeteer = require("puppeteer-core");
 
 const failures = [];
@@ -28,7 +29,7 @@ function leaves(value, path, out) {
 
 const summary = JSON.parse(readFileSync(summaryPath, "utf8"));
 const expected = leaves(summary, "", new Map());
-const fileUrl = pathToFileURL(html).href;
+const fileUrl = pathToFileURL(resolve(html)).href;
 
 const browser = await puppeteer.launch({
   executablePath: chromium,
