@@ -116,10 +116,11 @@ void PrintError(const std::string& message) {
 }
 
 std::vector<Subcommand> AddAllCommands(CLI::App& root) {
-  return {AddCheckCommand(root),   AddRunCommand(root),     AddTestCommand(root),
-          AddExplainCommand(root), AddDiffCommand(root),    AddFmtCommand(root),
-          AddGraphCommand(root),   AddSqlCommand(root),     AddExportCommand(root),
-          AddSchemaCommand(root),  AddProfileCommand(root), AddHelpCommand(root)};
+  return {AddCheckCommand(root),   AddRunCommand(root),    AddTestCommand(root),
+          AddExplainCommand(root), AddDiffCommand(root),   AddFmtCommand(root),
+          AddGraphCommand(root),   AddSqlCommand(root),    AddExportCommand(root),
+          AddReportCommand(root),  AddSchemaCommand(root), AddProfileCommand(root),
+          AddHelpCommand(root)};
 }
 
 int Main(int argc, char** argv) {

@@ -34,6 +34,8 @@ Subcommand AddTestCommand(CLI::App& root);
 Subcommand AddSqlCommand(CLI::App& root);
 /// `segc export RULES --data FILE --audience NAME -o FILE` (export.cc, export_writer.cc).
 Subcommand AddExportCommand(CLI::App& root);
+/// `segc report RULES --data FILE [-o report.html]` (report.cc, report_html.cc).
+Subcommand AddReportCommand(CLI::App& root);
 /// `segc schema infer DATA` (schema_infer.cc).
 Subcommand AddSchemaCommand(CLI::App& root);
 /// `segc profile DATA... [--schema RULES]` (profile.cc, profile_render.cc).

@@ -112,6 +112,8 @@ void AddEngineOptions(CLI::App* app, RunArgs& args) {
       ->capture_default_str();
   app->add_flag("--overlaps", args.overlaps,
                 "Report how many rows each pair of segments shares, and their Jaccard index");
+  app->add_flag("--histograms", args.histograms,
+                "Add each score's histogram (bin edges and counts) to the JSON summary");
   app->add_flag("--timings", args.timings,
                 "Print how long each step took (and the JIT level, cache hit or miss) on stderr");
   app->add_option("--dump-ir", args.dump_ir,

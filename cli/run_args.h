@@ -30,6 +30,7 @@ struct RunArgs {
   std::string opt_level = "auto";  ///< JIT level: auto or 0..3
   bool timings = false;            ///< print the time of each step on stderr
   bool overlaps = false;           ///< report the segments' pairwise overlaps
+  bool histograms = false;         ///< each score's histogram in the JSON summary
   std::string dump_ir;             ///< file for the planned IR (and LLVM IR); empty = none
   bool strict_sizes = false;       ///< `expect size` violations are errors
   bool strict_columns = false;     ///< parse every declared column, not only the ones read

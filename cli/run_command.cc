@@ -92,7 +92,8 @@ std::optional<int> WriteOut(const RunArgs& args, const RunState& state) {
   return status.code() == StatusCode::kInvalidArgument ? kExitBadData : kExitInternal;
 }
 
-int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
+int Finish(const RunArgs& args, const RunState& state, Progress& progress,
+           const SummaryWriter& writer) {
   progress.Clear();
   bool size_failure = ReportSizes(args, state);
   if (!size_failure) {
@@ -120,13 +121,18 @@ int Finish(const RunArgs& args, const RunState& state, Progress& progress) {
                RulesHash(state.sources),
                HexDigest(*data_hash),
                {}};
+  info.histograms = args.histograms;
   if (args.overlaps) info.overlaps = rt::ComputeOverlaps(state.result, state.threads);
   ActivationSummary activation = SummarizeActivation(*state.project, state.table, state.result);
   info.activation = &activation;
-  std::string summary =
-      args.format == "json" ? JsonSummary(state.result, info) : TextSummary(state.result, info);
-  std::fputs(summary.c_str(), stdout);
-  std::fflush(stdout);
+  if (writer) {
+    if (int code = writer(state, info); code != kExitOk) return code;
+  } else {
+    std::string summary =
+        args.format == "json" ? JsonSummary(state.result, info) : TextSummary(state.result, info);
+    std::fputs(summary.c_str(), stdout);
+    std::fflush(stdout);
+  }
   if (size_failure) {
     std::fputs("run failed: segments outside their expected size (--strict-sizes)\n", stderr);
     return kExitRuleErrors;
@@ -175,12 +181,12 @@ std::optional<int> CheckRuleFilesAreNotOutputs(const RunArgs& args, const RunSta
   return CheckOutputsAreNotInputs(args, inputs);
 }
 
-static int ExecuteRunSteps(const RunArgs& args, RunState& state);
+static int ExecuteRunSteps(const RunArgs& args, RunState& state, const SummaryWriter& writer);
 
-int ExecuteRun(const RunArgs& args) {
+int ExecuteRun(const RunArgs& args, const SummaryWriter& writer) {
   RunState state;
   try {
-    return ExecuteRunSteps(args, state);
+    return ExecuteRunSteps(args, state, writer);
   } catch (const std::bad_alloc&) {
     // Out of memory while loading or evaluating: the data is too large for the limit, not a bug
     // (the progress line was erased when its owner unwound).
@@ -192,7 +198,7 @@ int ExecuteRun(const RunArgs& args) {
   }
 }
 
-static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
+static int ExecuteRunSteps(const RunArgs& args, RunState& state, const SummaryWriter& writer) {
   if (auto code = CheckEngineOptions(args)) return *code;
   if (auto code = CheckOutputsAreNotInputs(args, CommandLineInputs(args))) return *code;
   if (auto code = CheckOutPath(args)) return *code;
@@ -213,7 +219,7 @@ static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
     if (auto code = times.Time("evaluate", [&] { return ExecutePostgres(args, state); })) {
       return *code;
     }
-    int code = *times.Time("output", [&] { return Finish(args, state, progress); });
+    int code = *times.Time("output", [&] { return Finish(args, state, progress, writer); });
     if (args.timings) times.Print(args, state);
     return code;
   }
@@ -224,7 +230,7 @@ static int ExecuteRunSteps(const RunArgs& args, RunState& state) {
   if (auto code = times.Time("compile", [&] { return BuildKernels(args, state); })) return *code;
   progress.Step(fmt::format("evaluating {} rows", state.table.num_rows()));
   if (auto code = times.Time("evaluate", [&] { return Execute(state); })) return *code;
-  int code = *times.Time("output", [&] { return Finish(args, state, progress); });
+  int code = *times.Time("output", [&] { return Finish(args, state, progress, writer); });
   if (args.timings) times.Print(args, state);
   return code;
 }

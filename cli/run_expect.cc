@@ -29,9 +29,9 @@ const rt::SegmentResult* FindSegment(const rt::RunResult& result, const std::str
 
 }  // namespace
 
-std::vector<SizeViolation> CheckExpectedSizes(const sema::CheckedProject& project,
-                                              const rt::RunResult& result) {
-  std::vector<SizeViolation> violations;
+std::vector<SizeViolation> ExpectedSizes(const sema::CheckedProject& project,
+                                         const rt::RunResult& result) {
+  std::vector<SizeViolation> checks;
   for (const sema::DeclRef& ref : project.order) {
     const sema::Unit& unit = *project.units[project.instances[ref.instance].unit];
     const sema::DeclInfo& info = unit.decls[ref.decl];
@@ -49,7 +49,17 @@ std::vector<SizeViolation> CheckExpectedSizes(const sema::CheckedProject& projec
                                 BoundText(decl->expect->high)),
                     BoundRows(decl->expect->low, result.rows, true),
                     BoundRows(decl->expect->high, result.rows, false)};
-    if (v.count < v.low || v.count > v.high) violations.push_back(std::move(v));
+    v.passed = v.count >= v.low && v.count <= v.high;
+    checks.push_back(std::move(v));
+  }
+  return checks;
+}
+
+std::vector<SizeViolation> CheckExpectedSizes(const sema::CheckedProject& project,
+                                              const rt::RunResult& result) {
+  std::vector<SizeViolation> violations;
+  for (SizeViolation& v : ExpectedSizes(project, result)) {
+    if (!v.passed) violations.push_back(std::move(v));
   }
   return violations;
 }

@@ -20,7 +20,12 @@ struct SizeViolation {
   std::string expected;     ///< "between 1% and 15%"
   int64_t low = 0;          ///< the bounds in rows (percent bounds rounded outwards)
   int64_t high = 0;
+  bool passed = false;  ///< low <= count <= high (ExpectedSizes; always false in violations)
 };
+
+/// Every segment that declares `expect size`, passed or not, in program order (`segc report`).
+std::vector<SizeViolation> ExpectedSizes(const sema::CheckedProject& project,
+                                         const rt::RunResult& result);
 
 /// Checks every segment of every instance that declares `expect size` against `result`.
 /// Bounds are inclusive; a percent bound p means p * rows (a count must be >= ceil(low) and

@@ -143,13 +143,18 @@ Json StatisticJson(const rt::StatisticResult& s) {
   return StatValueJson(*s.value, s.kind);
 }
 
-Json ScoreJson(const rt::ScoreResult& s) {
+Json ScoreJson(const rt::ScoreResult& s, bool histogram) {
   Json j;
   j["count"] = s.count;
   j["sum"] = s.sum;
   j["min"] = s.count > 0 ? Json(s.min) : Json(nullptr);
   j["max"] = s.count > 0 ? Json(s.max) : Json(nullptr);
   j["mean"] = s.count > 0 ? Json(s.mean) : Json(nullptr);
+  if (histogram) {
+    Histogram h = ScoreHistogram(s);
+    j["histogram"] =
+        h.counts.empty() ? Json(nullptr) : Json{{"edges", h.edges}, {"counts", h.counts}};
+  }
   return j;
 }
 
@@ -161,6 +166,33 @@ Json ClassJson(const rt::ClassResult& c) {
 }
 
 }  // namespace
+
+Histogram ScoreHistogram(const rt::ScoreResult& score) {
+  Histogram h;
+  if (score.count == 0) return h;
+  const rt::Column& values = score.values;
+  bool integers = score.max - score.min < 20;
+  for (int64_t i = 0; integers && i < values.length(); ++i) {
+    if (values.IsValid(i)) integers = values.Float64(i) == std::floor(values.Float64(i));
+  }
+  size_t bins = integers                ? static_cast<size_t>(score.max - score.min) + 1
+                : score.max > score.min ? 10
+                                        : 1;
+  double width = integers ? 1.0 : (score.max - score.min) / static_cast<double>(bins);
+  for (size_t b = 0; b <= bins; ++b) {
+    h.edges.push_back(b == bins && !integers ? score.max
+                                             : score.min + static_cast<double>(b) * width);
+  }
+  h.counts.assign(bins, 0);
+  for (int64_t i = 0; i < values.length(); ++i) {
+    if (!values.IsValid(i)) continue;
+    double v = values.Float64(i);
+    size_t b = width > 0 ? static_cast<size_t>(std::floor((v - score.min) / width)) : 0;
+    // The last bin is closed; rounding in (v - min) / width never puts a value past it.
+    h.counts[std::min(b, bins - 1)] += 1;
+  }
+  return h;
+}
 
 std::string TextSummary(const rt::RunResult& result, const RunInfo& info) {
   std::string out =
@@ -210,7 +242,7 @@ std::string JsonSummary(const rt::RunResult& result, const RunInfo& info) {
   j["segments"] = Json::object();
   for (const auto& s : result.segments) j["segments"][s.name] = Json{{"count", s.count}};
   j["scores"] = Json::object();
-  for (const auto& s : result.scores) j["scores"][s.name] = ScoreJson(s);
+  for (const auto& s : result.scores) j["scores"][s.name] = ScoreJson(s, info.histograms);
   j["classes"] = Json::object();
   for (const auto& c : result.classes) j["classes"][c.name] = ClassJson(c);
   AddMeasureSections(result, info.overlaps, j);
