@@ -301,10 +301,9 @@ struct SplitDecl {
   Ident salt;  ///< decoded salt text with the string literal's range
 };
 
-using DeclKind =
-    std::variant<TableDecl, EventsDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl, LetDecl,
-                 SegmentDecl, ScoreDecl, ClassifyDecl, MeasureDecl, ConsentDecl, AudienceDecl,
-                 SplitDecl>;
+using DeclKind = std::variant<TableDecl, EventsDecl, ImportDecl, InputDecl, AsOfDecl, ParamDecl,
+                              LetDecl, SegmentDecl, ScoreDecl, ClassifyDecl, MeasureDecl,
+                              ConsentDecl, AudienceDecl, SplitDecl>;
 
 struct Decl {
   NodeId id = 0;
