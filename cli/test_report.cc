@@ -5,6 +5,8 @@
 
 #include <map>
 
+#include "cli/report_html.h"
+
 namespace segc::cli {
 namespace {
 
@@ -17,31 +19,14 @@ std::string Indent(const std::string& text, const std::string& prefix) {
   return out;
 }
 
+/// HTML's escaping (report_html.h) without the control characters XML 1.0 lacks (all but tab,
+/// newline and carriage return).
 std::string XmlEscape(const std::string& text) {
-  std::string out;
+  std::string kept;
   for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 has no control characters but tab, newline and carriage return.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
-    }
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') kept += c;
   }
-  return out;
+  return HtmlEscape(kept);
 }
 
 size_t Failed(const std::vector<const CaseResult*>& cases) {
