@@ -18,10 +18,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string Share(int64_t count, int64_t rows) {
-  if (rows == 0) return "-";
-  return fmt::format("{:.1f}%", 100.0 * static_cast<double>(count) / static_cast<double>(rows));
-}
+std::string Share(int64_t count, int64_t rows) { return PercentText(double(count), double(rows)); }
 
 /// Numbers in the text table: integers without decimals, others with up to 2.
 std::string Number(double value) {

@@ -56,11 +56,6 @@ std::vector<Group> Groups(const rt::RunResult& r, bool with_empty_nulls) {
   return out;
 }
 
-std::string Percent(double part, double whole) {
-  if (whole == 0) return "-";
-  return fmt::format("{:.1f}%", 100.0 * part / whole);
-}
-
 bool Integral(double v) { return std::abs(v) < 1e15 && v == std::trunc(v); }
 
 /// One measure's cells, printed by one rule for the whole column (docs/cli.md): counts as
@@ -127,7 +122,7 @@ void AppendMeasures(const rt::RunResult& r, std::string& out) {
   columns[1].header = Tr("share");
   for (const Group& g : groups) {
     columns[0].cells.push_back(std::to_string(g.values->rows));
-    columns[1].cells.push_back(Percent(double(g.values->rows), double(r.rows)));
+    columns[1].cells.push_back(PercentText(double(g.values->rows), double(r.rows)));
   }
   for (size_t m = 0; m < r.measures.size(); ++m) {
     const rt::MeasureResult& measure = r.measures[m];
@@ -135,7 +130,7 @@ void AppendMeasures(const rt::RunResult& r, std::string& out) {
     if (measure.kind != rt::MeasureKind::kSum) continue;
     TextColumn share{"% " + measure.name, {}};
     const double total = *r.measure_summary.total.values[m];
-    for (const Group& g : groups) share.cells.push_back(Percent(*g.values->values[m], total));
+    for (const Group& g : groups) share.cells.push_back(PercentText(*g.values->values[m], total));
     columns.push_back(std::move(share));
   }
   AppendTable(groups, columns, out);
@@ -278,6 +273,11 @@ void AddMeasureSections(const rt::RunResult& result, const std::optional<rt::Ove
     j["measure_groups"] = GroupsJson(result);
   }
   if (overlaps) j["overlaps"] = OverlapsJson(*overlaps);
+}
+
+std::string PercentText(double part, double whole) {
+  if (whole == 0) return "-";
+  return fmt::format("{:.1f}%", 100.0 * part / whole);
 }
 
 }  // namespace segc::cli

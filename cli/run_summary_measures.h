@@ -10,6 +10,9 @@
 
 namespace segc::cli {
 
+/// A share in the text summaries: "26.2%" (one decimal), "-" when the whole is 0.
+std::string PercentText(double part, double whole);
+
 /// Text: the table of measures by group (the whole table, each segment, each class label), when
 /// the run has measures, then the overlap matrices when `overlaps` is given.
 void AppendMeasureSections(const rt::RunResult& result, const std::optional<rt::Overlaps>& overlaps,

@@ -3,8 +3,22 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string_view>
+
 namespace segc::diag {
 namespace {
+
+// A key given twice is dead text: the table keeps the first entry, so an edit to the second
+// would change nothing.
+TEST(CatalogFrench, NoKeyIsGivenTwice) {
+  std::map<std::string_view, int> entries;
+#define SEGC_FR(english, french) ++entries[english];
+#include "compiler/diag/catalog_fr.inc"
+#include "compiler/diag/catalog_fr_cli.inc"
+#undef SEGC_FR
+  for (const auto& [key, count] : entries) EXPECT_EQ(count, 1) << "catalogue key twice: " << key;
+}
 
 TEST(CatalogShape, QuotedPiecesNumbersAndTypePhrasesBecomePlaceholders) {
   Shape s = ShapeOf("cannot compare a date with an int");
